@@ -1,0 +1,211 @@
+/**
+ * Where every stage, lane, cell and note sits on the board: data in, data out. Notes flow in reading
+ * order inside their cell (stage × lane); a stage grows wider when its fullest cell grows, so that a
+ * crowded board stays roughly square instead of becoming one tall strip. A note whose stage or lane
+ * no longer exists (deleted by a colleague meanwhile) is never hidden: it flows into an "Unsorted" row
+ * under the grid until someone moves it back.
+ */
+import type { LaneId, NoteId, StageId } from '../board/ids'
+import { NOTE_SIZE } from '../board/limits'
+import type { Lane, Note, Stage } from '../board/schema'
+import type { LaneKind } from '../board/style'
+import type { Rect } from './geometry'
+
+export const GRID = {
+  laneHeaderW: 220,
+  stageHeaderH: 64,
+  cellPaddingPx: 16,
+  noteGapPx: 12,
+  minLaneH: 160,
+  minStageColumns: 2,
+  maxStageColumns: 40,
+  slotW: NOTE_SIZE.defaultW,
+} as const
+
+export interface StageColumn {
+  id: StageId
+  title: string
+  x: number
+  w: number
+}
+
+export interface LaneRow {
+  id: LaneId
+  title: string
+  kind: LaneKind
+  y: number
+  h: number
+}
+
+export interface NoteBox extends Rect {
+  id: NoteId
+}
+
+export interface BoardLayout {
+  width: number
+  height: number
+  stages: StageColumn[]
+  lanes: LaneRow[]
+  /** The row of notes whose stage or lane is gone; null when there are none. */
+  unsorted: Rect | null
+  notes: Map<NoteId, NoteBox>
+  /** Note ids of each cell in reading order, keyed by `cellKey`. */
+  cells: Map<string, NoteId[]>
+}
+
+export const cellKey = (stageId: StageId, laneId: LaneId): string => `${stageId}|${laneId}`
+export const UNSORTED_CELL = 'unsorted'
+
+interface Flowed {
+  boxes: { id: NoteId; dx: number; dy: number; w: number; h: number }[]
+  height: number
+}
+
+/** Lays notes left to right, wrapping at innerW; offsets are relative to the cell's inner corner. */
+function flow(notes: readonly Note[], innerW: number): Flowed {
+  const boxes: Flowed['boxes'] = []
+  let x = 0
+  let y = 0
+  let rowH = 0
+  for (const note of notes) {
+    if (x > 0 && x + note.w > innerW) {
+      x = 0
+      y += rowH + GRID.noteGapPx
+      rowH = 0
+    }
+    boxes.push({ id: note.id, dx: x, dy: y, w: note.w, h: note.h })
+    x += note.w + GRID.noteGapPx
+    rowH = Math.max(rowH, note.h)
+  }
+  return { boxes, height: y + rowH }
+}
+
+const columnsWidth = (columns: number): number => columns * GRID.slotW + (columns - 1) * GRID.noteGapPx
+
+/** `notes` must already be sorted by order (readNotes does this). */
+export function computeLayout(
+  stages: readonly Stage[],
+  lanes: readonly Lane[],
+  notes: readonly Note[],
+): BoardLayout {
+  const stageIndex = new Map(stages.map((s, i) => [s.id, i]))
+  const laneIndex = new Map(lanes.map((l, i) => [l.id, i]))
+  const byCell = new Map<string, Note[]>()
+  const orphans: Note[] = []
+  for (const note of notes) {
+    if (!stageIndex.has(note.stageId) || !laneIndex.has(note.laneId)) {
+      orphans.push(note)
+      continue
+    }
+    const key = cellKey(note.stageId, note.laneId)
+    const list = byCell.get(key)
+    if (list) list.push(note)
+    else byCell.set(key, [note])
+  }
+
+  // Stage widths: enough slot columns for the fullest cell to be about as tall as it is wide.
+  const stageInnerW = stages.map((stage) => {
+    let fullest = 0
+    let widest = 0
+    for (const lane of lanes) {
+      const cell = byCell.get(cellKey(stage.id, lane.id)) ?? []
+      fullest = Math.max(fullest, cell.length)
+      for (const note of cell) widest = Math.max(widest, note.w)
+    }
+    const columns = Math.min(
+      GRID.maxStageColumns,
+      Math.max(GRID.minStageColumns, Math.ceil(Math.sqrt(fullest / 1.5))),
+    )
+    return Math.max(columnsWidth(columns), widest)
+  })
+
+  const flowed = new Map<string, Flowed>()
+  const laneHeights = lanes.map((lane) => {
+    let tallest = 0
+    stages.forEach((stage, i) => {
+      const key = cellKey(stage.id, lane.id)
+      const cell = byCell.get(key)
+      if (!cell) return
+      const result = flow(cell, stageInnerW[i] as number)
+      flowed.set(key, result)
+      tallest = Math.max(tallest, result.height)
+    })
+    return Math.max(GRID.minLaneH, tallest + 2 * GRID.cellPaddingPx)
+  })
+
+  let x = GRID.laneHeaderW
+  const stageColumns: StageColumn[] = stages.map((stage, i) => {
+    const w = (stageInnerW[i] as number) + 2 * GRID.cellPaddingPx
+    const column = { id: stage.id, title: stage.title, x, w }
+    x += w
+    return column
+  })
+  let y = GRID.stageHeaderH
+  const laneRows: LaneRow[] = lanes.map((lane, i) => {
+    const h = laneHeights[i] as number
+    const row = { id: lane.id, title: lane.title, kind: lane.kind, y, h }
+    y += h
+    return row
+  })
+  const width = Math.max(x, GRID.laneHeaderW + columnsWidth(GRID.minStageColumns) + 2 * GRID.cellPaddingPx)
+
+  const boxes = new Map<NoteId, NoteBox>()
+  const cells = new Map<string, NoteId[]>()
+  for (const stage of stageColumns) {
+    for (const lane of laneRows) {
+      const key = cellKey(stage.id, lane.id)
+      const result = flowed.get(key)
+      if (!result) continue
+      cells.set(
+        key,
+        result.boxes.map((b) => b.id),
+      )
+      for (const b of result.boxes) {
+        const box = {
+          id: b.id,
+          x: stage.x + GRID.cellPaddingPx + b.dx,
+          y: lane.y + GRID.cellPaddingPx + b.dy,
+          w: b.w,
+          h: b.h,
+        }
+        boxes.set(b.id, box)
+      }
+    }
+  }
+
+  let unsorted: Rect | null = null
+  if (orphans.length > 0) {
+    const innerW = width - GRID.laneHeaderW - 2 * GRID.cellPaddingPx
+    const result = flow(orphans, innerW)
+    unsorted = {
+      x: GRID.laneHeaderW,
+      y,
+      w: width - GRID.laneHeaderW,
+      h: result.height + 2 * GRID.cellPaddingPx,
+    }
+    cells.set(
+      UNSORTED_CELL,
+      result.boxes.map((b) => b.id),
+    )
+    for (const b of result.boxes) {
+      const box = {
+        id: b.id,
+        x: unsorted.x + GRID.cellPaddingPx + b.dx,
+        y: unsorted.y + GRID.cellPaddingPx + b.dy,
+        w: b.w,
+        h: b.h,
+      }
+      boxes.set(b.id, box)
+    }
+    y += unsorted.h
+  }
+
+  return { width, height: y, stages: stageColumns, lanes: laneRows, unsorted, notes: boxes, cells }
+}
+
+/** The rectangle of one cell, or null when the stage or lane is not on the board. */
+export function cellRect(layout: BoardLayout, stageId: StageId, laneId: LaneId): Rect | null {
+  const stage = layout.stages.find((s) => s.id === stageId)
+  const lane = layout.lanes.find((l) => l.id === laneId)
+  return stage && lane ? { x: stage.x, y: lane.y, w: stage.w, h: lane.h } : null
+}

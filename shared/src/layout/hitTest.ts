@@ -1,0 +1,29 @@
+import type { LaneId, StageId } from '../board/ids'
+import type { Point } from './geometry'
+import type { BoardLayout } from './grid'
+
+export interface CellRef {
+  stageId: StageId
+  laneId: LaneId
+}
+
+/** The cell under a board point, or null over headers, the unsorted row or outside the grid. */
+export function pointToCell(layout: BoardLayout, point: Point): CellRef | null {
+  const stage = layout.stages.find((s) => point.x >= s.x && point.x < s.x + s.w)
+  const lane = layout.lanes.find((l) => point.y >= l.y && point.y < l.y + l.h)
+  return stage && lane ? { stageId: stage.id, laneId: lane.id } : null
+}
+
+/** The cell nearest to a point: a drop just outside the grid still lands somewhere sensible. */
+export function nearestCell(layout: BoardLayout, point: Point): CellRef | null {
+  if (layout.stages.length === 0 || layout.lanes.length === 0) return null
+  const clampTo = (value: number, from: number, to: number) => Math.min(to - 1, Math.max(from, value))
+  const first = layout.stages[0]!
+  const last = layout.stages.at(-1)!
+  const top = layout.lanes[0]!
+  const bottom = layout.lanes.at(-1)!
+  return pointToCell(layout, {
+    x: clampTo(point.x, first.x, last.x + last.w),
+    y: clampTo(point.y, top.y, bottom.y + bottom.h),
+  })
+}

@@ -1,0 +1,90 @@
+/**
+ * What to draw where, computed from a board snapshot without Konva: the canvas draws it, the PDF and
+ * image exporters draw the very same scene. Geometry comes from layout/grid, inks from the palette.
+ */
+import type { NoteId } from '../board/ids'
+import type { BoardSnapshot } from '../board/schema'
+import type { Rect } from '../layout/geometry'
+import { type BoardLayout, computeLayout } from '../layout/grid'
+import { BOARD_INK, LANE_TINT, NOTE_INK } from './palette'
+
+export interface SceneLabel extends Rect {
+  text: string
+  fill: string
+  textColor: string
+}
+
+export interface SceneNote extends Rect {
+  id: NoteId
+  text: string
+  fill: string
+  border: string
+  textColor: string
+}
+
+export interface Scene {
+  title: string
+  width: number
+  height: number
+  background: string
+  stageHeaders: SceneLabel[]
+  laneHeaders: SceneLabel[]
+  cells: (Rect & { fill: string })[]
+  notes: SceneNote[]
+  layout: BoardLayout
+}
+
+export function buildScene(board: BoardSnapshot): Scene {
+  const layout = computeLayout(board.stages, board.lanes, board.notes)
+  const stageHeaders = layout.stages.map((s) => ({
+    x: s.x,
+    y: 0,
+    w: s.w,
+    h: layout.lanes[0]?.y ?? layout.height,
+    text: s.title,
+    fill: BOARD_INK.stageHeaderFill,
+    textColor: BOARD_INK.stageHeaderText,
+  }))
+  const laneHeaders: SceneLabel[] = layout.lanes.map((l) => ({
+    x: 0,
+    y: l.y,
+    w: layout.stages[0]?.x ?? layout.width,
+    h: l.h,
+    text: l.title,
+    fill: BOARD_INK.headerFill,
+    textColor: BOARD_INK.laneHeaderText,
+  }))
+  if (layout.unsorted) {
+    laneHeaders.push({
+      x: 0,
+      y: layout.unsorted.y,
+      w: layout.unsorted.x,
+      h: layout.unsorted.h,
+      text: 'Unsorted (its stage or lane was removed)',
+      fill: BOARD_INK.unsortedFill,
+      textColor: BOARD_INK.unsortedText,
+    })
+  }
+  const cells = layout.lanes.flatMap((l) =>
+    layout.stages.map((s) => ({ x: s.x, y: l.y, w: s.w, h: l.h, fill: LANE_TINT[l.kind] })),
+  )
+  if (layout.unsorted) cells.push({ ...layout.unsorted, fill: BOARD_INK.unsortedFill })
+  const notes: SceneNote[] = []
+  for (const note of board.notes) {
+    const box = layout.notes.get(note.id)
+    if (!box) continue
+    const ink = NOTE_INK[note.color]
+    notes.push({ ...box, text: note.text, fill: ink.fill, border: ink.border, textColor: ink.text })
+  }
+  return {
+    title: board.title,
+    width: layout.width,
+    height: layout.height,
+    background: BOARD_INK.canvas,
+    stageHeaders,
+    laneHeaders,
+    cells,
+    notes,
+    layout,
+  }
+}
