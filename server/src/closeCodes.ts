@@ -1,0 +1,22 @@
+/**
+ * WebSocket close codes the server sends. 1xxx are RFC 6455 codes; 4xxx are private.
+ * The stock y-websocket client stops reconnecting on 4400–4499 (a deliberate "retrying cannot fix this"),
+ * and reconnects on everything else — so a client bug is not retried in a loop, while a server-side
+ * failure (1011) or a restart (1001) is.
+ */
+export const closeCodes = {
+  /** Server is shutting down; the client reconnects to the next instance. */
+  goingAway: 1001,
+  /** A text frame arrived; the y-websocket protocol is binary only. */
+  unsupportedData: 1003,
+  /** Frame larger than config.maxMessageBytes (sent by ws itself via `maxPayload`). */
+  messageTooBig: 1009,
+  /** Storing an edit failed; the board is reloaded from disk and the client resyncs on reconnect. */
+  internalError: 1011,
+  /** Malformed or truncated protocol message, or an unknown message type. */
+  malformedMessage: 4400,
+  /** A well-formed message carrying a Yjs update that Yjs cannot decode or apply. */
+  invalidUpdate: 4422,
+} as const
+
+export type CloseCode = (typeof closeCodes)[keyof typeof closeCodes]

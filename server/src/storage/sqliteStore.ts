@@ -1,0 +1,124 @@
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import type { BoardRecord, BoardStore, NewBoard } from './BoardStore'
+
+/**
+ * BoardStore on better-sqlite3. The database is `<dataDir>/journeyboard.sqlite`.
+ *
+ * Updates are append-only rows (board_id, seq, update); `compact` folds a prefix into one row. `seq` is
+ * a global AUTOINCREMENT key, so it is monotonic per board without a per-board counter.
+ */
+
+const schema = `
+CREATE TABLE IF NOT EXISTS boards (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  edit_token_hash BLOB NOT NULL,
+  view_token_hash BLOB NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  note_count INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS boards_by_updated_at ON boards (updated_at DESC);
+CREATE TABLE IF NOT EXISTS board_updates (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  board_id TEXT NOT NULL REFERENCES boards (id),
+  update_bytes BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS board_updates_by_board ON board_updates (board_id, seq);
+`
+
+interface BoardRow {
+  id: string
+  title: string
+  edit_token_hash: Buffer
+  view_token_hash: Buffer
+  created_at: number
+  updated_at: number
+  note_count: number
+}
+
+const toBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+
+function toRecord(row: BoardRow): BoardRecord {
+  return {
+    id: row.id,
+    title: row.title,
+    editTokenHash: new Uint8Array(row.edit_token_hash),
+    viewTokenHash: new Uint8Array(row.view_token_hash),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    noteCount: row.note_count,
+  }
+}
+
+export const sqliteFileName = 'journeyboard.sqlite'
+
+export function openSqliteStore(dataDir: string): BoardStore {
+  mkdirSync(dataDir, { recursive: true })
+  const db = new Database(path.join(dataDir, sqliteFileName))
+  // WAL + synchronous=NORMAL: a committed transaction survives the process being killed (kill -9), which is
+  // what we promise; only an OS crash or power loss can lose the last few commits. FULL would fsync every tick.
+  db.pragma('journal_mode = WAL')
+  db.pragma('synchronous = NORMAL')
+  db.pragma('foreign_keys = ON')
+  db.exec(schema)
+
+  const insertBoard = db.prepare(
+    `INSERT INTO boards (id, title, edit_token_hash, view_token_hash, created_at, updated_at, note_count)
+     VALUES (@id, @title, @editTokenHash, @viewTokenHash, @createdAt, @createdAt, @noteCount)`,
+  )
+  const selectBoard = db.prepare<[string], BoardRow>('SELECT * FROM boards WHERE id = ?')
+  const selectBoards = db.prepare<[], BoardRow>('SELECT * FROM boards ORDER BY updated_at DESC, id')
+  const updateBoardSummary = db.prepare(
+    'UPDATE boards SET title = @title, note_count = @noteCount, updated_at = @updatedAt WHERE id = @id',
+  )
+  const insertUpdate = db.prepare<[string, Buffer]>(
+    'INSERT INTO board_updates (board_id, update_bytes) VALUES (?, ?)',
+  )
+  const insertUpdateWithSeq = db.prepare<[number, string, Buffer]>(
+    'INSERT INTO board_updates (seq, board_id, update_bytes) VALUES (?, ?, ?)',
+  )
+  const selectUpdates = db.prepare<[string], { seq: number; update_bytes: Buffer }>(
+    'SELECT seq, update_bytes FROM board_updates WHERE board_id = ? ORDER BY seq',
+  )
+  const deleteUpdatesUpTo = db.prepare<[string, number]>(
+    'DELETE FROM board_updates WHERE board_id = ? AND seq <= ?',
+  )
+
+  const createBoardTx = db.transaction((board: NewBoard, initialUpdate: Uint8Array) => {
+    insertBoard.run({
+      ...board,
+      editTokenHash: toBuffer(board.editTokenHash),
+      viewTokenHash: toBuffer(board.viewTokenHash),
+    })
+    insertUpdate.run(board.id, toBuffer(initialUpdate))
+  })
+  const appendTx = db.transaction((batch: readonly { boardId: string; update: Uint8Array }[]) =>
+    batch.map(({ boardId, update }) => Number(insertUpdate.run(boardId, toBuffer(update)).lastInsertRowid)),
+  )
+  const compactTx = db.transaction((boardId: string, mergedState: Uint8Array, upToSeq: number) => {
+    deleteUpdatesUpTo.run(boardId, upToSeq)
+    // Reusing upToSeq keeps the merged row ordered before every row appended after it.
+    insertUpdateWithSeq.run(upToSeq, boardId, toBuffer(mergedState))
+  })
+
+  return {
+    createBoard: (board, initialUpdate) => createBoardTx(board, initialUpdate),
+    getBoard(id) {
+      const row = selectBoard.get(id)
+      return row && toRecord(row)
+    },
+    listBoards: () => selectBoards.all().map(toRecord),
+    updateSummary(id, summary) {
+      const { changes } = updateBoardSummary.run({ id, ...summary })
+      if (changes === 0) throw new Error(`unknown board ${JSON.stringify(id)}`)
+    },
+    loadUpdates: (id) =>
+      selectUpdates.all(id).map((row) => ({ seq: row.seq, update: new Uint8Array(row.update_bytes) })),
+    appendUpdates: (batch) => appendTx(batch),
+    compact: (boardId, mergedState, upToSeq) => compactTx(boardId, mergedState, upToSeq),
+    close: () => db.close(),
+  }
+}
