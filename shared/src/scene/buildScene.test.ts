@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { createNote, readBoard } from '../board/schema'
+import { applyTemplate } from '../templates/applyTemplate'
+import { buildScene } from './buildScene'
+import { NOTE_INK } from './palette'
+
+describe('buildScene', () => {
+  it('draws headers, cells and notes with their text and inks', () => {
+    const doc = new Y.Doc()
+    applyTemplate(doc, 'customer-lifecycle', { title: 'Onboarding map' })
+    const { stages, lanes } = readBoard(doc)
+    createNote(doc, { stageId: stages[0]!.id, laneId: lanes[4]!.id, text: 'Offer a trial' })
+    const scene = buildScene(readBoard(doc))
+    expect(scene.title).toBe('Onboarding map')
+    expect(scene.stageHeaders.map((h) => h.text)).toContain('Awareness')
+    expect(scene.laneHeaders.map((h) => h.text)).toContain('Opportunities')
+    expect(scene.cells).toHaveLength(30)
+    expect(scene.notes).toEqual([
+      expect.objectContaining({ text: 'Offer a trial', fill: NOTE_INK.green.fill }),
+    ])
+  })
+})
