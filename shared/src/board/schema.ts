@@ -304,3 +304,28 @@ export function renameLane(doc: Y.Doc, id: LaneId, title: string, origin: BoardO
   const clean = title.trim().slice(0, MAX_TITLE_CHARS)
   if (map instanceof Y.Map && clean !== '') doc.transact(() => map.set('title', clean), origin)
 }
+
+/** Moves a stage to a new place in the column order (a fractional key from `keyBetween`). */
+export function moveStage(doc: Y.Doc, id: StageId, order: string, origin: BoardOrigin = 'local'): void {
+  const map = getStages(doc).get(id)
+  if (map instanceof Y.Map && isOrderKey(order)) doc.transact(() => map.set('order', order), origin)
+}
+
+export function moveLane(doc: Y.Doc, id: LaneId, order: string, origin: BoardOrigin = 'local'): void {
+  const map = getLanes(doc).get(id)
+  if (map instanceof Y.Map && isOrderKey(order)) doc.transact(() => map.set('order', order), origin)
+}
+
+/**
+ * Removes a stage. Its notes stay in the document: the layout shows them in the "Unsorted" row, so
+ * that a colleague's notes are never silently hidden by someone else's delete (it may even be
+ * concurrent with their edits). Deleting notes is always a separate, explicit act.
+ */
+export function removeStage(doc: Y.Doc, id: StageId, origin: BoardOrigin = 'local'): void {
+  doc.transact(() => getStages(doc).delete(id), origin)
+}
+
+/** Removes a lane; its notes move to the "Unsorted" row, as for `removeStage`. */
+export function removeLane(doc: Y.Doc, id: LaneId, origin: BoardOrigin = 'local'): void {
+  doc.transact(() => getLanes(doc).delete(id), origin)
+}
