@@ -1,0 +1,43 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
+import type { BoardRecord } from './storage/BoardStore'
+
+/**
+ * Capability tokens: whoever holds a board's edit token may edit it, the view token may only read.
+ * Only SHA-256 hashes are stored, so a leaked database does not leak working links; comparisons are
+ * constant-time so response timing does not reveal how much of a guess was right.
+ */
+export type Role = 'edit' | 'view'
+
+const boardIdBytes = 16
+const tokenBytes = 32
+
+export const newBoardId = () => randomBytes(boardIdBytes).toString('base64url')
+export const newToken = () => randomBytes(tokenBytes).toString('base64url')
+
+/** Board ids are 16 bytes base64url: anything else cannot be a board, so it is rejected before the store. */
+export const isBoardId = (value: string) => /^[A-Za-z0-9_-]{22}$/.test(value)
+
+export const hashToken = (token: string): Uint8Array =>
+  new Uint8Array(createHash('sha256').update(token).digest())
+
+function sameHash(a: Uint8Array, b: Uint8Array): boolean {
+  return a.byteLength === b.byteLength && timingSafeEqual(a, b)
+}
+
+/** The role a token grants on a board, or null for a missing or wrong token. */
+export function roleForToken(board: BoardRecord, token: string | null | undefined): Role | null {
+  if (!token) return null
+  const hash = hashToken(token)
+  // Compare against both hashes every time, so timing does not tell edit and view tokens apart.
+  const isEdit = sameHash(hash, board.editTokenHash)
+  const isView = sameHash(hash, board.viewTokenHash)
+  if (isEdit) return 'edit'
+  if (isView) return 'view'
+  return null
+}
+
+/** The token from an `Authorization: Bearer <token>` header, or null. */
+export function bearerToken(header: string | undefined): string | null {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '')
+  return match?.[1] ?? null
+}

@@ -1,0 +1,93 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import * as Y from 'yjs'
+import { z } from 'zod'
+import { readBoardSummary } from '../../../shared/src/board/schema'
+import { applyTemplate } from '../../../shared/src/templates/applyTemplate'
+import { TEMPLATE_IDS } from '../../../shared/src/templates/template'
+import { bearerToken, hashToken, isBoardId, newBoardId, newToken, roleForToken } from '../auth'
+import type { Logger } from '../log'
+import type { BoardRecord, BoardStore } from '../storage/BoardStore'
+import { readJsonBody, sendJson } from './json'
+
+/**
+ * /api/boards: create a board (the only moment its tokens are ever shown), list boards (no tokens),
+ * and read one board's metadata with a Bearer token. Timestamps are ISO 8601 strings.
+ */
+export interface BoardsApiDeps {
+  store: BoardStore
+  log: Logger
+  now: () => number
+  maxJsonBodyBytes: number
+}
+
+const createBoardBody = z.strictObject({
+  title: z.string().trim().min(1).max(200).optional(),
+  template: z.enum(TEMPLATE_IDS).optional(),
+})
+
+const defaultTitle = 'Customer journey'
+
+const publicFields = (board: BoardRecord) => ({
+  id: board.id,
+  title: board.title,
+  createdAt: new Date(board.createdAt).toISOString(),
+  updatedAt: new Date(board.updatedAt).toISOString(),
+  noteCount: board.noteCount,
+})
+
+export async function createBoard(deps: BoardsApiDeps, req: IncomingMessage, res: ServerResponse) {
+  const body = await readJsonBody(req, deps.maxJsonBodyBytes)
+  if (!body.ok) return sendJson(res, body.status, { error: body.error })
+  const parsed = createBoardBody.safeParse(body.value)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    const field = issue?.path.length ? `${issue.path.join('.')}: ` : ''
+    return sendJson(res, 400, { error: `invalid request body: ${field}${issue?.message ?? 'invalid'}` })
+  }
+  const title = parsed.data.title ?? defaultTitle
+  const template = parsed.data.template ?? 'customer-lifecycle'
+
+  const doc = new Y.Doc()
+  applyTemplate(doc, template, { title })
+  const initialUpdate = Y.encodeStateAsUpdate(doc)
+  const summary = readBoardSummary(doc)
+  doc.destroy()
+
+  const id = newBoardId()
+  const editToken = newToken()
+  const viewToken = newToken()
+  deps.store.createBoard(
+    {
+      id,
+      title: summary.title,
+      editTokenHash: hashToken(editToken),
+      viewTokenHash: hashToken(viewToken),
+      createdAt: deps.now(),
+      noteCount: summary.noteCount,
+    },
+    initialUpdate,
+  )
+  deps.log.info({ boardId: id, template }, 'board created')
+  sendJson(res, 201, {
+    id,
+    title: summary.title,
+    editToken,
+    viewToken,
+    editUrl: `/b/${id}#token=${editToken}`,
+    viewUrl: `/b/${id}#token=${viewToken}`,
+  })
+}
+
+export function listBoards(deps: BoardsApiDeps, res: ServerResponse) {
+  sendJson(res, 200, { boards: deps.store.listBoards().map(publicFields) })
+}
+
+export function getBoard(deps: BoardsApiDeps, req: IncomingMessage, res: ServerResponse, id: string) {
+  const board = isBoardId(id) ? deps.store.getBoard(id) : undefined
+  if (!board) return sendJson(res, 404, { error: `unknown board ${JSON.stringify(id)}` })
+  const role = roleForToken(board, bearerToken(req.headers.authorization))
+  if (!role)
+    return sendJson(res, 401, { error: 'missing or wrong token (send Authorization: Bearer <token>)' })
+  const { id: boardId, title, ...rest } = publicFields(board)
+  sendJson(res, 200, { id: boardId, title, role, ...rest })
+}

@@ -1,0 +1,34 @@
+import { createServer } from './app'
+import { readConfigFromEnv } from './config'
+import { createLogger } from './log'
+import { openSqliteStore } from './storage/sqliteStore'
+
+// Entry point for `npm start`: config from the environment, SQLite in DATA_DIR, graceful shutdown.
+const shutdownDeadlineMs = 5_000
+
+const logger = createLogger({ level: process.env.LOG_LEVEL })
+const config = readConfigFromEnv(process.env)
+const store = openSqliteStore(config.dataDir)
+const server = createServer(config, store, logger)
+
+async function shutdown(signal: string): Promise<void> {
+  logger.info({ signal }, 'shutting down')
+  // Never hang past the deadline, even if a socket refuses to close.
+  setTimeout(() => {
+    logger.error('shutdown took too long; exiting')
+    process.exit(1)
+  }, shutdownDeadlineMs).unref()
+  await server.close()
+  store.close()
+  process.exit(0)
+}
+
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => void shutdown(signal))
+}
+
+// A bug must not take every board down, but it must be visible.
+process.on('uncaughtException', (error) => logger.error({ err: error }, 'uncaught exception'))
+process.on('unhandledRejection', (error) => logger.error({ err: error }, 'unhandled rejection'))
+
+await server.listen()

@@ -1,0 +1,168 @@
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import * as authProtocol from 'y-protocols/auth'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as syncProtocol from 'y-protocols/sync'
+import * as Y from 'yjs'
+import { closeCodes } from './closeCodes'
+import { type Connection, closeConnection } from './connection'
+import type { Room } from './room'
+
+/**
+ * The y-websocket wire protocol: one switch over the message type, and one `send`. Unlike the stock
+ * server, every message is parsed strictly (truncated, trailing or unknown → 4400), updates are decoded
+ * before they touch the doc (undecodable → 4422), a viewer's writes are dropped with an auth message,
+ * and replies carrying document state wait for the persist queue.
+ */
+export const messageSync = 0
+export const messageAwareness = 1
+export const messageAuth = 2
+export const messageQueryAwareness = 3
+
+export const viewOnlyReason = 'read-only: this is a view link'
+
+/** The one way bytes leave the server; a socket that cannot take them is dropped. */
+export function send(conn: Connection, message: Uint8Array): void {
+  if (conn.closing || conn.ws.readyState !== conn.ws.OPEN) return
+  const onError = (error: unknown) => {
+    conn.log.warn({ err: error }, 'send failed; terminating socket')
+    conn.closing = true
+    conn.ws.terminate()
+  }
+  try {
+    conn.ws.send(message, (error) => error && onError(error))
+  } catch (error) {
+    onError(error)
+  }
+}
+
+const encodeMessage = (write: (encoder: encoding.Encoder) => void) => {
+  const encoder = encoding.createEncoder()
+  write(encoder)
+  return encoding.toUint8Array(encoder)
+}
+
+export const encodeSyncStep1 = (doc: Y.Doc) =>
+  encodeMessage((e) => {
+    encoding.writeVarUint(e, messageSync)
+    syncProtocol.writeSyncStep1(e, doc)
+  })
+
+const encodeSyncStep2 = (doc: Y.Doc, stateVector: Uint8Array) =>
+  encodeMessage((e) => {
+    encoding.writeVarUint(e, messageSync)
+    syncProtocol.writeSyncStep2(e, doc, stateVector)
+  })
+
+export const encodeUpdateMessage = (update: Uint8Array) =>
+  encodeMessage((e) => {
+    encoding.writeVarUint(e, messageSync)
+    syncProtocol.writeUpdate(e, update)
+  })
+
+export const encodeAwarenessMessage = (awareness: awarenessProtocol.Awareness, clients: number[]) =>
+  encodeMessage((e) => {
+    encoding.writeVarUint(e, messageAwareness)
+    encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(awareness, clients))
+  })
+
+const encodePermissionDenied = (reason: string) =>
+  encodeMessage((e) => {
+    encoding.writeVarUint(e, messageAuth)
+    authProtocol.writePermissionDenied(e, reason)
+  })
+
+/** A message that does not follow the protocol; the socket is closed with `code`. */
+class BadMessage extends Error {
+  constructor(
+    readonly code: typeof closeCodes.malformedMessage | typeof closeCodes.invalidUpdate,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+function readToEnd<T>(decoder: decoding.Decoder, read: (d: decoding.Decoder) => T, what: string): T {
+  let value: T
+  try {
+    value = read(decoder)
+  } catch {
+    throw new BadMessage(closeCodes.malformedMessage, `truncated ${what}`)
+  }
+  if (decoding.hasContent(decoder))
+    throw new BadMessage(closeCodes.malformedMessage, `trailing bytes after ${what}`)
+  return value
+}
+
+function readType(decoder: decoding.Decoder, what: string): number {
+  try {
+    return decoding.readVarUint(decoder)
+  } catch {
+    throw new BadMessage(closeCodes.malformedMessage, `missing ${what}`)
+  }
+}
+
+/** Handles one binary frame from `conn`. Never throws: bad input closes that socket only. */
+export function handleMessage(room: Room, conn: Connection, data: Uint8Array): void {
+  try {
+    dispatch(room, conn, decoding.createDecoder(data))
+  } catch (error) {
+    if (error instanceof BadMessage) closeConnection(conn, error.code, error.message)
+    else {
+      conn.log.error({ err: error }, 'unexpected error while handling a message')
+      closeConnection(conn, closeCodes.internalError, 'internal error')
+    }
+  }
+}
+
+function dispatch(room: Room, conn: Connection, decoder: decoding.Decoder): void {
+  const messageType = readType(decoder, 'message type')
+  switch (messageType) {
+    case messageSync:
+      handleSync(room, conn, decoder)
+      return
+    case messageAwareness: {
+      const update = readToEnd(decoder, decoding.readVarUint8Array, 'awareness message')
+      try {
+        awarenessProtocol.applyAwarenessUpdate(room.awareness, update, conn)
+      } catch {
+        throw new BadMessage(closeCodes.malformedMessage, 'malformed awareness update')
+      }
+      return
+    }
+    case messageQueryAwareness: {
+      readToEnd(decoder, () => undefined, 'query-awareness message')
+      send(conn, encodeAwarenessMessage(room.awareness, [...room.awareness.getStates().keys()]))
+      return
+    }
+    default:
+      throw new BadMessage(closeCodes.malformedMessage, `unknown message type ${messageType}`)
+  }
+}
+
+function handleSync(room: Room, conn: Connection, decoder: decoding.Decoder): void {
+  const syncType = readType(decoder, 'sync message type')
+  if (syncType > syncProtocol.messageYjsUpdate) {
+    throw new BadMessage(closeCodes.malformedMessage, `unknown sync message type ${syncType}`)
+  }
+  const payload = readToEnd(decoder, decoding.readVarUint8Array, 'sync message')
+  if (syncType === syncProtocol.messageYjsSyncStep1) {
+    try {
+      Y.decodeStateVector(payload)
+    } catch {
+      throw new BadMessage(closeCodes.malformedMessage, 'malformed state vector')
+    }
+    // Computed after the next write, so the reply holds only stored data (see PersistQueue).
+    room.afterPersist(() => send(conn, encodeSyncStep2(room.doc, payload)))
+    return
+  }
+  // Sync step 2 and update both carry a Yjs update.
+  if (conn.role !== 'edit') {
+    conn.log.debug('dropped a write from a view-only connection')
+    send(conn, encodePermissionDenied(viewOnlyReason))
+    return
+  }
+  if (!room.applyClientUpdate(payload, conn) && !room.isClosed) {
+    throw new BadMessage(closeCodes.invalidUpdate, 'invalid Yjs update')
+  }
+}
