@@ -8,6 +8,8 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': Buffer.byteLength(text),
     'Cache-Control': 'no-store',
+    // After a 413 the rest of the body is unread, so the connection cannot be reused.
+    ...(status === 413 ? { Connection: 'close' } : {}),
   })
   res.end(text)
 }

@@ -79,7 +79,7 @@ export async function startTestServer(
   }
 }
 
-export async function createBoard(t: TestServer, body: unknown = {}): Promise<CreatedBoard> {
+export async function createBoard(t: { httpUrl: string }, body: unknown = {}): Promise<CreatedBoard> {
   const res = await fetch(`${t.httpUrl}/api/boards`, { method: 'POST', body: JSON.stringify(body) })
   if (res.status !== 201) throw new Error(`creating a board failed: ${res.status} ${await res.text()}`)
   return (await res.json()) as CreatedBoard
