@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createNote, readBoard } from '../board/schema'
 import { applyTemplate } from '../templates/applyTemplate'
-import { buildScene } from './buildScene'
+import { buildGridScene, buildScene } from './buildScene'
 import { NOTE_INK } from './palette'
 
 describe('buildScene', () => {
@@ -19,5 +19,12 @@ describe('buildScene', () => {
     expect(scene.notes).toEqual([
       expect.objectContaining({ text: 'Offer a trial', fill: NOTE_INK.green.fill }),
     ])
+  })
+
+  it('builds the same grid from the layout alone (what the canvas draws on its static layer)', () => {
+    const doc = new Y.Doc()
+    applyTemplate(doc, 'blank', { title: 'B' })
+    const { title: _title, notes: _notes, layout, ...grid } = buildScene(readBoard(doc))
+    expect(buildGridScene(layout)).toEqual(grid)
   })
 })

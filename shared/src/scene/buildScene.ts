@@ -34,8 +34,16 @@ export interface Scene {
   layout: BoardLayout
 }
 
-export function buildScene(board: BoardSnapshot): Scene {
-  const layout = computeLayout(board.stages, board.lanes, board.notes)
+export type GridScene = Pick<
+  Scene,
+  'width' | 'height' | 'background' | 'stageHeaders' | 'laneHeaders' | 'cells'
+>
+
+/**
+ * The grid part of the scene (headers and cells) from a layout alone. The canvas draws it on its static
+ * layer and redraws it only when the layout changes, not when a note's text or color does.
+ */
+export function buildGridScene(layout: BoardLayout): GridScene {
   const stageHeaders = layout.stages.map((s) => ({
     x: s.x,
     y: 0,
@@ -69,6 +77,18 @@ export function buildScene(board: BoardSnapshot): Scene {
     layout.stages.map((s) => ({ x: s.x, y: l.y, w: s.w, h: l.h, fill: LANE_TINT[l.kind] })),
   )
   if (layout.unsorted) cells.push({ ...layout.unsorted, fill: BOARD_INK.unsortedFill })
+  return {
+    width: layout.width,
+    height: layout.height,
+    background: BOARD_INK.canvas,
+    stageHeaders,
+    laneHeaders,
+    cells,
+  }
+}
+
+export function buildScene(board: BoardSnapshot): Scene {
+  const layout = computeLayout(board.stages, board.lanes, board.notes)
   const notes: SceneNote[] = []
   for (const note of board.notes) {
     const box = layout.notes.get(note.id)
@@ -76,15 +96,5 @@ export function buildScene(board: BoardSnapshot): Scene {
     const ink = NOTE_INK[note.color]
     notes.push({ ...box, text: note.text, fill: ink.fill, border: ink.border, textColor: ink.text })
   }
-  return {
-    title: board.title,
-    width: layout.width,
-    height: layout.height,
-    background: BOARD_INK.canvas,
-    stageHeaders,
-    laneHeaders,
-    cells,
-    notes,
-    layout,
-  }
+  return { title: board.title, ...buildGridScene(layout), notes, layout }
 }

@@ -1,0 +1,51 @@
+/** The boards HTTP API. Expected failures come back as results; only bugs throw. */
+import type { TemplateId } from '../../../shared/src/templates/template'
+
+export interface CreatedBoard {
+  id: string
+  title: string
+  editToken: string
+  viewToken: string
+  editUrl: string
+  viewUrl: string
+}
+
+export interface BoardListing {
+  id: string
+  title: string
+  createdAt: number
+  updatedAt: number
+  noteCount: number
+}
+
+export type Role = 'edit' | 'view'
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; status: number; message: string }
+
+async function request<T>(path: string, init: RequestInit = {}): Promise<ApiResult<T>> {
+  try {
+    const response = await fetch(path, init)
+    if (!response.ok) {
+      const body = await response.text().catch(() => '')
+      return { ok: false, status: response.status, message: body || response.statusText }
+    }
+    return { ok: true, value: (await response.json()) as T }
+  } catch (error) {
+    return { ok: false, status: 0, message: `cannot reach the server: ${String(error)}` }
+  }
+}
+
+export const createBoard = (title: string, template: TemplateId): Promise<ApiResult<CreatedBoard>> =>
+  request('/api/boards', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title: title.trim() || undefined, template }),
+  })
+
+export const listBoards = (): Promise<ApiResult<{ boards: BoardListing[] }>> => request('/api/boards')
+
+export const getBoard = (
+  id: string,
+  token: string,
+): Promise<ApiResult<{ id: string; title: string; role: Role }>> =>
+  request(`/api/boards/${encodeURIComponent(id)}`, { headers: { authorization: `Bearer ${token}` } })

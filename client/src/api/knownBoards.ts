@@ -1,0 +1,53 @@
+/**
+ * The boards this browser knows, with the tokens it was given: saved when a board is created here or
+ * opened through a link, so "Your boards" can open them again without the link.
+ */
+import type { Role } from './boardsApi'
+
+export interface KnownBoard {
+  id: string
+  title?: string
+  editToken?: string
+  viewToken?: string
+  lastOpenedAt: number
+}
+
+const STORAGE_KEY = 'journeyboard:boards'
+
+export function readKnownBoards(
+  storage: Pick<Storage, 'getItem'> = localStorage,
+): Record<string, KnownBoard> {
+  try {
+    const parsed: unknown = JSON.parse(storage.getItem(STORAGE_KEY) ?? '{}')
+    return parsed && typeof parsed === 'object' ? (parsed as Record<string, KnownBoard>) : {}
+  } catch {
+    return {}
+  }
+}
+
+export function rememberBoard(
+  board: { id: string; title?: string; token?: string; role?: Role; editToken?: string; viewToken?: string },
+  storage: Pick<Storage, 'getItem' | 'setItem'> = localStorage,
+): KnownBoard {
+  const all = readKnownBoards(storage)
+  const prev = all[board.id]
+  const next: KnownBoard = { ...prev, id: board.id, lastOpenedAt: Date.now() }
+  if (board.title) next.title = board.title
+  if (board.editToken) next.editToken = board.editToken
+  if (board.viewToken) next.viewToken = board.viewToken
+  if (board.token && board.role === 'edit') next.editToken = board.token
+  if (board.token && board.role === 'view') next.viewToken = board.token
+  all[board.id] = next
+  try {
+    storage.setItem(STORAGE_KEY, JSON.stringify(all))
+  } catch {
+    // Storage full or disabled (private mode): the board still works, it just won't be listed.
+  }
+  return next
+}
+
+export const boardPath = (id: string, token: string): string =>
+  `/b/${encodeURIComponent(id)}#token=${encodeURIComponent(token)}`
+
+export const boardLink = (id: string, token: string, origin: string = location.origin): string =>
+  `${origin}${boardPath(id, token)}`

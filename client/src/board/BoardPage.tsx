@@ -1,0 +1,193 @@
+/**
+ * An open board: checks the link's token with the server, connects the document, and lays out the
+ * top bar, toolbar, canvas, text editor and accessible outline around it.
+ */
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
+import { isId } from '../../../shared/src/board/ids'
+import { getNotes } from '../../../shared/src/board/schema'
+import { getBoard, type Role } from '../api/boardsApi'
+import { readKnownBoards, rememberBoard } from '../api/knownBoards'
+import { BoardCanvas } from '../canvas/BoardCanvas'
+import { type CommandContext, zoomToFit } from '../commands/registry'
+import { useShortcuts } from '../commands/useShortcuts'
+import { BoardStores } from '../doc/boardStores'
+import { type BoardConnection, connectBoard } from '../doc/connectBoard'
+import { BoardStoresContext } from '../doc/hooks'
+import { AccessibleOutline } from '../panels/AccessibleOutline'
+import { NoteEditor } from '../panels/NoteEditor'
+import { ReadOnlyBanner } from '../panels/ReadOnlyBanner'
+import { Toolbar } from '../panels/Toolbar'
+import { type BoardLinks, TopBar } from '../panels/TopBar'
+import { pruneSelection, resetUi, useUi } from '../state/ui'
+import { type BoardSession, BoardSessionContext } from './session'
+
+declare global {
+  interface Window {
+    /**
+     * Read-only hooks for the e2e tests and the benchmark, which inspect the document the way a second
+     * peer would. Set once the board has synced and painted; nothing in the app reads it.
+     */
+    __journeyboard?: { doc: BoardConnection['doc']; provider: BoardConnection['provider']; ready: boolean }
+  }
+}
+
+type Access =
+  | { state: 'checking' }
+  | { state: 'ok'; role: Role; token: string }
+  | { state: 'error'; title: string; detail: string }
+
+function tokenFromHash(): string | null {
+  const params = new URLSearchParams(location.hash.slice(1))
+  return params.get('token')
+}
+
+export function BoardPage({ boardId }: { boardId: string }) {
+  const [access, setAccess] = useState<Access>({ state: 'checking' })
+
+  useEffect(() => {
+    const known = readKnownBoards()[boardId]
+    const token = tokenFromHash() ?? known?.editToken ?? known?.viewToken
+    if (!token) {
+      setAccess({
+        state: 'error',
+        title: 'This board needs a link',
+        detail: 'Ask the board’s owner for an edit or view link.',
+      })
+      return
+    }
+    let cancelled = false
+    getBoard(boardId, token).then((result) => {
+      if (cancelled) return
+      if (result.ok) {
+        rememberBoard({ id: boardId, title: result.value.title, token, role: result.value.role })
+        setAccess({ state: 'ok', role: result.value.role, token })
+      } else if (result.status === 404) {
+        setAccess({
+          state: 'error',
+          title: 'Board not found',
+          detail: 'It may have been deleted, or the link is mistyped.',
+        })
+      } else if (result.status === 401 || result.status === 403) {
+        setAccess({
+          state: 'error',
+          title: 'This link is not valid',
+          detail: 'Its token was not accepted. Ask for a fresh link.',
+        })
+      } else {
+        setAccess({ state: 'error', title: 'Cannot open this board', detail: result.message })
+      }
+    })
+    return () => {
+      cancelled = true
+    }
+  }, [boardId])
+
+  if (access.state === 'checking') return <div className="page-message">Opening board…</div>
+  if (access.state === 'error')
+    return (
+      <div className="page-message">
+        <h1>{access.title}</h1>
+        <p>{access.detail}</p>
+        <a className="button" href="/">
+          Back to all boards
+        </a>
+      </div>
+    )
+  return <OpenBoard boardId={boardId} token={access.token} role={access.role} />
+}
+
+function OpenBoard({ boardId, token, role }: { boardId: string; token: string; role: Role }) {
+  // Made in an effect (not a memo) so that every connection made is also destroyed, StrictMode included.
+  const [live, setLive] = useState<{ connection: BoardConnection; stores: BoardStores } | null>(null)
+  useEffect(() => {
+    resetUi()
+    const connection = connectBoard(boardId, token)
+    const stores = new BoardStores(connection.doc)
+    setLive({ connection, stores })
+    return () => {
+      stores.destroy()
+      connection.destroy()
+      window.__journeyboard = undefined
+      delete document.body.dataset.boardReady
+    }
+  }, [boardId, token])
+  if (!live) return <div className="page-message">Connecting…</div>
+  return <BoardView boardId={boardId} token={token} role={role} {...live} />
+}
+
+interface BoardViewProps {
+  boardId: string
+  token: string
+  role: Role
+  connection: BoardConnection
+  stores: BoardStores
+}
+
+function BoardView({ boardId, token, role, connection, stores }: BoardViewProps) {
+  const readOnly = role === 'view'
+  const synced = useSyncExternalStore(connection.synced.subscribe, connection.synced.getSnapshot)
+  const editingNoteId = useUi((s) => s.editingNoteId)
+
+  // A colleague deleting a selected note removes it from our selection too.
+  useEffect(
+    () =>
+      stores.layout.subscribe(() => {
+        const notes = getNotes(connection.doc)
+        pruneSelection((id) => notes.has(id))
+      }),
+    [stores, connection],
+  )
+
+  const commands: CommandContext = useMemo(
+    () => ({ doc: connection.doc, readOnly, getLayout: stores.layout.getSnapshot }),
+    [connection, readOnly, stores],
+  )
+  const session: BoardSession = useMemo(
+    () => ({ doc: connection.doc, stores, readOnly, commands }),
+    [connection, stores, readOnly, commands],
+  )
+  useShortcuts(commands)
+
+  const known = readKnownBoards()[boardId]
+  const links: BoardLinks = {
+    boardId,
+    editToken: role === 'edit' ? token : known?.editToken,
+    viewToken: role === 'view' ? token : known?.viewToken,
+  }
+
+  // First paint after the first sync: fit the board, then tell tests the board is ready.
+  const onFirstPaint = useCallback(() => {
+    zoomToFit(stores.layout.getSnapshot())
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        window.__journeyboard = { doc: connection.doc, provider: connection.provider, ready: true }
+        document.body.dataset.boardReady = 'true'
+      }),
+    )
+  }, [stores, connection])
+
+  return (
+    <BoardSessionContext.Provider value={session}>
+      <BoardStoresContext.Provider value={stores}>
+        <div className={`board-page${readOnly ? ' board-page--readonly' : ''}`}>
+          <TopBar links={links} status={connection.status} />
+          {readOnly && <ReadOnlyBanner />}
+          <main className="board-main">
+            {synced ? (
+              <>
+                <BoardCanvas onFirstPaint={onFirstPaint} />
+                {editingNoteId && isId('note', editingNoteId) && !readOnly && (
+                  <NoteEditor key={editingNoteId} id={editingNoteId} />
+                )}
+                <Toolbar />
+                <AccessibleOutline />
+              </>
+            ) : (
+              <div className="page-message page-message--inline">Loading board…</div>
+            )}
+          </main>
+        </div>
+      </BoardStoresContext.Provider>
+    </BoardSessionContext.Provider>
+  )
+}

@@ -1,0 +1,340 @@
+/**
+ * The Konva stage and every pointer gesture on it. Gestures:
+ *   - drag on empty space, middle-button drag, space+drag, or any drag with the Hand tool: pan
+ *   - shift+drag on empty space: rubber-band selection (adds to the selection)
+ *   - wheel / two-finger scroll: pan; ctrl/cmd+wheel and trackpad pinch: zoom around the pointer
+ *   - double-click a cell: add a note there; double-click a note: edit it
+ *   - drag a note (or the selection): on drop it snaps into the cell under the pointer
+ * Positions come from the shared layout; this file only turns gestures into viewport changes and
+ * document mutations.
+ */
+import Konva from 'konva'
+import type { KonvaEventObject } from 'konva/lib/Node'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { Stage } from 'react-konva'
+import type { NoteId } from '../../../shared/src/board/ids'
+import { isId } from '../../../shared/src/board/ids'
+import { NOTE_SIZE } from '../../../shared/src/board/limits'
+import { createNote, getNotes, readNote, updateNote, updateNotes } from '../../../shared/src/board/schema'
+import { type Point, type Rect, rectFromCorners } from '../../../shared/src/layout/geometry'
+import { pointToCell } from '../../../shared/src/layout/hitTest'
+import { snapNotesToCell } from '../../../shared/src/layout/snap'
+import { useBoardSession } from '../board/session'
+import { useBoardLayout } from '../doc/hooks'
+import { noteIndex } from '../scene/noteIndex'
+import { screenToBoard, zoomAt } from '../scene/viewport'
+import {
+  addToSelection,
+  clearSelection,
+  selectOnly,
+  setCanvasSize,
+  setViewport,
+  startEditing,
+  toggleSelected,
+  useUi,
+} from '../state/ui'
+import { GridLayer, gridShowsText } from './GridLayer'
+import { InteractionLayer } from './InteractionLayer'
+import { NotesLayer } from './NotesLayer'
+
+// A click that moves less than this is still a click, not a drag.
+Konva.dragDistance = 4
+/** Wheel delta → zoom factor: exp(-deltaY * this). */
+const WHEEL_ZOOM_PER_PX = 0.0025
+/** Lines → pixels for wheels that scroll by line (Firefox). */
+const WHEEL_LINE_PX = 16
+
+type Gesture =
+  | { kind: 'pan'; start: Point; origin: Point; moved: boolean }
+  | { kind: 'band'; start: Point }
+  | null
+
+const noteIdOf = (node: Konva.Node | null): NoteId | null => {
+  const group = node?.name() === 'note' ? node : node?.findAncestor('.note')
+  const id = group?.id()
+  return isId('note', id) ? id : null
+}
+
+export function BoardCanvas({ onFirstPaint }: { onFirstPaint?: () => void }) {
+  const { doc, readOnly } = useBoardSession()
+  const layout = useBoardLayout()
+  const viewport = useUi((s) => s.viewport)
+  const size = useUi((s) => s.canvasSize)
+  const tool = useUi((s) => s.tool)
+  const containerRef = useRef<HTMLDivElement>(null)
+  const notesLayerRef = useRef<Konva.Layer>(null)
+  const gesture = useRef<Gesture>(null)
+  const spaceHeld = useRef(false)
+  const dragStarts = useRef(new Map<NoteId, Point>())
+  const [rubberBand, setRubberBand] = useState<Rect | null>(null)
+  const [dragging, setDragging] = useState(false)
+  const [panning, setPanning] = useState(false)
+  const [spaceDown, setSpaceDown] = useState(false)
+
+  useEffect(() => {
+    const el = containerRef.current
+    if (!el) return
+    const measure = () => setCanvasSize({ w: el.clientWidth, h: el.clientHeight })
+    measure()
+    const observer = new ResizeObserver(measure)
+    observer.observe(el)
+    return () => observer.disconnect()
+  }, [])
+
+  useEffect(() => {
+    if (size.w > 1) onFirstPaint?.()
+  }, [size.w, onFirstPaint])
+
+  // Space+drag pans, as in every design tool; ignored while typing.
+  useEffect(() => {
+    const typing = (e: KeyboardEvent) =>
+      e.target instanceof HTMLElement &&
+      (e.target.isContentEditable || /^(INPUT|TEXTAREA)$/.test(e.target.tagName))
+    const down = (e: KeyboardEvent) => {
+      if (e.code === 'Space' && !typing(e)) {
+        spaceHeld.current = true
+        setSpaceDown(true)
+        if (e.target === document.body || containerRef.current?.contains(e.target as Node)) e.preventDefault()
+      }
+    }
+    const up = (e: KeyboardEvent) => {
+      if (e.code === 'Space') {
+        spaceHeld.current = false
+        setSpaceDown(false)
+      }
+    }
+    window.addEventListener('keydown', down)
+    window.addEventListener('keyup', up)
+    return () => {
+      window.removeEventListener('keydown', down)
+      window.removeEventListener('keyup', up)
+    }
+  }, [])
+
+  // Wheel: a native, non-passive listener so the page itself never scrolls or zooms.
+  useEffect(() => {
+    const el = containerRef.current
+    if (!el) return
+    const onWheel = (e: WheelEvent) => {
+      e.preventDefault()
+      const unit = e.deltaMode === 1 ? WHEEL_LINE_PX : 1
+      const dx = e.deltaX * unit
+      const dy = e.deltaY * unit
+      const vp = useUi.getState().viewport
+      if (e.ctrlKey || e.metaKey) {
+        const bounds = el.getBoundingClientRect()
+        const anchor = { x: e.clientX - bounds.left, y: e.clientY - bounds.top }
+        setViewport(zoomAt(vp, anchor, Math.exp(-dy * WHEEL_ZOOM_PER_PX)))
+      } else if (e.shiftKey && dx === 0) {
+        setViewport({ ...vp, x: vp.x - dy })
+      } else {
+        setViewport({ ...vp, x: vp.x - dx, y: vp.y - dy })
+      }
+    }
+    el.addEventListener('wheel', onWheel, { passive: false })
+    return () => el.removeEventListener('wheel', onWheel)
+  }, [])
+
+  const boardPointOf = useCallback((clientX: number, clientY: number): Point => {
+    const bounds = containerRef.current?.getBoundingClientRect()
+    return screenToBoard(useUi.getState().viewport, {
+      x: clientX - (bounds?.left ?? 0),
+      y: clientY - (bounds?.top ?? 0),
+    })
+  }, [])
+
+  const onPointerDown = useCallback(
+    (e: KonvaEventObject<PointerEvent>) => {
+      const event = e.evt
+      const onEmpty = e.target === e.target.getStage()
+      const panTool = useUi.getState().tool === 'pan'
+      const wantsPan =
+        event.button === 1 ||
+        spaceHeld.current ||
+        panTool ||
+        (event.button === 0 && onEmpty && !event.shiftKey)
+      if (event.button === 0 && onEmpty && event.shiftKey && !panTool && !spaceHeld.current) {
+        gesture.current = { kind: 'band', start: boardPointOf(event.clientX, event.clientY) }
+      } else if (wantsPan) {
+        // Stop a note from starting its own drag under a pan gesture.
+        if (!onEmpty) e.target.stopDrag()
+        const vp = useUi.getState().viewport
+        gesture.current = {
+          kind: 'pan',
+          start: { x: event.clientX, y: event.clientY },
+          origin: vp,
+          moved: false,
+        }
+        setPanning(true)
+      } else return
+      event.preventDefault()
+      const move = (m: PointerEvent) => {
+        const g = gesture.current
+        if (!g) return
+        if (g.kind === 'pan') {
+          const dx = m.clientX - g.start.x
+          const dy = m.clientY - g.start.y
+          if (Math.abs(dx) + Math.abs(dy) > 2) g.moved = true
+          setViewport({ ...useUi.getState().viewport, x: g.origin.x + dx, y: g.origin.y + dy })
+        } else {
+          setRubberBand(rectFromCorners(g.start, boardPointOf(m.clientX, m.clientY)))
+        }
+      }
+      const up = (u: PointerEvent) => {
+        const g = gesture.current
+        gesture.current = null
+        window.removeEventListener('pointermove', move)
+        window.removeEventListener('pointerup', up)
+        setPanning(false)
+        if (g?.kind === 'band') {
+          const band = rectFromCorners(g.start, boardPointOf(u.clientX, u.clientY))
+          addToSelection(noteIndex(layout).query(band))
+          setRubberBand(null)
+        } else if (g?.kind === 'pan' && !g.moved && onEmpty) {
+          clearSelection()
+        }
+      }
+      window.addEventListener('pointermove', move)
+      window.addEventListener('pointerup', up)
+    },
+    [boardPointOf, layout],
+  )
+
+  const onStageDblClick = useCallback(
+    (e: KonvaEventObject<MouseEvent>) => {
+      if (readOnly || e.target !== e.target.getStage()) return
+      const cell = pointToCell(layout, boardPointOf(e.evt.clientX, e.evt.clientY))
+      if (cell) startEditing(createNote(doc, cell))
+    },
+    [doc, layout, readOnly, boardPointOf],
+  )
+
+  const onNoteClick = useCallback((e: KonvaEventObject<MouseEvent>) => {
+    const id = noteIdOf(e.target)
+    if (!id || e.evt.button !== 0) return
+    if (e.evt.shiftKey) toggleSelected(id)
+    else selectOnly([id])
+  }, [])
+
+  const onNoteDblClick = useCallback(
+    (e: KonvaEventObject<MouseEvent>) => {
+      const id = noteIdOf(e.target)
+      if (id && !readOnly) startEditing(id)
+    },
+    [readOnly],
+  )
+
+  const onDragStart = useCallback((e: KonvaEventObject<DragEvent>) => {
+    const id = noteIdOf(e.target)
+    if (!id || e.target.name() !== 'note') return
+    const { selection } = useUi.getState()
+    if (!selection.has(id)) selectOnly([id])
+    const moving = useUi.getState().selection
+    dragStarts.current.clear()
+    for (const node of notesLayerRef.current?.getChildren() ?? []) {
+      if (moving.has(node.id() as NoteId)) {
+        dragStarts.current.set(node.id() as NoteId, node.position())
+        node.moveToTop()
+      }
+    }
+    setDragging(true)
+  }, [])
+
+  // Other selected notes follow the one under the pointer.
+  const onDragMove = useCallback((e: KonvaEventObject<DragEvent>) => {
+    const lead = e.target
+    const start = dragStarts.current.get(lead.id() as NoteId)
+    if (!start || lead.name() !== 'note') return
+    const dx = lead.x() - start.x
+    const dy = lead.y() - start.y
+    for (const node of notesLayerRef.current?.getChildren() ?? []) {
+      const from = dragStarts.current.get(node.id() as NoteId)
+      if (from && node !== lead) node.position({ x: from.x + dx, y: from.y + dy })
+    }
+  }, [])
+
+  const onDragEnd = useCallback(
+    (e: KonvaEventObject<DragEvent>) => {
+      if (e.target.name() !== 'note') return
+      const starts = new Map(dragStarts.current)
+      dragStarts.current.clear()
+      setDragging(false)
+      // Put every node back where the layout has it; the document change below moves it for real.
+      for (const node of notesLayerRef.current?.getChildren() ?? []) {
+        const from = starts.get(node.id() as NoteId)
+        if (from) node.position(from)
+      }
+      const pointer = e.target.getStage()?.getPointerPosition()
+      if (!pointer) return
+      const point = screenToBoard(useUi.getState().viewport, pointer)
+      const moving = [...starts.keys()].sort((a, b) => {
+        const ba = layout.notes.get(a)
+        const bb = layout.notes.get(b)
+        return (ba?.y ?? 0) - (bb?.y ?? 0) || (ba?.x ?? 0) - (bb?.x ?? 0)
+      })
+      const orderOf = (id: NoteId) => readNote(id, getNotes(doc).get(id))?.order
+      const target = snapNotesToCell(layout, orderOf, moving, point)
+      if (!target) return
+      updateNotes(
+        doc,
+        new Map(
+          moving.map((id, i) => [
+            id,
+            { stageId: target.stageId, laneId: target.laneId, order: target.orders[i] },
+          ]),
+        ),
+      )
+    },
+    [doc, layout],
+  )
+
+  const onResize = useCallback(
+    (id: string, scaleX: number, scaleY: number) => {
+      if (!isId('note', id)) return
+      const box = layout.notes.get(id)
+      if (!box) return
+      const clamp = (v: number, min: number, max: number) => Math.round(Math.min(max, Math.max(min, v)))
+      updateNote(doc, id, {
+        w: clamp(box.w * scaleX, NOTE_SIZE.minW, NOTE_SIZE.maxW),
+        h: clamp(box.h * scaleY, NOTE_SIZE.minH, NOTE_SIZE.maxH),
+      })
+    },
+    [doc, layout],
+  )
+
+  const cursor = panning ? 'grabbing' : tool === 'pan' || spaceDown ? 'grab' : 'default'
+  return (
+    <div ref={containerRef} className="board-canvas" style={{ cursor }}>
+      <Stage
+        width={size.w}
+        height={size.h}
+        x={viewport.x}
+        y={viewport.y}
+        scaleX={viewport.scale}
+        scaleY={viewport.scale}
+        onPointerDown={onPointerDown}
+        onDblClick={onStageDblClick}
+      >
+        <GridLayer layout={layout} showText={gridShowsText(viewport.scale)} />
+        <NotesLayer
+          layout={layout}
+          readOnly={readOnly || tool === 'pan'}
+          layerRef={notesLayerRef}
+          onClick={onNoteClick}
+          onDblClick={onNoteDblClick}
+          onDragStart={onDragStart}
+          onDragMove={onDragMove}
+          onDragEnd={onDragEnd}
+        />
+        <InteractionLayer
+          layout={layout}
+          notesLayerRef={notesLayerRef}
+          rubberBand={rubberBand}
+          dragging={dragging}
+          readOnly={readOnly}
+          onResize={onResize}
+        />
+      </Stage>
+    </div>
+  )
+}

@@ -1,0 +1,111 @@
+/** Selection outlines, the rubber band and the resize handles: drawn above the notes, apart from them. */
+import type Konva from 'konva'
+import { type RefObject, useEffect, useRef } from 'react'
+import { Layer, Rect, Transformer } from 'react-konva'
+import { NOTE_SIZE } from '../../../shared/src/board/limits'
+import type { Rect as BoardRect } from '../../../shared/src/layout/geometry'
+import type { BoardLayout } from '../../../shared/src/layout/grid'
+import { useUi } from '../state/ui'
+
+const SELECTION_INK = '#2563eb'
+
+interface Props {
+  layout: BoardLayout
+  notesLayerRef: RefObject<Konva.Layer | null>
+  rubberBand: BoardRect | null
+  /** Outlines are hidden while notes are dragged (they would lag behind). */
+  dragging: boolean
+  readOnly: boolean
+  /** The note was resized by these factors of its current size. */
+  onResize: (id: string, scaleX: number, scaleY: number) => void
+}
+
+export function InteractionLayer({ layout, notesLayerRef, rubberBand, dragging, readOnly, onResize }: Props) {
+  const selection = useUi((s) => s.selection)
+  const scale = useUi((s) => s.viewport.scale)
+  const editing = useUi((s) => s.editingNoteId)
+  const transformerRef = useRef<Konva.Transformer>(null)
+  const single = selection.size === 1 && !readOnly && !dragging ? [...selection][0] : undefined
+  const singleBox = single ? layout.notes.get(single) : undefined
+
+  // Attach the transformer to the selected note's node (found by id in the notes layer). It re-attaches
+  // when the box changes, because react-konva may have remounted the node at its new place.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the box fields are triggers, not inputs
+  useEffect(() => {
+    const transformer = transformerRef.current
+    if (!transformer) return
+    const node = single
+      ? notesLayerRef.current?.findOne((n: Konva.Node) => n.id() === single && n.name() === 'note')
+      : undefined
+    transformer.nodes(node ? [node] : [])
+    transformer.getLayer()?.batchDraw()
+  }, [single, notesLayerRef, singleBox?.x, singleBox?.y, singleBox?.w, singleBox?.h])
+
+  const stroke = 2 / scale
+  return (
+    <Layer>
+      {!dragging &&
+        [...selection].map((id) => {
+          const box = layout.notes.get(id)
+          if (!box) return null
+          const pad = 3 / scale
+          return (
+            <Rect
+              key={id}
+              x={box.x - pad}
+              y={box.y - pad}
+              width={box.w + 2 * pad}
+              height={box.h + 2 * pad}
+              stroke={SELECTION_INK}
+              strokeWidth={stroke}
+              cornerRadius={10}
+              listening={false}
+              perfectDrawEnabled={false}
+            />
+          )
+        })}
+      {rubberBand && (
+        <Rect
+          x={rubberBand.x}
+          y={rubberBand.y}
+          width={rubberBand.w}
+          height={rubberBand.h}
+          fill="rgba(37, 99, 235, 0.08)"
+          stroke={SELECTION_INK}
+          strokeWidth={1 / scale}
+          dash={[6 / scale, 4 / scale]}
+          listening={false}
+        />
+      )}
+      <Transformer
+        ref={transformerRef}
+        visible={Boolean(single) && editing === null}
+        rotateEnabled={false}
+        flipEnabled={false}
+        keepRatio={false}
+        borderEnabled={false}
+        enabledAnchors={['middle-right', 'bottom-center', 'bottom-right']}
+        anchorSize={10}
+        anchorCornerRadius={5}
+        anchorStroke={SELECTION_INK}
+        anchorFill="#ffffff"
+        ignoreStroke
+        boundBoxFunc={(oldBox, newBox) => {
+          const minW = NOTE_SIZE.minW * scale
+          const minH = NOTE_SIZE.minH * scale
+          const maxW = NOTE_SIZE.maxW * scale
+          const maxH = NOTE_SIZE.maxH * scale
+          if (newBox.width < minW || newBox.height < minH || newBox.width > maxW || newBox.height > maxH)
+            return oldBox
+          return newBox
+        }}
+        onTransformEnd={(event) => {
+          const node = event.target
+          const { x, y } = node.scale()
+          node.scale({ x: 1, y: 1 })
+          onResize(node.id(), x, y)
+        }}
+      />
+    </Layer>
+  )
+}

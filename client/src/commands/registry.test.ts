@@ -1,0 +1,81 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { readLanes, readNotes, readStages } from '../../../shared/src/board/schema'
+import { computeLayout } from '../../../shared/src/layout/grid'
+import { applyTemplate } from '../../../shared/src/templates/applyTemplate'
+import { resetUi, selectOnly, setCanvasSize, useUi } from '../state/ui'
+import { COMMANDS, type CommandContext, commandForKey, runCommand } from './registry'
+
+function context(readOnly = false): CommandContext {
+  const doc = new Y.Doc()
+  applyTemplate(doc, 'customer-lifecycle', { title: 'T' })
+  return {
+    doc,
+    readOnly,
+    getLayout: () => computeLayout(readStages(doc), readLanes(doc), readNotes(doc)),
+  }
+}
+
+beforeEach(() => {
+  resetUi()
+  setCanvasSize({ w: 1600, h: 900 })
+})
+
+describe('commands', () => {
+  it('has unique ids', () => {
+    expect(new Set(COMMANDS.map((c) => c.id)).size).toBe(COMMANDS.length)
+  })
+
+  it('adds a note and starts editing it', () => {
+    const ctx = context()
+    expect(runCommand('note.add', ctx)).toBe(true)
+    const notes = readNotes(ctx.doc)
+    expect(notes).toHaveLength(1)
+    expect(useUi.getState().editingNoteId).toBe(notes[0]!.id)
+  })
+
+  it('refuses editing commands on a view link', () => {
+    const ctx = context(true)
+    expect(runCommand('note.add', ctx)).toBe(false)
+    expect(readNotes(ctx.doc)).toHaveLength(0)
+    expect(runCommand('zoom.in', ctx)).toBe(true)
+  })
+
+  it('deletes and recolors the selection', () => {
+    const ctx = context()
+    runCommand('note.add', ctx)
+    runCommand('note.add', ctx)
+    const [a, b] = readNotes(ctx.doc)
+    selectOnly([a!.id])
+    runCommand('color.purple', ctx)
+    expect(readNotes(ctx.doc).find((n) => n.id === a!.id)?.color).toBe('purple')
+    runCommand('note.delete', ctx)
+    expect(readNotes(ctx.doc).map((n) => n.id)).toEqual([b!.id])
+    expect(useUi.getState().selection.size).toBe(0)
+    expect(runCommand('note.delete', ctx)).toBe(false)
+  })
+
+  it('zooms in around the canvas center and fits the board', () => {
+    const ctx = context()
+    runCommand('zoom.in', ctx)
+    expect(useUi.getState().viewport.scale).toBeCloseTo(1.2)
+    runCommand('zoom.fit', ctx)
+    expect(useUi.getState().viewport.scale).toBeLessThan(1)
+  })
+
+  it('maps keys to commands', () => {
+    const key = (k: string, extra: Partial<KeyboardEvent> = {}) => ({
+      key: k,
+      ctrlKey: false,
+      metaKey: false,
+      shiftKey: false,
+      altKey: false,
+      ...extra,
+    })
+    expect(commandForKey(key('Delete'))?.id).toBe('note.delete')
+    expect(commandForKey(key('+', { shiftKey: true }))?.id).toBe('zoom.in')
+    expect(commandForKey(key('a', { metaKey: true }))?.id).toBe('selection.all')
+    expect(commandForKey(key('a'))).toBeUndefined()
+    expect(commandForKey(key('!', { shiftKey: true }))?.id).toBe('zoom.fit')
+  })
+})

@@ -1,0 +1,178 @@
+/**
+ * The one way to run a command, like excalidraw's actions: toolbar buttons, keyboard shortcuts and the
+ * accessible outline all look commands up here by id. A command gets everything it needs in its
+ * context; it reads the document through shared's readers and writes through shared's mutations.
+ */
+import type * as Y from 'yjs'
+import type { NoteId } from '../../../shared/src/board/ids'
+import { createNote, deleteNotes, type NotePatch, updateNotes } from '../../../shared/src/board/schema'
+import { NOTE_COLORS, type NoteColor } from '../../../shared/src/board/style'
+import type { BoardLayout } from '../../../shared/src/layout/grid'
+import { nearestCell } from '../../../shared/src/layout/hitTest'
+import { fitRect, screenToBoard, ZOOM, zoomAt } from '../scene/viewport'
+import {
+  clearSelection,
+  selectOnly,
+  setTool,
+  setViewport,
+  startEditing,
+  stopEditing,
+  useUi,
+} from '../state/ui'
+
+export interface CommandContext {
+  doc: Y.Doc
+  readOnly: boolean
+  getLayout: () => BoardLayout
+}
+
+export interface Shortcut {
+  /** KeyboardEvent.key, compared case-insensitively. */
+  key: string
+  /** Ctrl on Windows/Linux, Cmd on macOS. */
+  mod?: boolean
+  shift?: boolean
+}
+
+export interface Command {
+  id: string
+  label: string
+  shortcuts?: readonly Shortcut[]
+  /** Changes the document: unavailable on a view link. */
+  edits?: boolean
+  /** False when the command has nothing to act on (e.g. delete with no selection). */
+  enabled?: (ctx: CommandContext) => boolean
+  run: (ctx: CommandContext) => void
+}
+
+const hasSelection = () => useUi.getState().selection.size > 0
+
+function zoomBy(factor: number): void {
+  const { viewport, canvasSize } = useUi.getState()
+  setViewport(zoomAt(viewport, { x: canvasSize.w / 2, y: canvasSize.h / 2 }, factor))
+}
+
+export function zoomToFit(layout: BoardLayout): void {
+  const { canvasSize } = useUi.getState()
+  setViewport(fitRect({ x: 0, y: 0, w: layout.width, h: layout.height }, canvasSize))
+}
+
+function addNote(ctx: CommandContext): void {
+  const layout = ctx.getLayout()
+  const { viewport, canvasSize } = useUi.getState()
+  const center = screenToBoard(viewport, { x: canvasSize.w / 2, y: canvasSize.h / 2 })
+  const cell = nearestCell(layout, center)
+  if (!cell) return
+  const id = createNote(ctx.doc, cell)
+  startEditing(id)
+}
+
+function patchSelected(ctx: CommandContext, patch: NotePatch): void {
+  const ids = [...useUi.getState().selection]
+  updateNotes(ctx.doc, new Map(ids.map((id) => [id, patch])))
+}
+
+const colorCommand = (color: NoteColor, index: number): Command => ({
+  id: `color.${color}`,
+  label: `Color: ${color}`,
+  shortcuts: [{ key: String(index + 1), shift: true }],
+  edits: true,
+  enabled: hasSelection,
+  run: (ctx) => patchSelected(ctx, { color }),
+})
+
+export const COMMANDS: readonly Command[] = [
+  { id: 'tool.select', label: 'Select', shortcuts: [{ key: 'v' }], run: () => setTool('select') },
+  { id: 'tool.pan', label: 'Hand (pan)', shortcuts: [{ key: 'h' }], run: () => setTool('pan') },
+  { id: 'note.add', label: 'Add note', shortcuts: [{ key: 'n' }], edits: true, run: addNote },
+  {
+    id: 'note.edit',
+    label: 'Edit note text',
+    shortcuts: [{ key: 'Enter' }],
+    edits: true,
+    enabled: () => useUi.getState().selection.size === 1,
+    run: () => {
+      const [id] = useUi.getState().selection
+      if (id) startEditing(id)
+    },
+  },
+  {
+    id: 'note.delete',
+    label: 'Delete selected notes',
+    shortcuts: [{ key: 'Delete' }, { key: 'Backspace' }],
+    edits: true,
+    enabled: hasSelection,
+    run: (ctx) => {
+      const ids: NoteId[] = [...useUi.getState().selection]
+      stopEditing()
+      clearSelection()
+      deleteNotes(ctx.doc, ids)
+    },
+  },
+  {
+    id: 'selection.all',
+    label: 'Select all notes',
+    shortcuts: [{ key: 'a', mod: true }],
+    run: (ctx) => selectOnly(ctx.getLayout().notes.keys()),
+  },
+  { id: 'selection.clear', label: 'Clear selection', shortcuts: [{ key: 'Escape' }], run: clearSelection },
+  {
+    id: 'zoom.in',
+    label: 'Zoom in',
+    shortcuts: [{ key: '+' }, { key: '=' }, { key: '=', mod: true }],
+    run: () => zoomBy(ZOOM.stepFactor),
+  },
+  {
+    id: 'zoom.out',
+    label: 'Zoom out',
+    shortcuts: [{ key: '-' }, { key: '-', mod: true }],
+    run: () => zoomBy(1 / ZOOM.stepFactor),
+  },
+  {
+    id: 'zoom.fit',
+    label: 'Zoom to fit',
+    shortcuts: [{ key: '1', shift: true }, { key: '!' }],
+    run: (ctx) => zoomToFit(ctx.getLayout()),
+  },
+  ...NOTE_COLORS.map(colorCommand),
+]
+
+const byId = new Map(COMMANDS.map((command) => [command.id, command]))
+
+export const getCommand = (id: string): Command | undefined => byId.get(id)
+
+export function canRun(command: Command, ctx: CommandContext): boolean {
+  if (command.edits && ctx.readOnly) return false
+  return command.enabled ? command.enabled(ctx) : true
+}
+
+/** Runs a command by id; returns whether it ran. */
+export function runCommand(id: string, ctx: CommandContext): boolean {
+  const command = byId.get(id)
+  if (!command || !canRun(command, ctx)) return false
+  command.run(ctx)
+  return true
+}
+
+type KeyLike = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>
+
+export function matchesShortcut(event: KeyLike, shortcut: Shortcut): boolean {
+  if (event.key.toLowerCase() !== shortcut.key.toLowerCase()) return false
+  const mod = event.ctrlKey || event.metaKey
+  if (Boolean(shortcut.mod) !== mod || event.altKey) return false
+  // Shifted symbols ('+', '!') already encode shift in the key; only letters and digits check it.
+  if (/^[a-z0-9]$/i.test(shortcut.key) && Boolean(shortcut.shift) !== event.shiftKey) return false
+  return true
+}
+
+export function commandForKey(event: KeyLike): Command | undefined {
+  return COMMANDS.find((command) => command.shortcuts?.some((s) => matchesShortcut(event, s)))
+}
+
+/** "Ctrl+A" / "⌘A"-style text for a tooltip. */
+export function shortcutLabel(shortcut: Shortcut, mac: boolean): string {
+  const key = shortcut.key.length === 1 ? shortcut.key.toUpperCase() : shortcut.key
+  const mod = shortcut.mod ? (mac ? '⌘' : 'Ctrl+') : ''
+  const shift = shortcut.shift ? (mac ? '⇧' : 'Shift+') : ''
+  return `${mod}${shift}${key}`
+}

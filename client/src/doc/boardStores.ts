@@ -1,0 +1,184 @@
+/**
+ * External stores over one board's Y.Doc, for useSyncExternalStore. Each store caches its snapshot and
+ * drops the cache only when its own part of the document changes, which is what keeps renders narrow:
+ *
+ *   layout   recomputed when the grid's structure changes (stages, lanes, and notes' cell, order and
+ *            size) — never when only a note's text or color changes.
+ *   note(id) one note's fields; observes that note's Y.Map deeply (its Y.Text included), so typing in
+ *            one note wakes only that note's subscribers.
+ *   title    the board's title from meta.
+ */
+import * as Y from 'yjs'
+import type { NoteId } from '../../../shared/src/board/ids'
+import {
+  getLanes,
+  getMeta,
+  getNotes,
+  getStages,
+  type Note,
+  readBoardTitle,
+  readLanes,
+  readNote,
+  readNotes,
+  readStages,
+} from '../../../shared/src/board/schema'
+import { type BoardLayout, computeLayout } from '../../../shared/src/layout/grid'
+
+type Listener = () => void
+
+export interface ExternalStore<T> {
+  subscribe: (listener: Listener) => () => void
+  getSnapshot: () => T
+}
+
+/** Note fields that move a note on the grid; a change to any other field keeps the layout. */
+const LAYOUT_KEYS = new Set(['stageId', 'laneId', 'order', 'w', 'h'])
+
+function isStructural(
+  events: readonly Y.YEvent<Y.AbstractType<unknown>>[],
+  notes: Y.AbstractType<unknown>,
+): boolean {
+  for (const event of events) {
+    if (event.target === notes) return true
+    if (event instanceof Y.YMapEvent) {
+      for (const key of event.keysChanged) if (LAYOUT_KEYS.has(key)) return true
+    }
+  }
+  return false
+}
+
+function listenerSet() {
+  const listeners = new Set<Listener>()
+  return {
+    add(listener: Listener): () => void {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    emit(): void {
+      for (const listener of [...listeners]) listener()
+    },
+    get size(): number {
+      return listeners.size
+    },
+  }
+}
+
+export class BoardStores {
+  readonly layout: ExternalStore<BoardLayout>
+  readonly title: ExternalStore<string>
+  private readonly notes = new Map<NoteId, { store: ExternalStore<Note | null>; replaced: () => void }>()
+  private readonly disposers: (() => void)[] = []
+
+  constructor(readonly doc: Y.Doc) {
+    this.layout = this.createLayoutStore()
+    this.title = this.createTitleStore()
+    // One observer for every watched note: a note added, deleted or replaced under its id.
+    const onNotesKeys = (event: Y.YMapEvent<Y.Map<unknown>>) => {
+      for (const key of event.keysChanged) this.notes.get(key as NoteId)?.replaced()
+    }
+    getNotes(doc).observe(onNotesKeys)
+    this.disposers.push(() => getNotes(doc).unobserve(onNotesKeys))
+  }
+
+  private createLayoutStore(): ExternalStore<BoardLayout> {
+    const listeners = listenerSet()
+    let cached: BoardLayout | null = null
+    const invalidate = () => {
+      cached = null
+      listeners.emit()
+    }
+    const notes = getNotes(this.doc)
+    const onNotes = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
+      if (isStructural(events, notes as Y.AbstractType<unknown>)) invalidate()
+    }
+    notes.observeDeep(onNotes)
+    getStages(this.doc).observeDeep(invalidate)
+    getLanes(this.doc).observeDeep(invalidate)
+    this.disposers.push(() => {
+      notes.unobserveDeep(onNotes)
+      getStages(this.doc).unobserveDeep(invalidate)
+      getLanes(this.doc).unobserveDeep(invalidate)
+    })
+    return {
+      subscribe: listeners.add,
+      getSnapshot: () => {
+        cached ??= computeLayout(readStages(this.doc), readLanes(this.doc), readNotes(this.doc))
+        return cached
+      },
+    }
+  }
+
+  private createTitleStore(): ExternalStore<string> {
+    const listeners = listenerSet()
+    let cached: string | null = null
+    const onMeta = () => {
+      cached = null
+      listeners.emit()
+    }
+    getMeta(this.doc).observe(onMeta)
+    this.disposers.push(() => getMeta(this.doc).unobserve(onMeta))
+    return {
+      subscribe: listeners.add,
+      getSnapshot: () => {
+        cached ??= readBoardTitle(this.doc)
+        return cached
+      },
+    }
+  }
+
+  /** One store per note id, shared by every subscriber; it observes the note only while watched. */
+  note(id: NoteId): ExternalStore<Note | null> {
+    const existing = this.notes.get(id)
+    if (existing) return existing.store
+    const doc = this.doc
+    const listeners = listenerSet()
+    let cached: Note | null | undefined
+    let observed: Y.Map<unknown> | null = null
+    const onChange = () => {
+      cached = undefined
+      listeners.emit()
+    }
+    // The note's Y.Map is replaced when the note is deleted or made again; re-attach on that.
+    const attach = () => {
+      observed?.unobserveDeep(onChange)
+      const map = getNotes(doc).get(id)
+      observed = map instanceof Y.Map ? map : null
+      observed?.observeDeep(onChange)
+    }
+    const entry = {
+      replaced: () => {
+        attach()
+        onChange()
+      },
+      store: {
+        subscribe: (listener: Listener) => {
+          if (listeners.size === 0) {
+            this.notes.set(id, entry)
+            attach()
+            cached = undefined
+          }
+          const remove = listeners.add(listener)
+          return () => {
+            remove()
+            if (listeners.size === 0) {
+              observed?.unobserveDeep(onChange)
+              observed = null
+              this.notes.delete(id)
+            }
+          }
+        },
+        getSnapshot: () => {
+          if (cached === undefined) cached = readNote(id, getNotes(doc).get(id))
+          return cached
+        },
+      },
+    }
+    this.notes.set(id, entry)
+    return entry.store
+  }
+
+  destroy(): void {
+    for (const dispose of this.disposers) dispose()
+    this.disposers.length = 0
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * React hooks over BoardStores. Components read the document only through these, so each one
+ * re-renders for its own slice: a NoteNode for its note, the grid for the layout, the top bar for
+ * the title.
+ */
+import { createContext, useContext, useMemo, useSyncExternalStore } from 'react'
+import type { NoteId } from '../../../shared/src/board/ids'
+import type { Note } from '../../../shared/src/board/schema'
+import type { BoardLayout } from '../../../shared/src/layout/grid'
+import type { BoardStores } from './boardStores'
+
+export const BoardStoresContext = createContext<BoardStores | null>(null)
+
+export function useBoardStores(): BoardStores {
+  const stores = useContext(BoardStoresContext)
+  if (!stores) throw new Error('useBoardStores: no BoardStoresContext provider above this component')
+  return stores
+}
+
+/** The grid and every note's box; a new object only when the structure changes. */
+export function useBoardLayout(): BoardLayout {
+  const { layout } = useBoardStores()
+  return useSyncExternalStore(layout.subscribe, layout.getSnapshot)
+}
+
+/** Every placed note id, in layout order; changes when notes are added, removed or moved. */
+export function useNoteIds(): readonly NoteId[] {
+  const layout = useBoardLayout()
+  return useMemo(() => [...layout.notes.keys()], [layout])
+}
+
+/** One note's fields; re-renders only when this note changes. */
+export function useNote(id: NoteId): Note | null {
+  const stores = useBoardStores()
+  const store = useMemo(() => stores.note(id), [stores, id])
+  return useSyncExternalStore(store.subscribe, store.getSnapshot)
+}
+
+export function useBoardTitle(): string {
+  const { title } = useBoardStores()
+  return useSyncExternalStore(title.subscribe, title.getSnapshot)
+}

@@ -1,0 +1,127 @@
+import { useEffect, useState } from 'react'
+import { setBoardTitle } from '../../../shared/src/board/schema'
+import { boardLink } from '../api/knownBoards'
+import { useBoardSession } from '../board/session'
+import { runCommand } from '../commands/registry'
+import type { ExternalStore } from '../doc/boardStores'
+import type { ConnectionStatus as Status } from '../doc/connectBoard'
+import { useBoardTitle } from '../doc/hooks'
+import { useUi } from '../state/ui'
+import { ConnectionStatus } from './ConnectionStatus'
+
+export interface BoardLinks {
+  boardId: string
+  editToken?: string
+  viewToken?: string
+}
+
+function TitleField() {
+  const { doc, readOnly } = useBoardSession()
+  const title = useBoardTitle()
+  const [draft, setDraft] = useState(title)
+  useEffect(() => setDraft(title), [title])
+  useEffect(() => {
+    document.title = `${title} · Journeyboard`
+  }, [title])
+  if (readOnly) return <h1 className="topbar__title">{title}</h1>
+  const save = () => {
+    if (draft.trim() === '') setDraft(title)
+    else if (draft !== title) setBoardTitle(doc, draft)
+  }
+  return (
+    <input
+      className="topbar__title topbar__title--input"
+      aria-label="Board title"
+      value={draft}
+      onChange={(e) => setDraft(e.target.value)}
+      onBlur={save}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') e.currentTarget.blur()
+        if (e.key === 'Escape') {
+          setDraft(title)
+          e.currentTarget.blur()
+        }
+      }}
+    />
+  )
+}
+
+function CopyButton({ label, text }: { label: string; text: string }) {
+  const [copied, setCopied] = useState(false)
+  return (
+    <button
+      type="button"
+      className="button button--ghost"
+      onClick={async () => {
+        try {
+          await navigator.clipboard.writeText(text)
+          setCopied(true)
+          setTimeout(() => setCopied(false), 1600)
+        } catch {
+          window.prompt('Copy this link', text)
+        }
+      }}
+    >
+      {copied ? 'Copied ✓' : label}
+    </button>
+  )
+}
+
+function ZoomControls() {
+  const { commands } = useBoardSession()
+  const scale = useUi((s) => s.viewport.scale)
+  return (
+    <fieldset className="zoom" aria-label="Zoom">
+      <button
+        type="button"
+        className="icon-button"
+        title="Zoom out (−)"
+        aria-label="Zoom out"
+        onClick={() => runCommand('zoom.out', commands)}
+      >
+        −
+      </button>
+      <span className="zoom__value" aria-live="polite">
+        {Math.round(scale * 100)}%
+      </span>
+      <button
+        type="button"
+        className="icon-button"
+        title="Zoom in (+)"
+        aria-label="Zoom in"
+        onClick={() => runCommand('zoom.in', commands)}
+      >
+        +
+      </button>
+      <button
+        type="button"
+        className="button button--ghost"
+        title="Zoom to fit (Shift+1)"
+        onClick={() => runCommand('zoom.fit', commands)}
+      >
+        Zoom to fit
+      </button>
+    </fieldset>
+  )
+}
+
+export function TopBar({ links, status }: { links: BoardLinks; status: ExternalStore<Status> }) {
+  const { boardId, editToken, viewToken } = links
+  return (
+    <header className="topbar">
+      <a className="topbar__brand" href="/" title="All boards">
+        <span className="brand-mark" aria-hidden="true" />
+        <span className="sr-only">Journeyboard home</span>
+      </a>
+      <TitleField />
+      <div className="topbar__spacer" />
+      <ConnectionStatus status={status} />
+      <ZoomControls />
+      <div className="topbar__share">
+        {editToken && <CopyButton label="Copy edit link" text={boardLink(boardId, editToken)} />}
+        {viewToken && <CopyButton label="Copy view link" text={boardLink(boardId, viewToken)} />}
+        {!editToken && !viewToken && <CopyButton label="Copy link" text={location.href} />}
+      </div>
+    </header>
+  )
+}
