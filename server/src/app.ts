@@ -41,7 +41,14 @@ export function createServer(
   )
   http.on(
     'upgrade',
-    createUpgradeHandler({ wss, rooms, store, log: logger, pingIntervalMs: config.pingIntervalMs }),
+    createUpgradeHandler({
+      wss,
+      rooms,
+      store,
+      log: logger,
+      pingIntervalMs: config.pingIntervalMs,
+      isClosing: () => closing !== undefined,
+    }),
   )
   let closing: Promise<void> | undefined
 

@@ -139,6 +139,21 @@ describe('sync between clients', () => {
     expect(JSON.stringify(t.logs)).not.toContain(board.editToken)
   })
 
+  it("relays presence and removes a leaving client's awareness state for everyone", async () => {
+    const t = await start()
+    const board = await createBoard(t, {})
+    const a = client(t, board.id, board.editToken)
+    const b = client(t, board.id, board.viewToken)
+    await Promise.all([synced(a), synced(b)])
+    a.provider.awareness.setLocalStateField('user', { name: 'Ada' })
+    const aId = a.doc.clientID
+    await waitFor(() => b.provider.awareness.getStates().get(aId)?.user?.name === 'Ada', 'B to see A')
+    // Drop A's socket without a goodbye, so only the server can tell B that A left.
+    a.provider.shouldConnect = false
+    ;(a.provider.ws as unknown as { terminate(): void }).terminate()
+    await waitFor(() => !b.provider.awareness.getStates().has(aId), 'A to disappear for B')
+  })
+
   it('flushes and closes sockets with 1001 on shutdown, keeping the last edit', async () => {
     const first = await startTestServer()
     const board = await createBoard(first, {})

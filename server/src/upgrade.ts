@@ -20,6 +20,8 @@ export interface UpgradeDeps {
   store: BoardStore
   log: Logger
   pingIntervalMs: number
+  /** True once shutdown began: late upgrades are refused instead of reopening rooms. */
+  isClosing: () => boolean
 }
 
 const statusText: Record<number, string> = {
@@ -27,6 +29,7 @@ const statusText: Record<number, string> = {
   401: 'Unauthorized',
   404: 'Not Found',
   500: 'Internal Server Error',
+  503: 'Service Unavailable',
 }
 
 function reject(socket: Duplex, status: number, message: string): void {
@@ -44,6 +47,10 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
     // Parsed here and never logged whole: the query string holds the token.
     const url = new URL(req.url ?? '/', 'http://localhost')
     const boardId = /^\/ws\/([^/]+)$/.exec(url.pathname)?.[1] ?? ''
+    if (deps.isClosing()) {
+      reject(socket, 503, 'server shutting down')
+      return
+    }
     try {
       const board = isBoardId(boardId) ? deps.store.getBoard(boardId) : undefined
       if (!board) {
