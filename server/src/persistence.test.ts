@@ -1,9 +1,13 @@
+import * as encoding from 'lib0/encoding'
 import { afterEach, describe, expect, it } from 'vitest'
+import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { createNote, readLanes, readStages, setBoardTitle } from '../../shared/src/board/schema'
 import { hashToken } from './auth'
 import { closeCodes } from './closeCodes'
+import { messageSync } from './protocol'
 import type { BoardStore } from './storage/BoardStore'
+import { closeEvent, collectMessages, openRawSocket } from './testing/rawSocket'
 import {
   connectClient,
   createBoard,
@@ -76,6 +80,30 @@ describe('persist before broadcast', () => {
       'B after recovery',
     )
     expect(storedDoc(t.store, board.id).getText('t').toString()).toBe('written while the disk is full')
+  })
+
+  it('never answers sync step 1 with data that is not stored yet', async () => {
+    let failing = false
+    const t = await start({ wrapStore: failingAppends(() => failing) })
+    const board = await createBoard(t, {})
+    const ws = await openRawSocket(t.wsUrl, board.id, board.editToken)
+    const received = collectMessages(ws)
+    const closed = closeEvent(ws)
+    const doc = new Y.Doc()
+    doc.getText('t').insert(0, 'unstored')
+    const update = encoding.createEncoder()
+    encoding.writeVarUint(update, messageSync)
+    syncProtocol.writeUpdate(update, Y.encodeStateAsUpdate(doc))
+    const step1 = encoding.createEncoder()
+    encoding.writeVarUint(step1, messageSync)
+    syncProtocol.writeSyncStep1(step1, new Y.Doc())
+    failing = true
+    // Same socket, so the server sees the update first and the state request second.
+    ws.send(encoding.toUint8Array(update))
+    ws.send(encoding.toUint8Array(step1))
+    expect((await closed).code).toBe(closeCodes.internalError)
+    const replies = received.filter((m) => m[0] === messageSync && m[1] === syncProtocol.messageYjsSyncStep2)
+    expect(replies).toEqual([])
   })
 
   it('keeps other boards working while one board cannot be written', async () => {
