@@ -63,7 +63,15 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
         reject(socket, 401, 'missing or wrong token')
         return
       }
-      deps.wss.handleUpgrade(req, socket, head, (ws) => join(deps, ws, boardId, role))
+      deps.wss.handleUpgrade(req, socket, head, (ws) => {
+        try {
+          join(deps, ws, boardId, role)
+        } catch (error) {
+          // A bug while wiring one socket must not escape into ws and take the process down.
+          deps.log.error({ err: error, boardId }, 'joining the room failed')
+          ws.terminate()
+        }
+      })
     } catch (error) {
       deps.log.error({ err: error, boardId }, 'upgrade failed')
       reject(socket, 500, 'internal error')
