@@ -13,8 +13,9 @@ export interface CreatedBoard {
 export interface BoardListing {
   id: string
   title: string
-  createdAt: number
-  updatedAt: number
+  /** ISO date string (or epoch ms from older servers); read with `toMs`. */
+  createdAt: string | number
+  updatedAt: string | number
   noteCount: number
 }
 
@@ -49,3 +50,7 @@ export const getBoard = (
   token: string,
 ): Promise<ApiResult<{ id: string; title: string; role: Role }>> =>
   request(`/api/boards/${encodeURIComponent(id)}`, { headers: { authorization: `Bearer ${token}` } })
+
+/** A listing's timestamp in epoch ms, whichever form the server sent. */
+export const toMs = (value: string | number): number =>
+  typeof value === 'number' ? value : Date.parse(value)

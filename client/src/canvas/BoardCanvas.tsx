@@ -167,7 +167,7 @@ export function BoardCanvas({ onFirstPaint }: { onFirstPaint?: () => void }) {
         }
         setPanning(true)
       } else return
-      event.preventDefault()
+      // No preventDefault here: it would suppress the mouse events Konva builds click and dblclick from.
       const move = (m: PointerEvent) => {
         const g = gesture.current
         if (!g) return

@@ -2,6 +2,7 @@
  * One note on the canvas. Its position comes from the layout (props, so a text edit never moves it);
  * its content comes from its own subscription (useNote), so typing in it re-renders it alone.
  */
+import type { KonvaEventObject } from 'konva/lib/Node'
 import { memo } from 'react'
 import { Group, Rect, Text } from 'react-konva'
 import type { NoteId } from '../../../shared/src/board/ids'
@@ -20,15 +21,18 @@ interface Props {
   draggable: boolean
   /** The DOM editor lies over the note; drawing the text too would double it. */
   editing: boolean
+  onDragStart: (event: KonvaEventObject<DragEvent>) => void
+  onDragMove: (event: KonvaEventObject<DragEvent>) => void
+  onDragEnd: (event: KonvaEventObject<DragEvent>) => void
 }
 
-function NoteNodeImpl({ id, x, y, w, h, detail, draggable, editing }: Props) {
+function NoteNodeImpl({ id, x, y, w, h, detail, draggable, editing, ...drag }: Props) {
   const note = useNote(id)
   if (!note) return null
   const ink = NOTE_INK[note.color]
   const full = detail === 'full'
   return (
-    <Group id={id} name="note" x={x} y={y} draggable={draggable}>
+    <Group id={id} name="note" x={x} y={y} draggable={draggable} {...drag}>
       <Rect
         width={w}
         height={h}

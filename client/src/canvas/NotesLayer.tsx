@@ -35,14 +35,7 @@ function NotesLayerImpl({ layout, readOnly, layerRef, ...handlers }: Props) {
   const editingNoteId = useUi((s) => s.editingNoteId)
   const ids = noteIndex(layout).query(parseCullKey(key))
   return (
-    <Layer
-      ref={layerRef}
-      onClick={handlers.onClick}
-      onDblClick={handlers.onDblClick}
-      onDragStart={handlers.onDragStart}
-      onDragMove={handlers.onDragMove}
-      onDragEnd={handlers.onDragEnd}
-    >
+    <Layer ref={layerRef} onClick={handlers.onClick} onDblClick={handlers.onDblClick}>
       {ids.map((id) => {
         const box = layout.notes.get(id)
         if (!box) return null
@@ -57,6 +50,9 @@ function NotesLayerImpl({ layout, readOnly, layerRef, ...handlers }: Props) {
             detail={detail}
             draggable={!readOnly}
             editing={editingNoteId === id}
+            onDragStart={handlers.onDragStart}
+            onDragMove={handlers.onDragMove}
+            onDragEnd={handlers.onDragEnd}
           />
         )
       })}

@@ -52,9 +52,12 @@ function zoomBy(factor: number): void {
   setViewport(zoomAt(viewport, { x: canvasSize.w / 2, y: canvasSize.h / 2 }, factor))
 }
 
+/** Room kept for the floating toolbar at the canvas's left edge when fitting (px). */
+const FIT_INSETS = { top: 40, right: 40, bottom: 40, left: 96 }
+
 export function zoomToFit(layout: BoardLayout): void {
   const { canvasSize } = useUi.getState()
-  setViewport(fitRect({ x: 0, y: 0, w: layout.width, h: layout.height }, canvasSize))
+  setViewport(fitRect({ x: 0, y: 0, w: layout.width, h: layout.height }, canvasSize, FIT_INSETS))
 }
 
 function addNote(ctx: CommandContext): void {

@@ -1,7 +1,7 @@
 /** The landing page: start a new journey map, or reopen one this browser knows. */
 import { type FormEvent, useEffect, useState } from 'react'
 import type { TemplateId } from '../../../shared/src/templates/template'
-import { type BoardListing, createBoard, listBoards } from '../api/boardsApi'
+import { type BoardListing, createBoard, listBoards, toMs } from '../api/boardsApi'
 import { boardPath, type KnownBoard, readKnownBoards, rememberBoard } from '../api/knownBoards'
 import { relativeTime } from './relativeTime'
 
@@ -125,7 +125,7 @@ export function HomePage({ navigate }: { navigate: (path: string) => void }) {
                     <div>
                       <div className="board-row__title">{b.title}</div>
                       <div className="board-row__meta">
-                        Edited {relativeTime(b.updatedAt)} · {b.noteCount}{' '}
+                        Edited {relativeTime(toMs(b.updatedAt))} · {b.noteCount}{' '}
                         {b.noteCount === 1 ? 'note' : 'notes'}
                         {!k.editToken && ' · view only'}
                       </div>
@@ -168,8 +168,8 @@ export function HomePage({ navigate }: { navigate: (path: string) => void }) {
                 <li key={b.id} className="board-row board-row--quiet">
                   <div className="board-row__title">{b.title}</div>
                   <div className="board-row__meta">
-                    Edited {relativeTime(b.updatedAt)} · {b.noteCount} {b.noteCount === 1 ? 'note' : 'notes'}{' '}
-                    · link needed
+                    Edited {relativeTime(toMs(b.updatedAt))} · {b.noteCount}{' '}
+                    {b.noteCount === 1 ? 'note' : 'notes'} · link needed
                   </div>
                 </li>
               ))}

@@ -6,7 +6,7 @@ import { BOARD_INK } from '../../../shared/src/scene/palette'
 
 export const NOTE_TEXT = {
   paddingPx: 12,
-  fontSizePx: 15,
+  fontSizePx: 16,
   lineHeight: 1.3,
   fontFamily: BOARD_INK.font,
   cornerRadiusPx: 8,

@@ -27,6 +27,17 @@ describe('viewport math', () => {
     expect(fitRect({ x: 0, y: 0, w: 10, h: 10 }, { w: 1000, h: 1000 }).scale).toBe(1)
   })
 
+  it('keeps insets free when fitting', () => {
+    const vp = fitRect(
+      { x: 0, y: 0, w: 1000, h: 500 },
+      { w: 1200, h: 700 },
+      { top: 0, right: 0, bottom: 0, left: 200 },
+    )
+    expect(vp.scale).toBe(1)
+    expect(vp.x).toBe(200)
+    expect(vp.y).toBe(100)
+  })
+
   it('reports the visible board rect', () => {
     expect(visibleRect({ x: -100, y: -200, scale: 2 }, { w: 800, h: 600 })).toEqual({
       x: 50,

@@ -36,15 +36,26 @@ export function zoomAt(vp: Viewport, anchor: Point, factor: number): Viewport {
   return { scale, x: anchor.x - board.x * scale, y: anchor.y - board.y * scale }
 }
 
+/** Screen space kept free around a fitted rect, e.g. for the floating toolbar on the left. */
+export interface Insets {
+  top: number
+  right: number
+  bottom: number
+  left: number
+}
+
+const uniform = (px: number): Insets => ({ top: px, right: px, bottom: px, left: px })
+
 /** The viewport that shows all of `rect` centered in a screen of `size`, never zooming past 100%. */
-export function fitRect(rect: Rect, size: Size, paddingPx: number = ZOOM.fitPaddingPx): Viewport {
-  const availW = Math.max(1, size.w - 2 * paddingPx)
-  const availH = Math.max(1, size.h - 2 * paddingPx)
+export function fitRect(rect: Rect, size: Size, padding: number | Insets = ZOOM.fitPaddingPx): Viewport {
+  const pad = typeof padding === 'number' ? uniform(padding) : padding
+  const availW = Math.max(1, size.w - pad.left - pad.right)
+  const availH = Math.max(1, size.h - pad.top - pad.bottom)
   const scale = clampScale(Math.min(1, availW / Math.max(1, rect.w), availH / Math.max(1, rect.h)))
   return {
     scale,
-    x: (size.w - rect.w * scale) / 2 - rect.x * scale,
-    y: (size.h - rect.h * scale) / 2 - rect.y * scale,
+    x: pad.left + (availW - rect.w * scale) / 2 - rect.x * scale,
+    y: pad.top + (availH - rect.h * scale) / 2 - rect.y * scale,
   }
 }
 
