@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { afterAll } from 'vitest'
 import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
@@ -34,7 +35,13 @@ export interface CreatedBoard {
   viewUrl: string
 }
 
-export const makeTempDir = () => mkdtempSync(path.join(tmpdir(), 'jb-server-'))
+// Test-only module state: every temp dir of a test file lives under one root, removed after the file
+// (servers are restarted on the same dir, so no single test can own and delete it). Vitest gives each test
+// file its own module instance, so this afterAll is registered once per file that uses the harness.
+const tempRoot = mkdtempSync(path.join(tmpdir(), 'jb-server-'))
+afterAll(() => rmSync(tempRoot, { recursive: true, force: true }))
+
+export const makeTempDir = () => mkdtempSync(path.join(tempRoot, 'case-'))
 export const removeDir = (dir: string) => rmSync(dir, { recursive: true, force: true })
 
 export async function startTestServer(
