@@ -12,7 +12,8 @@ const round = (value: number, digits = 2): number => Number(value.toFixed(digits
 
 /** Nearest-rank percentiles, as panbench.mjs computes them, so our figures match the README's. */
 export function distribution(values: readonly number[]): Distribution {
-  if (values.length === 0) return { count: 0, p50: Number.NaN, p95: Number.NaN, p99: Number.NaN, max: Number.NaN, mean: Number.NaN }
+  if (values.length === 0)
+    return { count: 0, p50: Number.NaN, p95: Number.NaN, p99: Number.NaN, max: Number.NaN, mean: Number.NaN }
   const sorted = [...values].sort((a, b) => a - b)
   const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] as number
   const sum = sorted.reduce((total, value) => total + value, 0)

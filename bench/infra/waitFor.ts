@@ -16,13 +16,17 @@ export const sleep = (ms: number): Promise<void> => new Promise((resolve) => set
 
 /** Resolves when GET `url` answers 2xx, within `timeoutMs`. */
 export async function waitForHttp(url: string, timeoutMs: number): Promise<boolean> {
-  return waitFor(async () => {
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(1_000) })
-      await response.arrayBuffer()
-      return response.ok
-    } catch {
-      return false
-    }
-  }, timeoutMs, 100)
+  return waitFor(
+    async () => {
+      try {
+        const response = await fetch(url, { signal: AbortSignal.timeout(1_000) })
+        await response.arrayBuffer()
+        return response.ok
+      } catch {
+        return false
+      }
+    },
+    timeoutMs,
+    100,
+  )
 }

@@ -16,7 +16,10 @@ export class LoadProcess {
       path.join(benchDir, 'sync', 'loadWorker.ts'),
     ])
     // The IPC channel's fd survives bash's exec, so the worker can still talk to us.
-    const child = spawnTracked(command, args, { cwd: repoRoot, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+    const child = spawnTracked(command, args, {
+      cwd: repoRoot,
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    })
     return new LoadProcess(child)
   }
 

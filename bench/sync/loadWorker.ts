@@ -12,7 +12,7 @@ import { LeanClient } from './leanClient'
  */
 export type WorkerCommand =
   | { cmd: 'connect'; rooms: string[]; clientsPerRoom: number; timeoutMs: number; concurrency: number }
-  | { cmd: 'write'; hz: number; durationMs: number; drainMs: number }
+  | { cmd: 'write'; hz: number; durationMs: number; drainMs: number; warmupMs: number }
   | { cmd: 'exit' }
 
 export type WorkerReply =
@@ -39,6 +39,8 @@ interface Room {
 
 const rooms: Room[] = []
 const latencies: number[] = []
+/** Latencies before this time (JIT warm-up, first writes of every writer) are not recorded. */
+let recordFrom = 0
 const benchMapName = 'bench'
 
 function reply(message: WorkerReply): void {
@@ -54,7 +56,7 @@ function watch(room: Room): void {
       if (!value || value.s <= (room.seen.get(key) ?? 0)) continue
       room.seen.set(key, value.s)
       room.received++
-      latencies.push(now - value.t)
+      if (value.t >= recordFrom) latencies.push(now - value.t)
     }
   })
 }
@@ -115,6 +117,7 @@ async function write(command: Extract<WorkerCommand, { cmd: 'write' }>): Promise
     writer.doc.getMap(benchMapName).set(key, { s: seq.n, t: performance.now() })
   }
   const started = performance.now()
+  recordFrom = started + command.warmupMs
   for (const room of rooms) {
     for (const writer of room.writers) {
       const key = String(writer.doc.clientID)

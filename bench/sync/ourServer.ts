@@ -44,7 +44,9 @@ export async function startOurServer(options: OurServerOptions = {}): Promise<Ou
   }
   if (!(await waitForHttp(`${baseUrl}/healthz`, startTimeoutMs)) || child.pid === undefined) {
     await stop()
-    throw new Error(`our server did not answer /healthz within ${startTimeoutMs} ms (log: ${dataDir}/server.log)`)
+    throw new Error(
+      `our server did not answer /healthz within ${startTimeoutMs} ms (log: ${dataDir}/server.log)`,
+    )
   }
 
   async function createBoard(title = 'Bench board'): Promise<{ id: string; editToken: string }> {

@@ -59,7 +59,7 @@ export async function runLoad(startServer: () => Promise<SyncServer>, spec: Load
     )
     const before = readProcSample(server.pid)
     const written = await load.request(
-      { cmd: 'write', hz: spec.writeHz, durationMs: spec.durationMs, drainMs },
+      { cmd: 'write', hz: spec.writeHz, durationMs: spec.durationMs, drainMs, warmupMs: 1_000 },
       'written',
       spec.durationMs + drainMs + 30_000,
     )

@@ -1,0 +1,134 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { killAllChildren, killChildrenOnExit } from './infra/children'
+import { resultsDir } from './infra/paths'
+import type { RunOptions, SectionResult } from './infra/section'
+import { runOtherSection } from './other/otherSection'
+import { runRenderSection } from './render/renderSection'
+import { formatTable, type ReportRow, row } from './report'
+import { runSyncSection } from './sync/syncSection'
+
+/**
+ * `npm run bench [-- --quick] [-- --only=sync,render,other]`: runs the sections one after another (never
+ * two loads at once on a 2-core machine), prints one table and writes the JSON to bench/results/.
+ * A section that fails is reported as failed; the others still run. Every child process and browser
+ * is killed at the end, and on SIGINT.
+ */
+type SectionName = 'sync' | 'render' | 'other'
+const sectionNames: readonly SectionName[] = ['sync', 'render', 'other']
+const sections: Record<
+  SectionName,
+  (options: RunOptions, log: (line: string) => void) => Promise<SectionResult>
+> = {
+  sync: runSyncSection,
+  render: runRenderSection,
+  other: runOtherSection,
+}
+/** The issue's budget for a whole run on a fresh clone of this 2-core machine. */
+const fullRunBudgetSeconds = 600
+
+function parseArgs(argv: readonly string[]): { quick: boolean; only: SectionName[] } {
+  let quick = false
+  let only: SectionName[] = [...sectionNames]
+  for (const arg of argv) {
+    if (arg === '--quick') quick = true
+    else if (arg.startsWith('--only=')) {
+      const names = arg.slice('--only='.length).split(',')
+      const unknown = names.filter((name) => !sectionNames.includes(name as SectionName))
+      if (unknown.length > 0)
+        throw new Error(`unknown section(s) ${unknown.join(', ')}; expected ${sectionNames.join(', ')}`)
+      only = names as SectionName[]
+    } else throw new Error(`unknown argument ${JSON.stringify(arg)} (use --quick, --only=sync,render,other)`)
+  }
+  return { quick, only }
+}
+
+const stamp = (date: Date) => `${date.toISOString().slice(0, 16).replace(':', '')}Z`
+
+async function main(): Promise<void> {
+  killChildrenOnExit()
+  const { quick, only } = parseArgs(process.argv.slice(2))
+  const started = new Date()
+  const t0 = performance.now()
+  const log = (line: string) =>
+    console.error(`[bench ${((performance.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${line}`)
+  const results: Record<string, unknown> = {}
+  const rows: ReportRow[] = []
+  const notes: string[] = []
+  for (const name of only) {
+    log(`section ${name}`)
+    try {
+      const result = await sections[name]({ quick }, log)
+      results[name] = result.data
+      rows.push(...result.rows)
+      notes.push(...result.notes)
+    } catch (error) {
+      const message = error instanceof Error ? (error.stack ?? error.message) : String(error)
+      log(`section ${name} failed: ${message}`)
+      results[name] = { error: message }
+      rows.push(
+        row({
+          section: name,
+          figure: 'section failed',
+          context: '',
+          unit: '',
+          ours: message.split('\n')[0] ?? '',
+        }),
+      )
+      notes.push(`Section ${name} failed: ${message.split('\n')[0]}`)
+    }
+  }
+  const elapsedSeconds = Math.round((performance.now() - t0) / 1000)
+  if (!quick && only.length === sectionNames.length) {
+    rows.push(
+      row({
+        section: 'other',
+        figure: 'whole `npm run bench`',
+        context: 'incl. installs and builds',
+        unit: 's',
+        ours: elapsedSeconds,
+        target: `< ${fullRunBudgetSeconds} s`,
+        judge: (o) => o < fullRunBudgetSeconds,
+      }),
+    )
+  }
+  console.log(formatTable(rows))
+  for (const note of notes) console.log(`note: ${note}`)
+
+  const report = {
+    startedAt: started.toISOString(),
+    elapsedSeconds,
+    mode: quick ? 'quick' : 'full',
+    sections: only,
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? 'unknown',
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      loadAverageAtEnd: os.loadavg(),
+    },
+    rows,
+    notes,
+    results,
+  }
+  mkdirSync(resultsDir, { recursive: true })
+  const suffix = only.length === sectionNames.length ? '' : `-${only.join('+')}`
+  const file = path.join(resultsDir, `${stamp(started)}-${quick ? 'quick' : 'full'}${suffix}.json`)
+  const json = `${JSON.stringify(report, null, 2)}\n`
+  writeFileSync(file, json)
+  // latest.json is the last complete run, so a partial smoke run never replaces it.
+  if (!suffix) writeFileSync(path.join(resultsDir, 'latest.json'), json)
+  log(`wrote ${path.relative(process.cwd(), file)}`)
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(error)
+    process.exitCode = 1
+  })
+  .finally(() => {
+    killAllChildren()
+    // Sockets or timers left by a failed section must not keep the process alive.
+    setTimeout(() => process.exit(), 200).unref()
+  })
