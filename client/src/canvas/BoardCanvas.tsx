@@ -22,7 +22,7 @@ import { snapNotesToCell } from '../../../shared/src/layout/snap'
 import { useBoardSession } from '../board/session'
 import { useBoardLayout } from '../doc/hooks'
 import { noteIndex } from '../scene/noteIndex'
-import { screenToBoard, zoomAt } from '../scene/viewport'
+import { screenToBoard } from '../scene/viewport'
 import {
   addToSelection,
   clearSelection,
@@ -36,13 +36,10 @@ import {
 import { GridLayer, gridShowsText } from './GridLayer'
 import { InteractionLayer } from './InteractionLayer'
 import { NotesLayer } from './NotesLayer'
+import { useSpaceKey, useWheel } from './useViewportGestures'
 
 // A click that moves less than this is still a click, not a drag.
 Konva.dragDistance = 4
-/** Wheel delta → zoom factor: exp(-deltaY * this). */
-const WHEEL_ZOOM_PER_PX = 0.0025
-/** Lines → pixels for wheels that scroll by line (Firefox). */
-const WHEEL_LINE_PX = 16
 
 type Gesture =
   | { kind: 'pan'; start: Point; origin: Point; moved: boolean }
@@ -85,55 +82,8 @@ export function BoardCanvas({ onFirstPaint }: { onFirstPaint?: () => void }) {
     if (size.w > 1) onFirstPaint?.()
   }, [size.w, onFirstPaint])
 
-  // Space+drag pans, as in every design tool; ignored while typing.
-  useEffect(() => {
-    const typing = (e: KeyboardEvent) =>
-      e.target instanceof HTMLElement &&
-      (e.target.isContentEditable || /^(INPUT|TEXTAREA)$/.test(e.target.tagName))
-    const down = (e: KeyboardEvent) => {
-      if (e.code === 'Space' && !typing(e)) {
-        spaceHeld.current = true
-        setSpaceDown(true)
-        if (e.target === document.body || containerRef.current?.contains(e.target as Node)) e.preventDefault()
-      }
-    }
-    const up = (e: KeyboardEvent) => {
-      if (e.code === 'Space') {
-        spaceHeld.current = false
-        setSpaceDown(false)
-      }
-    }
-    window.addEventListener('keydown', down)
-    window.addEventListener('keyup', up)
-    return () => {
-      window.removeEventListener('keydown', down)
-      window.removeEventListener('keyup', up)
-    }
-  }, [])
-
-  // Wheel: a native, non-passive listener so the page itself never scrolls or zooms.
-  useEffect(() => {
-    const el = containerRef.current
-    if (!el) return
-    const onWheel = (e: WheelEvent) => {
-      e.preventDefault()
-      const unit = e.deltaMode === 1 ? WHEEL_LINE_PX : 1
-      const dx = e.deltaX * unit
-      const dy = e.deltaY * unit
-      const vp = useUi.getState().viewport
-      if (e.ctrlKey || e.metaKey) {
-        const bounds = el.getBoundingClientRect()
-        const anchor = { x: e.clientX - bounds.left, y: e.clientY - bounds.top }
-        setViewport(zoomAt(vp, anchor, Math.exp(-dy * WHEEL_ZOOM_PER_PX)))
-      } else if (e.shiftKey && dx === 0) {
-        setViewport({ ...vp, x: vp.x - dy })
-      } else {
-        setViewport({ ...vp, x: vp.x - dx, y: vp.y - dy })
-      }
-    }
-    el.addEventListener('wheel', onWheel, { passive: false })
-    return () => el.removeEventListener('wheel', onWheel)
-  }, [])
+  useSpaceKey(spaceHeld, setSpaceDown, containerRef)
+  useWheel(containerRef)
 
   const boardPointOf = useCallback((clientX: number, clientY: number): Point => {
     const bounds = containerRef.current?.getBoundingClientRect()
