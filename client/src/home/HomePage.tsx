@@ -14,6 +14,8 @@ const TEMPLATE_CHOICES: { id: TemplateId; name: string; description: string }[] 
   { id: 'blank', name: 'Blank', description: 'One stage and one lane. Grow your own grid.' },
 ]
 
+const LIST_REFRESH_MS = 3_000
+
 export function HomePage({ navigate }: { navigate: (path: string) => void }) {
   const [title, setTitle] = useState('')
   const [template, setTemplate] = useState<TemplateId>('customer-lifecycle')
@@ -24,7 +26,20 @@ export function HomePage({ navigate }: { navigate: (path: string) => void }) {
 
   useEffect(() => {
     document.title = 'Journeyboard'
-    listBoards().then((result) => setBoards(result.ok ? result.value.boards : []))
+    // Titles and note counts change while the page is open (and a board left a moment ago is still
+    // being summarised), so the list refreshes while the page is visible.
+    const refresh = () => {
+      if (document.visibilityState === 'visible') {
+        listBoards().then((result) => setBoards((prev) => (result.ok ? result.value.boards : (prev ?? []))))
+      }
+    }
+    refresh()
+    const timer = setInterval(refresh, LIST_REFRESH_MS)
+    document.addEventListener('visibilitychange', refresh)
+    return () => {
+      clearInterval(timer)
+      document.removeEventListener('visibilitychange', refresh)
+    }
   }, [])
 
   const onSubmit = async (e: FormEvent) => {
