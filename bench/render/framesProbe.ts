@@ -1,0 +1,112 @@
+import type { Page } from 'playwright-core'
+import { viewport } from './browser'
+
+/**
+ * Frame timing while the view moves, with the method of /work/shared/render-anchors/panbench.mjs so
+ * that our figures and the README's are comparable: requestAnimationFrame intervals are sampled while
+ * 120 input events are sent and acknowledged one by one; fps = frames / wall time of the gesture;
+ * the first two intervals (before the gesture starts) are dropped.
+ */
+export interface FrameStats {
+  frames: number
+  gestureMs: number
+  fps: number
+  p50: number
+  p95: number
+  max: number
+}
+
+/** How a page pans: middle-button drag (ours, tldraw, Excalidraw) or left drag on a draggable stage. */
+export type PanMode = 'middle' | 'hand'
+
+interface ProbeWindow {
+  __benchFrames: number[]
+  __benchSampling: boolean
+}
+
+const gestureEvents = 120
+
+async function startSampling(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as ProbeWindow
+    w.__benchFrames = []
+    w.__benchSampling = true
+    let last = performance.now()
+    const tick = (t: number) => {
+      w.__benchFrames.push(t - last)
+      last = t
+      if (w.__benchSampling) requestAnimationFrame(tick)
+    }
+    requestAnimationFrame(tick)
+  })
+}
+
+async function stopSampling(page: Page, gestureMs: number): Promise<FrameStats> {
+  const frames = await page.evaluate(() => {
+    const w = window as unknown as ProbeWindow
+    w.__benchSampling = false
+    return w.__benchFrames.slice(2)
+  })
+  frames.sort((a, b) => a - b)
+  const at = (p: number) =>
+    Number((frames[Math.min(frames.length - 1, Math.floor(frames.length * p))] ?? Number.NaN).toFixed(1))
+  return {
+    frames: frames.length,
+    gestureMs: Math.round(gestureMs),
+    fps: Number(((1000 * frames.length) / gestureMs).toFixed(1)),
+    p50: at(0.5),
+    p95: at(0.95),
+    max: at(0.999),
+  }
+}
+
+const center = { x: viewport.width / 2, y: viewport.height / 2 }
+
+/** panbench.mjs's drag: 120 moves along an ellipse around the center. */
+export async function measurePan(page: Page, mode: PanMode): Promise<FrameStats> {
+  await page.mouse.move(center.x, center.y)
+  await startSampling(page)
+  const button = mode === 'middle' ? 'middle' : 'left'
+  await page.mouse.down({ button })
+  const started = performance.now()
+  for (let i = 0; i < gestureEvents; i++) {
+    await page.mouse.move(center.x + Math.sin(i / 10) * 300, center.y + Math.cos(i / 10) * 200)
+  }
+  const gestureMs = performance.now() - started
+  await page.mouse.up({ button })
+  return stopSampling(page, gestureMs)
+}
+
+/**
+ * Zooming with ctrl+wheel at the center (what a trackpad pinch sends): 120 wheel events, in groups of
+ * ten in and ten out, so the view swings between its start and ~2.5× closer and ends where it began.
+ * Each event waits for the next animation frame, as a pinch delivers about one event per frame.
+ */
+export async function measureZoom(page: Page, deltaPerEvent = 40): Promise<FrameStats> {
+  await page.mouse.move(center.x, center.y)
+  await startSampling(page)
+  await page.keyboard.down('Control')
+  const started = performance.now()
+  for (let i = 0; i < gestureEvents; i++) {
+    const zoomingIn = Math.floor(i / 10) % 2 === 0
+    await page.mouse.wheel(0, zoomingIn ? -deltaPerEvent : deltaPerEvent)
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)))
+  }
+  const gestureMs = performance.now() - started
+  await page.keyboard.up('Control')
+  return stopSampling(page, gestureMs)
+}
+
+/** JS heap in use after a full GC, from the DevTools protocol (the figure the Memory panel shows). */
+export async function measureHeapMiB(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page)
+  try {
+    await cdp.send('HeapProfiler.collectGarbage')
+    await cdp.send('Performance.enable')
+    const { metrics } = await cdp.send('Performance.getMetrics')
+    const used = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? Number.NaN
+    return Number((used / 2 ** 20).toFixed(1))
+  } finally {
+    await cdp.detach().catch(() => undefined)
+  }
+}
