@@ -8,6 +8,7 @@ import type { ConnectionStatus as Status } from '../doc/connectBoard'
 import { useBoardTitle } from '../doc/hooks'
 import { useUi } from '../state/ui'
 import { ConnectionStatus } from './ConnectionStatus'
+import { copyText } from './copyText'
 
 export interface BoardLinks {
   boardId: string
@@ -47,22 +48,19 @@ function TitleField() {
 }
 
 function CopyButton({ label, text }: { label: string; text: string }) {
-  const [copied, setCopied] = useState(false)
+  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle')
   return (
     <button
       type="button"
       className="button button--ghost"
+      title={state === 'failed' ? text : undefined}
       onClick={async () => {
-        try {
-          await navigator.clipboard.writeText(text)
-          setCopied(true)
-          setTimeout(() => setCopied(false), 1600)
-        } catch {
-          window.prompt('Copy this link', text)
-        }
+        const copied = await copyText(text)
+        setState(copied ? 'copied' : 'failed')
+        setTimeout(() => setState('idle'), copied ? 1600 : 6000)
       }}
     >
-      {copied ? 'Copied ✓' : label}
+      {state === 'copied' ? 'Copied ✓' : state === 'failed' ? 'Copy blocked — link in tooltip' : label}
     </button>
   )
 }
