@@ -1,6 +1,7 @@
 import { createServer as createHttpServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { WebSocketServer } from 'ws'
+import { closeCodes } from './closeCodes'
 import type { ServerConfig } from './config'
 import { createRequestHandler } from './http/requestHandler'
 import type { Logger } from './log'
@@ -11,12 +12,15 @@ import { createUpgradeHandler } from './upgrade'
 
 /**
  * One Journeyboard server: HTTP + WebSocket on one port. Everything it uses is passed in, so a test can
- * run several servers (and a failing store) in one process. The store belongs to the caller: `close`
- * flushes into it but does not close it.
+ * run several servers (and a failing or slow store) in one process. The store belongs to the caller:
+ * `close` flushes into it but does not close it.
  */
 export interface JourneyboardServer {
   listen(): Promise<AddressInfo>
-  /** Stops accepting, flushes every room, closes sockets with 1001 and waits for them (at most shutdownGraceMs). */
+  /**
+   * Stops accepting, awaits the write in flight and flushes every room, closes sockets with 1001 and waits
+   * for them (at most shutdownGraceMs).
+   */
   close(): Promise<void>
   address(): AddressInfo | null
 }
@@ -47,6 +51,7 @@ export function createServer(
       store,
       log: logger,
       pingIntervalMs: config.pingIntervalMs,
+      maxLoadingBufferBytes: config.maxLoadingBufferBytes,
       isClosing: () => closing !== undefined,
     }),
   )
@@ -54,9 +59,19 @@ export function createServer(
 
   async function close(): Promise<void> {
     const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()))
-    rooms.unloadAll('server shutting down')
+    try {
+      await rooms.unloadAll('server shutting down')
+    } catch (error) {
+      logger.error({ err: error }, 'unloading rooms on shutdown failed')
+    }
     const socketsClosed = Promise.all(
-      [...wss.clients].map((ws) => new Promise<void>((resolve) => ws.once('close', () => resolve()))),
+      [...wss.clients].map((ws) => {
+        // Sockets whose room never finished loading are not in any room; close them here.
+        if (ws.readyState === ws.OPEN) ws.close(closeCodes.goingAway, 'server shutting down')
+        return ws.readyState === ws.CLOSED
+          ? Promise.resolve()
+          : new Promise<void>((resolve) => ws.once('close', () => resolve()))
+      }),
     )
     const grace = new Promise<void>((resolve) => setTimeout(resolve, config.shutdownGraceMs).unref())
     await Promise.race([socketsClosed, grace])

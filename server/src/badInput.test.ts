@@ -132,7 +132,7 @@ describe('bad input from one socket', () => {
     // Other board: still live.
     c.doc.getText('y').insert(0, 'board Y fine')
     await waitFor(
-      () => storedDoc(t.store, boardY.id).getText('y').toString() === 'board Y fine',
+      async () => (await storedDoc(t.store, boardY.id)).getText('y').toString() === 'board Y fine',
       'board Y write',
     )
     // A fresh client gets all the good data.

@@ -11,8 +11,10 @@ export const closeCodes = {
   unsupportedData: 1003,
   /** Frame larger than config.maxMessageBytes (sent by ws itself via `maxPayload`). */
   messageTooBig: 1009,
-  /** Storing an edit failed; the board is reloaded from disk and the client resyncs on reconnect. */
+  /** Loading the board or storing an edit failed; the board is reloaded and the client resyncs on reconnect. */
   internalError: 1011,
+  /** The socket sent more than config.maxLoadingBufferBytes while its board was still loading. */
+  tryAgainLater: 1013,
   /** Malformed or truncated protocol message, or an unknown message type. */
   malformedMessage: 4400,
   /** A well-formed message carrying a Yjs update that Yjs cannot decode or apply. */

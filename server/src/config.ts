@@ -12,6 +12,11 @@ export interface ServerConfig {
   staticDir: string
   /** Largest WebSocket frame accepted; bigger frames close the socket with 1009. */
   maxMessageBytes: number
+  /**
+   * Frames a socket may send while its board is still loading are buffered up to this many bytes in
+   * total (default 4 × maxMessageBytes); past it the socket closes with 1013.
+   */
+  maxLoadingBufferBytes: number
   /** Largest JSON request body for the HTTP API; bigger bodies get 413. */
   maxJsonBodyBytes: number
   /** How long a board with no connections stays in memory before it is flushed and unloaded. */
@@ -35,6 +40,7 @@ export const defaultConfig: ServerConfig = {
   dataDir: './data',
   staticDir: 'dist/client',
   maxMessageBytes: 8 * MiB,
+  maxLoadingBufferBytes: 4 * 8 * MiB,
   maxJsonBodyBytes: 64 * KiB,
   idleUnloadMs: 30_000,
   compactEveryUpdates: 500,
@@ -57,13 +63,15 @@ function readInt(env: Env, name: string, fallback: number, min: number): number 
 }
 
 export function readConfigFromEnv(env: Env): ServerConfig {
+  const maxMessageBytes = readInt(env, 'MAX_MESSAGE_BYTES', defaultConfig.maxMessageBytes, 1024)
   return {
     ...defaultConfig,
     port: readInt(env, 'PORT', defaultConfig.port, 0),
     host: env.HOST || defaultConfig.host,
     dataDir: env.DATA_DIR || defaultConfig.dataDir,
     staticDir: env.STATIC_DIR || defaultConfig.staticDir,
-    maxMessageBytes: readInt(env, 'MAX_MESSAGE_BYTES', defaultConfig.maxMessageBytes, 1024),
+    maxMessageBytes,
+    maxLoadingBufferBytes: 4 * maxMessageBytes,
     idleUnloadMs: readInt(env, 'IDLE_UNLOAD_MS', defaultConfig.idleUnloadMs, 0),
     compactEveryUpdates: readInt(env, 'COMPACT_EVERY_UPDATES', defaultConfig.compactEveryUpdates, 1),
     pingIntervalMs: readInt(env, 'PING_INTERVAL_MS', defaultConfig.pingIntervalMs, 100),

@@ -19,7 +19,7 @@ async function shutdown(signal: string): Promise<void> {
     process.exit(1)
   }, shutdownDeadlineMs).unref()
   await server.close()
-  store.close()
+  await store.close()
   process.exit(0)
 }
 

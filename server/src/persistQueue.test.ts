@@ -9,21 +9,35 @@ import { createMemoryStore } from './storage/memoryStore'
 const silent = createLogger({ level: 'silent' })
 const tick = () => new Promise((resolve) => setImmediate(resolve))
 
+/** After `gate()`, every append is held until the test calls `release()`. */
 function setup(failFor: (boardId: string) => boolean = () => false) {
   const inner = createMemoryStore()
   const events: string[] = []
   let appendCalls = 0
+  let inFlight = 0
+  let maxInFlight = 0
+  const gates: (() => void)[] = []
+  let gated = false
   const store: BoardStore = {
     ...inner,
-    appendUpdates(batch) {
+    async appendUpdates(batch) {
       appendCalls++
+      inFlight++
+      maxInFlight = Math.max(maxInFlight, inFlight)
       events.push(`write ${batch.map((b) => b.boardId).join(',')}`)
-      if (batch.some((b) => failFor(b.boardId))) throw new Error('disk full')
-      return inner.appendUpdates(batch)
+      try {
+        if (gated) await new Promise<void>((resolve) => gates.push(resolve))
+        if (batch.some((b) => failFor(b.boardId))) throw new Error('disk full')
+        const seqs = await inner.appendUpdates(batch)
+        events.push('written')
+        return seqs
+      } finally {
+        inFlight--
+      }
     },
   }
   const target = (boardId: string): PersistTarget => {
-    inner.createBoard(
+    void inner.createBoard(
       {
         id: boardId,
         title: boardId,
@@ -40,7 +54,20 @@ function setup(failFor: (boardId: string) => boolean = () => false) {
       persistFailed: () => events.push(`failed ${boardId}`),
     }
   }
-  return { queue: new PersistQueue(store, silent), store: inner, events, target, appends: () => appendCalls }
+  return {
+    queue: new PersistQueue(store, silent),
+    store: inner,
+    events,
+    target,
+    appends: () => appendCalls,
+    maxInFlight: () => maxInFlight,
+    gate: () => {
+      gated = true
+    },
+    /** Lets the oldest held append finish. */
+    release: () => gates.shift()?.(),
+    held: () => gates.length,
+  }
 }
 
 describe('PersistQueue', () => {
@@ -49,7 +76,7 @@ describe('PersistQueue', () => {
     const a = target('a')
     const b = target('b')
     queue.addUpdate(a, new Uint8Array([1]), () => events.push('relay a1'))
-    queue.afterNextWrite(a, () => events.push('reply a'))
+    queue.afterNextWrite(a, () => () => events.push('reply a'))
     queue.addUpdate(b, new Uint8Array([2]), () => events.push('relay b1'))
     queue.addUpdate(a, new Uint8Array([3]), () => events.push('relay a2'))
     expect(events).toEqual([]) // nothing is relayed before the write
@@ -64,7 +91,7 @@ describe('PersistQueue', () => {
 
   it('runs after-write actions even when there is nothing to write', async () => {
     const { queue, events, target, appends } = setup()
-    queue.afterNextWrite(target('a'), () => events.push('reply'))
+    queue.afterNextWrite(target('a'), () => () => events.push('reply'))
     await tick()
     expect(events).toEqual(['persisted a rows=0 seq=-', 'reply'])
     expect(appends()).toBe(0)
@@ -76,14 +103,14 @@ describe('PersistQueue', () => {
     const bad = target('bad')
     queue.addUpdate(good, new Uint8Array([1]), () => events.push('relay good'))
     queue.addUpdate(bad, new Uint8Array([2]), () => events.push('relay bad'))
-    queue.afterNextWrite(bad, () => events.push('reply bad'))
+    queue.afterNextWrite(bad, () => () => events.push('reply bad'))
     await tick()
     expect(events).toContain('relay good')
     expect(events).toContain('failed bad')
     expect(events).not.toContain('relay bad')
     expect(events).not.toContain('reply bad')
-    expect(store.loadUpdates('good').map((r) => [...r.update])).toEqual([[0, 0], [1]])
-    expect(store.loadUpdates('bad').map((r) => [...r.update])).toEqual([[0, 0]])
+    expect((await store.loadUpdates('good')).map((r) => [...r.update])).toEqual([[0, 0], [1]])
+    expect((await store.loadUpdates('bad')).map((r) => [...r.update])).toEqual([[0, 0]])
   })
 
   it('drops what was queued for a discarded room', async () => {
@@ -95,4 +122,94 @@ describe('PersistQueue', () => {
     expect(events).toEqual([])
     expect(appends()).toBe(0)
   })
+
+  it('relays only after the append resolved, with one batch in flight; later updates form the next batch', async () => {
+    const { queue, events, target, appends, maxInFlight, gate, release, held } = setup()
+    const a = target('a')
+    const b = target('b')
+    gate()
+    queue.addUpdate(a, new Uint8Array([1]), () => events.push('relay a1'))
+    await tick()
+    expect(held()).toBe(1)
+    // Arrive while the first batch is in flight.
+    queue.addUpdate(a, new Uint8Array([2]), () => events.push('relay a2'))
+    queue.addUpdate(b, new Uint8Array([3]), () => events.push('relay b1'))
+    await tick()
+    await tick()
+    expect(appends()).toBe(1) // the second batch waits for the first
+    expect(events).toEqual(['write a'])
+    release()
+    await waitUntil(() => held() === 1)
+    expect(events).toEqual(['write a', 'written', 'persisted a rows=1 seq=3', 'relay a1', 'write a,b'])
+    release()
+    await queue.flush()
+    expect(events.slice(5)).toEqual([
+      'written',
+      'persisted a rows=1 seq=4',
+      'relay a2',
+      'persisted b rows=1 seq=5',
+      'relay b1',
+    ])
+    expect(maxInFlight()).toBe(1)
+  })
+
+  it('captures a reply when the batch is cut, so it never holds updates of a later batch', async () => {
+    const { queue, events, target, gate, release, held } = setup()
+    const a = target('a')
+    let docState = ['u1']
+    gate()
+    queue.addUpdate(a, new Uint8Array([1]), () => {})
+    queue.afterNextWrite(a, () => {
+      const reply = docState.join('+')
+      return () => events.push(`reply ${reply}`)
+    })
+    await tick()
+    expect(held()).toBe(1)
+    docState = ['u1', 'u2'] // applied to the doc while the first batch is in flight
+    queue.addUpdate(a, new Uint8Array([2]), () => {})
+    release()
+    await waitUntil(() => held() === 1)
+    expect(events).toContain('reply u1')
+    expect(events.join()).not.toContain('u2')
+    release()
+    await queue.flush()
+  })
+
+  it('flush waits for the batch in flight and for what was queued meanwhile', async () => {
+    const { queue, events, target, gate, release, held } = setup()
+    const a = target('a')
+    gate()
+    queue.addUpdate(a, new Uint8Array([1]), () => events.push('relay 1'))
+    await tick()
+    queue.addUpdate(a, new Uint8Array([2]), () => events.push('relay 2'))
+    let flushed = false
+    const flushing = queue.flush().then(() => {
+      flushed = true
+    })
+    release()
+    await waitUntil(() => held() === 1)
+    expect(flushed).toBe(false)
+    release()
+    await flushing
+    expect(events.filter((e) => e.startsWith('relay'))).toEqual(['relay 1', 'relay 2'])
+  })
+
+  it('gives no callbacks to a room discarded while its write is in flight', async () => {
+    const { queue, events, target, gate, release, held } = setup()
+    const a = target('a')
+    gate()
+    queue.addUpdate(a, new Uint8Array([1]), () => events.push('relay'))
+    await tick()
+    expect(held()).toBe(1)
+    queue.discard(a)
+    release()
+    await queue.flush()
+    await tick()
+    expect(events).toEqual(['write a', 'written'])
+  })
 })
+
+async function waitUntil(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 100 && !condition(); i++) await tick()
+  expect(condition()).toBe(true)
+}

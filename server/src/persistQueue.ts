@@ -3,30 +3,50 @@ import type { BoardStore } from './storage/BoardStore'
 
 /**
  * PERSIST BEFORE BROADCAST. Every update a room applies is queued here together with the relay that
- * should follow it. Once per tick (setImmediate) the updates of ALL rooms are written in one transaction;
- * only when that write succeeds do the queued relays run. Replies that carry document state (sync step 2)
- * are queued as after-write actions too, so nothing a client receives can be newer than the disk.
+ * should follow it. Once per tick (setImmediate) the queued updates of ALL rooms become one batch, written
+ * with one `appendUpdates` call (one transaction); only when that promise resolves do the batch's relays
+ * run, in the order they were queued.
  *
- * If the combined write fails, each room is retried in a transaction of its own, so one failing board
- * does not take the others down; a room whose own write fails is told via `persistFailed` and its relays
- * are dropped (never sent).
+ * The store is async, so a write can take a while (a network round trip). Ordering is kept by three rules:
+ * - One batch in flight at a time. Whatever arrives meanwhile is queued for the next batch, which starts
+ *   only after the current one settled and its relays ran, so relays never overtake each other.
+ * - A batch is cut only while nothing is in flight, so at that moment each room's doc holds exactly what
+ *   will be stored once the batch commits. Replies that carry document state (sync step 2) and compaction
+ *   snapshots are therefore computed right then ("capture") and delivered after the write ("deliver"):
+ *   nothing a client receives can be newer than the store, even while later edits are already applied.
+ * - A room that is discarded (closed) while its batch is in flight gets no callbacks at all.
+ *
+ * If the combined write fails, each room is retried in a write of its own, so one failing board does not
+ * take the others down; a room whose own write fails is told via `persistFailed` and its actions are
+ * dropped (never sent).
  */
 export interface PersistTarget {
   readonly boardId: string
-  /** The target's updates are on disk; `lastSeq` is undefined when it had no updates this round. */
+  /** The target's updates are stored; `lastSeq` is undefined when it had no updates this round. */
   persisted(lastSeq: number | undefined, appendedRows: number): void
   persistFailed(error: unknown): void
 }
 
+/** Called when the batch is cut (doc == what the batch stores); the function it returns runs after the write. */
+export type CaptureAfterWrite = () => () => void
+
 interface Pending {
   updates: Uint8Array[]
   /** Relays and replies, in the order they were queued. */
-  afterWrite: (() => void)[]
+  captures: CaptureAfterWrite[]
+}
+
+interface Batch {
+  entries: { target: PersistTarget; updates: Uint8Array[]; actions: (() => void)[] }[]
 }
 
 export class PersistQueue {
-  private readonly pending = new Map<PersistTarget, Pending>()
+  private pending = new Map<PersistTarget, Pending>()
+  /** Settles when the batch now being collected has been written (or failed) and its actions ran. */
+  private pendingDone: Deferred | undefined
+  private inFlight: Promise<void> | undefined
   private scheduled: NodeJS.Immediate | undefined
+  private readonly discarded = new WeakSet<PersistTarget>()
 
   constructor(
     private readonly store: BoardStore,
@@ -37,87 +57,167 @@ export class PersistQueue {
   addUpdate(target: PersistTarget, update: Uint8Array, relay: () => void): void {
     const pending = this.pendingFor(target)
     pending.updates.push(update)
-    pending.afterWrite.push(relay)
+    pending.captures.push(() => relay)
   }
 
-  /** Runs `action` after the next write, e.g. a sync step 2 reply computed from the then-persisted doc. */
-  afterNextWrite(target: PersistTarget, action: () => void): void {
-    this.pendingFor(target).afterWrite.push(action)
+  /**
+   * `capture` runs when the next batch is cut, when the target's doc holds exactly what that batch will
+   * have stored (e.g. to encode a sync step 2 reply); what it returns runs after the write succeeded.
+   */
+  afterNextWrite(target: PersistTarget, capture: CaptureAfterWrite): void {
+    this.pendingFor(target).captures.push(capture)
   }
 
-  /** Forgets everything queued for a target whose room is being discarded. */
+  /** Forgets everything queued for a target whose room is being discarded, including an in-flight write. */
   discard(target: PersistTarget): void {
     this.pending.delete(target)
+    this.discarded.add(target)
   }
 
-  /** Writes everything queued now; used by the tick, by unload and by shutdown. */
-  flush(): void {
-    if (this.scheduled) clearImmediate(this.scheduled)
-    this.scheduled = undefined
-    if (this.pending.size === 0) return
-    const entries = [...this.pending]
-    this.pending.clear()
-
-    const written = this.writeAll(entries) ?? entries.map(([target, p]) => this.writeOne(target, p))
-    entries.forEach(([target, pending], i) => {
-      const result = written[i]!
-      if (result.ok) {
-        target.persisted(result.lastSeq, pending.updates.length)
-        for (const action of pending.afterWrite) this.runAction(target, action)
-      } else {
-        target.persistFailed(result.error)
-      }
-    })
+  /** Settles once everything queued before this call is written (or failed): unload and shutdown. */
+  flush(): Promise<void> {
+    if (!this.pendingDone) return this.inFlight ?? Promise.resolve()
+    const done = this.pendingDone.promise
+    if (!this.inFlight) this.startBatch()
+    return done
   }
 
   private pendingFor(target: PersistTarget): Pending {
     let pending = this.pending.get(target)
     if (!pending) {
-      pending = { updates: [], afterWrite: [] }
+      pending = { updates: [], captures: [] }
       this.pending.set(target, pending)
     }
-    this.scheduled ??= setImmediate(() => this.flush())
+    this.pendingDone ??= deferred()
+    this.schedule()
     return pending
   }
 
+  private schedule(): void {
+    if (this.inFlight || this.scheduled) return
+    this.scheduled = setImmediate(() => {
+      this.scheduled = undefined
+      this.startBatch()
+    })
+  }
+
+  /** Cuts the batch (running every capture now) and writes it; only ever called with nothing in flight. */
+  private startBatch(): void {
+    clearImmediate(this.scheduled)
+    this.scheduled = undefined
+    if (this.inFlight) return
+    if (this.pending.size === 0) {
+      // Everything queued was discarded; whoever flushed must not wait for a batch that never comes.
+      this.pendingDone?.resolve()
+      this.pendingDone = undefined
+      return
+    }
+    const batch: Batch = {
+      entries: [...this.pending].map(([target, p]) => ({
+        target,
+        updates: p.updates,
+        actions: p.captures.map((capture) => this.capture(target, capture)),
+      })),
+    }
+    const done = this.pendingDone!
+    this.pending = new Map()
+    this.pendingDone = undefined
+    this.inFlight = this.write(batch).finally(() => {
+      this.inFlight = undefined
+      done.resolve()
+      // What arrived while this batch was in flight becomes the next batch.
+      if (this.pendingDone) this.schedule()
+    })
+  }
+
+  /** Never rejects: every failure is reported to its target. */
+  private async write(batch: Batch): Promise<void> {
+    const results = (await this.writeAll(batch)) ?? (await this.writeEach(batch))
+    batch.entries.forEach(({ target, updates, actions }, i) => {
+      const result = results[i]!
+      if (this.discarded.has(target)) return
+      if (!result.ok) {
+        target.persistFailed(result.error)
+        return
+      }
+      this.run(target, () => target.persisted(result.lastSeq, updates.length))
+      for (const action of actions) this.run(target, action)
+    })
+  }
+
   /** One transaction for every room; undefined if it failed, so the caller retries room by room. */
-  private writeAll(entries: [PersistTarget, Pending][]): WriteResult[] | undefined {
-    const batch = entries.flatMap(([t, p]) => p.updates.map((update) => ({ boardId: t.boardId, update })))
-    if (batch.length === 0) return entries.map(() => ({ ok: true, lastSeq: undefined }))
+  private async writeAll(batch: Batch): Promise<WriteResult[] | undefined> {
+    const rows = batch.entries.flatMap(({ target, updates }) =>
+      updates.map((update) => ({ boardId: target.boardId, update })),
+    )
+    if (rows.length === 0) return batch.entries.map(() => ({ ok: true, lastSeq: undefined }))
     try {
-      const seqs = this.store.appendUpdates(batch)
+      const seqs = await this.store.appendUpdates(rows)
       let offset = 0
-      return entries.map(([, p]) => {
-        offset += p.updates.length
-        return { ok: true, lastSeq: p.updates.length > 0 ? seqs[offset - 1] : undefined }
+      return batch.entries.map(({ updates }) => {
+        offset += updates.length
+        return { ok: true, lastSeq: updates.length > 0 ? seqs[offset - 1] : undefined }
       })
     } catch (error) {
-      if (entries.length === 1) return [{ ok: false, error }]
-      this.log.warn({ err: error, boards: entries.length }, 'batched write failed; retrying board by board')
+      if (batch.entries.length === 1) return [{ ok: false, error }]
+      this.log.warn(
+        { err: error, boards: batch.entries.length },
+        'batched write failed; retrying board by board',
+      )
       return undefined
     }
   }
 
-  private writeOne(target: PersistTarget, pending: Pending): WriteResult {
-    if (pending.updates.length === 0) return { ok: true, lastSeq: undefined }
+  /** One write per room, one after the other, so the store still sees one append at a time. */
+  private async writeEach(batch: Batch): Promise<WriteResult[]> {
+    const results: WriteResult[] = []
+    for (const { target, updates } of batch.entries) {
+      if (updates.length === 0 || this.discarded.has(target)) {
+        results.push({ ok: true, lastSeq: undefined })
+        continue
+      }
+      try {
+        const seqs = await this.store.appendUpdates(
+          updates.map((update) => ({ boardId: target.boardId, update })),
+        )
+        results.push({ ok: true, lastSeq: seqs.at(-1) })
+      } catch (error) {
+        results.push({ ok: false, error })
+      }
+    }
+    return results
+  }
+
+  private capture(target: PersistTarget, capture: CaptureAfterWrite): () => void {
     try {
-      const seqs = this.store.appendUpdates(
-        pending.updates.map((update) => ({ boardId: target.boardId, update })),
-      )
-      return { ok: true, lastSeq: seqs.at(-1) }
+      return capture()
     } catch (error) {
-      return { ok: false, error }
+      this.log.error({ err: error, boardId: target.boardId }, 'capturing an after-write action failed')
+      return () => {}
     }
   }
 
-  private runAction(target: PersistTarget, action: () => void): void {
+  private run(target: PersistTarget, action: () => void): void {
     try {
       action()
     } catch (error) {
-      // A relay that throws is a bug; it must not stop the other relays or the flush.
+      // A relay that throws is a bug; it must not stop the other relays or the queue.
       this.log.error({ err: error, boardId: target.boardId }, 'after-write action failed')
     }
   }
 }
 
 type WriteResult = { ok: true; lastSeq: number | undefined } | { ok: false; error: unknown }
+
+interface Deferred {
+  promise: Promise<void>
+  resolve: () => void
+}
+
+function deferred(): Deferred {
+  let resolve!: () => void
+  const promise = new Promise<void>((r) => {
+    resolve = r
+  })
+  return { promise, resolve }
+}

@@ -41,7 +41,7 @@ function client(t: TestServer, boardId: string, token: string): TestClient {
 function failingAppends(failFor: (boardId: string) => boolean) {
   return (inner: BoardStore): BoardStore => ({
     ...inner,
-    appendUpdates(batch) {
+    async appendUpdates(batch) {
       const bad = batch.find((entry) => failFor(entry.boardId))
       if (bad) throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' })
       return inner.appendUpdates(batch)
@@ -68,7 +68,7 @@ describe('persist before broadcast', () => {
     await sleep(300) // reconnects happen meanwhile and fail again
     expect(bSawIt).toBe(false)
     expect(b.doc.getText('t').toString()).toBe('')
-    expect(storedDoc(t.store, board.id).getText('t').toString()).toBe('')
+    expect((await storedDoc(t.store, board.id)).getText('t').toString()).toBe('')
     expect(t.logs.some((l) => l.msg === 'storing edits failed; dropping the room' && l.level === 50)).toBe(
       true,
     )
@@ -79,7 +79,9 @@ describe('persist before broadcast', () => {
       () => b.doc.getText('t').toString() === 'written while the disk is full',
       'B after recovery',
     )
-    expect(storedDoc(t.store, board.id).getText('t').toString()).toBe('written while the disk is full')
+    expect((await storedDoc(t.store, board.id)).getText('t').toString()).toBe(
+      'written while the disk is full',
+    )
   })
 
   it('never answers sync step 1 with data that is not stored yet', async () => {
@@ -122,8 +124,8 @@ describe('persist before broadcast', () => {
     y1.doc.getText('t').insert(0, 'fine')
     await waitFor(() => y2.doc.getText('t').toString() === 'fine', 'the healthy board to relay')
     await waitFor(() => x.closeCodes.includes(closeCodes.internalError), 'the broken board to close')
-    expect(storedDoc(t2.store, fine.id).getText('t').toString()).toBe('fine')
-    expect(storedDoc(t2.store, broken.id).getText('t').toString()).toBe('')
+    expect((await storedDoc(t2.store, fine.id)).getText('t').toString()).toBe('fine')
+    expect((await storedDoc(t2.store, broken.id)).getText('t').toString()).toBe('')
     expect(y1.closeCodes).toEqual([])
   })
 })
@@ -138,10 +140,13 @@ describe('storage lifecycle', () => {
       a.doc.getArray<number>('numbers').push([i])
       await sleep(2)
     }
-    await waitFor(() => storedDoc(t.store, board.id).getArray('numbers').length === 30, 'all writes')
-    expect(t.store.loadUpdates(board.id).length).toBeLessThanOrEqual(6)
-    expect(storedDoc(t.store, board.id).getArray('numbers').toArray()).toEqual([...Array(30).keys()])
-    expect(storedDoc(t.store, board.id).getMap('meta').get('title')).toBe('Customer journey')
+    await waitFor(
+      async () => (await storedDoc(t.store, board.id)).getArray('numbers').length === 30,
+      'all writes',
+    )
+    expect((await t.store.loadUpdates(board.id)).length).toBeLessThanOrEqual(6)
+    expect((await storedDoc(t.store, board.id)).getArray('numbers').toArray()).toEqual([...Array(30).keys()])
+    expect((await storedDoc(t.store, board.id)).getMap('meta').get('title')).toBe('Customer journey')
   })
 
   it('unloads an idle board after writing its summary and compacting, then loads it afresh', async () => {
@@ -153,7 +158,10 @@ describe('storage lifecycle', () => {
     const stageId = readStages(a.doc)[0]!.id
     const laneId = readLanes(a.doc)[0]!.id
     createNote(a.doc, { stageId, laneId, text: 'Payment fails on mobile' })
-    await waitFor(() => storedDoc(t.store, board.id).getMap('notes').size === 1, 'the note stored')
+    await waitFor(
+      async () => (await storedDoc(t.store, board.id)).getMap('notes').size === 1,
+      'the note stored',
+    )
     a.destroy()
     await waitFor(() => t.logs.some((l) => l.msg === 'room unloaded' && l.boardId === board.id), 'unload')
 
@@ -161,7 +169,7 @@ describe('storage lifecycle', () => {
       boards: { id: string; title: string; noteCount: number; createdAt: string; updatedAt: string }[]
     }
     expect(list.boards[0]).toMatchObject({ id: board.id, title: 'Checkout journey', noteCount: 1 })
-    expect(t.store.loadUpdates(board.id)).toHaveLength(1)
+    expect(await t.store.loadUpdates(board.id)).toHaveLength(1)
 
     const b = client(t, board.id, board.viewToken)
     await synced(b)
@@ -175,10 +183,9 @@ describe('storage lifecycle', () => {
     const a = client(t, board.id, board.editToken)
     await synced(a)
     setBoardTitle(a.doc, 'Live rename')
-    await waitFor(() => t.store.getBoard(board.id)?.title === 'Live rename', 'the summary row')
-    expect(t.store.getBoard(board.id)!.updatedAt).toBeGreaterThanOrEqual(
-      t.store.getBoard(board.id)!.createdAt,
-    )
+    await waitFor(async () => (await t.store.getBoard(board.id))?.title === 'Live rename', 'the summary row')
+    const row = (await t.store.getBoard(board.id))!
+    expect(row.updatedAt).toBeGreaterThanOrEqual(row.createdAt)
   })
 
   it('migrates a stored board on load, before any client syncs, and stores the migration', async () => {
@@ -186,7 +193,7 @@ describe('storage lifecycle', () => {
     const old = new Y.Doc()
     old.getMap('meta').set('title', 'From before versioning')
     const id = 'AAAAAAAAAAAAAAAAAAAAAA'
-    t.store.createBoard(
+    await t.store.createBoard(
       {
         id,
         title: 'From before versioning',
@@ -200,6 +207,9 @@ describe('storage lifecycle', () => {
     const viewer = client(t, id, 'view-token')
     await synced(viewer)
     expect(viewer.doc.getMap('meta').get('schemaVersion')).toBe(1)
-    await waitFor(() => storedDoc(t.store, id).getMap('meta').get('schemaVersion') === 1, 'migration stored')
+    await waitFor(
+      async () => (await storedDoc(t.store, id)).getMap('meta').get('schemaVersion') === 1,
+      'migration stored',
+    )
   })
 })

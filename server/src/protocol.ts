@@ -152,8 +152,11 @@ function handleSync(room: Room, conn: Connection, decoder: decoding.Decoder): vo
     } catch {
       throw new BadMessage(closeCodes.malformedMessage, 'malformed state vector')
     }
-    // Computed after the next write, so the reply holds only stored data (see PersistQueue).
-    room.afterPersist(() => send(conn, encodeSyncStep2(room.doc, payload)))
+    // Encoded when the next batch is cut and sent once it is written: only stored data (see PersistQueue).
+    room.afterPersist(() => {
+      const reply = encodeSyncStep2(room.doc, payload)
+      return () => send(conn, reply)
+    })
     return
   }
   // Sync step 2 and update both carry a Yjs update.
@@ -162,7 +165,7 @@ function handleSync(room: Room, conn: Connection, decoder: decoding.Decoder): vo
     send(conn, encodePermissionDenied(viewOnlyReason))
     return
   }
-  if (!room.applyClientUpdate(payload, conn) && !room.isClosed) {
+  if (!room.applyClientUpdate(payload, conn) && room.isOpen) {
     throw new BadMessage(closeCodes.invalidUpdate, 'invalid Yjs update')
   }
 }

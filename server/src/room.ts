@@ -5,15 +5,19 @@ import { closeCodes } from './closeCodes'
 import type { ServerConfig } from './config'
 import { type Connection, closeConnection, isConnection, type TransactionOrigin } from './connection'
 import type { Logger } from './log'
-import type { PersistQueue, PersistTarget } from './persistQueue'
+import type { CaptureAfterWrite, PersistQueue, PersistTarget } from './persistQueue'
 import { encodeAwarenessMessage, encodeSyncStep1, encodeUpdateMessage, send } from './protocol'
 import type { BoardStore, StoredUpdate } from './storage/BoardStore'
 
 /**
  * A room is one board in memory: its Y.Doc, its Awareness and its connections (y-websocket-server's
- * WSSharedDoc, with storage and roles added). The doc is loaded from the store before any socket joins.
- * Every doc update that is not from 'load' goes through the PersistQueue and is relayed only after it is
- * stored. Awareness (presence) is never stored and is relayed at once.
+ * WSSharedDoc, with storage and roles added). The doc is loaded from the store before any socket joins
+ * (see rooms.ts). Every doc update that is not from 'load' goes through the PersistQueue and is relayed
+ * only after the store resolved its write. Awareness (presence) is never stored and is relayed at once.
+ *
+ * Anything computed from the doc for the store or for a client (sync step 2, the compaction snapshot) is
+ * captured when a batch is cut, not after the write, because with an async store later edits may already
+ * be applied to the doc while a write is in flight (see persistQueue.ts).
  */
 export interface RoomDeps {
   store: BoardStore
@@ -23,6 +27,8 @@ export interface RoomDeps {
   now: () => number
   /** Called once when the room is gone from memory (unloaded, failed or shut down). */
   onClosed: (room: Room) => void
+  /** Called when the room has had no connection for config.idleUnloadMs; Rooms then unloads it. */
+  onIdle: (room: Room) => void
 }
 
 export class Room implements PersistTarget {
@@ -30,6 +36,10 @@ export class Room implements PersistTarget {
   readonly awareness = new Awareness(this.doc)
   readonly connections = new Set<Connection>()
   private closed = false
+  /** Set while unload() runs: the room takes no more joins or messages. */
+  private unloading: Promise<void> | undefined
+  /** The compaction being written, awaited by unload so it never overlaps the final one. */
+  private compacting: Promise<void> | undefined
   private idleTimer: NodeJS.Timeout | undefined
   private summaryTimer: NodeJS.Timeout | undefined
   /** Rows the store holds for this board; compaction runs when it passes config.compactEveryUpdates. */
@@ -59,6 +69,18 @@ export class Room implements PersistTarget {
     return this.closed
   }
 
+  /** Open for joins and messages: neither closed nor unloading. */
+  get isOpen(): boolean {
+    return !this.closed && this.unloading === undefined
+  }
+
+  /** Starts the idle countdown; a join cancels it. Rooms calls this right after loading, too. */
+  armIdleTimer(): void {
+    clearTimeout(this.idleTimer)
+    if (!this.isOpen || this.connections.size > 0) return
+    this.idleTimer = setTimeout(() => this.deps.onIdle(this), this.deps.config.idleUnloadMs)
+  }
+
   addConnection(conn: Connection): void {
     clearTimeout(this.idleTimer)
     this.connections.add(conn)
@@ -71,9 +93,7 @@ export class Room implements PersistTarget {
   removeConnection(conn: Connection): void {
     if (!this.connections.delete(conn) || this.closed) return
     if (conn.awarenessIds.size > 0) removeAwarenessStates(this.awareness, [...conn.awarenessIds], conn)
-    if (this.connections.size === 0) {
-      this.idleTimer = setTimeout(() => this.unload(), this.deps.config.idleUnloadMs)
-    }
+    if (this.connections.size === 0) this.armIdleTimer()
   }
 
   /**
@@ -98,9 +118,9 @@ export class Room implements PersistTarget {
     }
   }
 
-  /** Runs after everything queued so far is on disk (see PersistQueue). */
-  afterPersist(action: () => void): void {
-    this.deps.queue.afterNextWrite(this, action)
+  /** `capture` runs when the doc equals what the next write stores; its result runs after that write. */
+  afterPersist(capture: CaptureAfterWrite): void {
+    this.deps.queue.afterNextWrite(this, capture)
   }
 
   broadcast(message: Uint8Array, except?: Connection): void {
@@ -111,7 +131,18 @@ export class Room implements PersistTarget {
     if (lastSeq === undefined || this.closed) return
     this.lastSeq = lastSeq
     this.storedRows += appendedRows
-    if (this.storedRows > this.deps.config.compactEveryUpdates) this.compact()
+    if (this.storedRows > this.deps.config.compactEveryUpdates && !this.compacting) {
+      // Snapshot when the next batch is cut (doc == stored after it), compact once that batch is written.
+      this.compacting = Promise.resolve() // reserved, so later batches don't queue a second one
+      this.afterPersist(() => {
+        const state = Y.encodeStateAsUpdate(this.doc)
+        return () => {
+          this.compacting = this.compact(state).finally(() => {
+            this.compacting = undefined
+          })
+        }
+      })
+    }
   }
 
   persistFailed(error: unknown): void {
@@ -119,13 +150,28 @@ export class Room implements PersistTarget {
     this.close(closeCodes.internalError, 'could not store edits; reconnect to resync')
   }
 
-  /** Flushes, records the summary, compacts and forgets the room (idle unload and shutdown). */
-  unload(reason = 'board unloaded'): void {
-    if (this.closed) return
-    this.deps.queue.flush()
-    if (this.closed) return // the flush failed and already dropped the room
-    this.writeSummary()
-    if (this.storedRows > 1) this.compact()
+  /**
+   * Flushes, records the summary, compacts and forgets the room (idle unload and shutdown). From the first
+   * line on the room takes no joins or messages (isOpen is false), so after the flush the doc equals the
+   * store; Rooms keeps this promise in its map, so a join meanwhile waits and then loads afresh.
+   */
+  unload(reason = 'board unloaded'): Promise<void> {
+    if (this.closed) return Promise.resolve()
+    this.unloading ??= this.runUnload(reason)
+    return this.unloading
+  }
+
+  private async runUnload(reason: string): Promise<void> {
+    clearTimeout(this.idleTimer)
+    try {
+      await this.deps.queue.flush()
+      if (this.closed) return // the flush failed and already dropped the room
+      await this.compacting
+      await this.writeSummary()
+      if (this.storedRows > 1 && !this.closed) await this.compact(Y.encodeStateAsUpdate(this.doc))
+    } catch (error) {
+      this.deps.log.error({ err: error, boardId: this.boardId }, 'unloading the board failed')
+    }
     this.close(closeCodes.goingAway, reason)
     this.deps.log.info({ boardId: this.boardId, reason }, 'room unloaded')
   }
@@ -171,28 +217,36 @@ export class Room implements PersistTarget {
     this.unsummarisedEditAt = this.deps.now()
     this.summaryTimer ??= setTimeout(() => {
       this.summaryTimer = undefined
-      this.writeSummary()
+      void this.writeSummary()
     }, this.deps.config.summaryDebounceMs)
   }
 
-  private writeSummary(): void {
-    if (this.unsummarisedEditAt === undefined || this.closed) return
+  /** Never rejects. */
+  private async writeSummary(): Promise<void> {
+    const editAt = this.unsummarisedEditAt
+    if (editAt === undefined || this.closed) return
     try {
       const { title, noteCount } = readBoardSummary(this.doc)
-      this.deps.store.updateSummary(this.boardId, { title, noteCount, updatedAt: this.unsummarisedEditAt })
       this.unsummarisedEditAt = undefined
+      await this.deps.store.updateSummary(this.boardId, { title, noteCount, updatedAt: editAt })
     } catch (error) {
+      this.unsummarisedEditAt ??= editAt // try again with the next edit or at unload
       // The summary is a convenience copy; the edits themselves are already stored.
       this.deps.log.error({ err: error, boardId: this.boardId }, 'updating the board summary failed')
     }
   }
 
-  /** Called only right after a successful write, when the doc holds exactly what is stored. */
-  private compact(): void {
-    if (this.lastSeq === undefined) return
+  /**
+   * `state` must equal what is stored up to this.lastSeq: a snapshot captured when the last batch was
+   * cut, or the doc itself once unload flushed. Rows appended meanwhile keep their higher seqs. Never rejects.
+   */
+  private async compact(state: Uint8Array): Promise<void> {
+    const upToSeq = this.lastSeq
+    if (upToSeq === undefined) return
+    const rowsReplaced = this.storedRows
     try {
-      this.deps.store.compact(this.boardId, Y.encodeStateAsUpdate(this.doc), this.lastSeq)
-      this.storedRows = 1
+      await this.deps.store.compact(this.boardId, state, upToSeq)
+      this.storedRows -= rowsReplaced - 1
     } catch (error) {
       // Not fatal: the uncompacted rows still hold everything.
       this.deps.log.error({ err: error, boardId: this.boardId }, 'compaction failed')

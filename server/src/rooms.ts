@@ -1,42 +1,97 @@
 import { migrateBoard } from '../../shared/src/board/migrations'
-import { closeCodes } from './closeCodes'
+import { type CloseCode, closeCodes } from './closeCodes'
+import type { Logger } from './log'
 import type { RoomDeps } from './room'
 import { Room } from './room'
 
 /**
  * The rooms of one server: boardId → Room. A room is created on the first join and loaded completely
- * (stored updates applied, then `migrateBoard`) before the joining socket gets any message, so no client
+ * (stored updates applied, then `migrateBoard`) before any joining socket gets a message, so no client
  * ever syncs against a half-loaded board.
  *
- * Loading and unloading are synchronous because the BoardStore is (see BoardStore.ts): there is no
- * moment in which a room is "loading" or "unloading" while another socket could join, so the map holds
- * rooms, not promises. A join after an unload simply loads the board afresh.
+ * The store is async, so a board can be loading or unloading while sockets join. The map therefore holds
+ * the room's *promise*: every join of a loading board awaits the same load (one load per board), and a
+ * failed load is removed from the map so the next join tries again. An unloading board (flush, summary,
+ * compact, close) is kept in a second map until that finishes; a join meanwhile waits for it and then
+ * loads the board afresh, so there are never two live docs for one board and nothing written by the
+ * unload is missed.
  */
-export type OpenRoomResult = { ok: true; room: Room } | { ok: false; reason: string }
+export type OpenRoomResult = { ok: true; room: Room } | { ok: false; code: CloseCode; reason: string }
+
+interface Entry {
+  ready: Promise<Room>
+  /** Set once loaded, so onClosed can tell whether the map still points at this room. */
+  room?: Room
+}
 
 export class Rooms {
-  private readonly rooms = new Map<string, Room>()
+  private readonly rooms = new Map<string, Entry>()
+  private readonly unloads = new Map<string, Promise<void>>()
+  private closing = false
 
-  constructor(private readonly deps: Omit<RoomDeps, 'onClosed'>) {}
+  constructor(private readonly deps: Omit<RoomDeps, 'onClosed' | 'onIdle'>) {}
 
-  /** The loaded room for a board that exists in the store. */
-  open(boardId: string): OpenRoomResult {
-    const existing = this.rooms.get(boardId)
-    if (existing && !existing.isClosed) return { ok: true, room: existing }
-    const log = this.deps.log.child({ boardId })
-    let room: Room
-    try {
-      room = new Room(boardId, this.deps.store.loadUpdates(boardId), {
-        ...this.deps,
-        onClosed: (closed) => {
-          if (this.rooms.get(boardId) === closed) this.rooms.delete(boardId)
-        },
-      })
-    } catch (error) {
-      log.error({ err: error }, 'loading the board failed')
-      return { ok: false, reason: 'board could not be loaded' }
+  /** The loaded room for a board that exists in the store; waits for a load or unload in progress. */
+  async open(boardId: string): Promise<OpenRoomResult> {
+    for (;;) {
+      if (this.closing) return { ok: false, code: closeCodes.goingAway, reason: 'server shutting down' }
+      const unloading = this.unloads.get(boardId)
+      if (unloading) {
+        await unloading
+        continue
+      }
+      let entry = this.rooms.get(boardId)
+      if (!entry) {
+        entry = this.load(boardId)
+        this.rooms.set(boardId, entry)
+      }
+      try {
+        const room = await entry.ready
+        // Closed (failed write) or unloading since it loaded: look again, which waits or reloads.
+        if (room.isOpen) return { ok: true, room }
+      } catch {
+        return { ok: false, code: closeCodes.internalError, reason: 'board could not be loaded' }
+      }
     }
-    this.rooms.set(boardId, room)
+  }
+
+  get size(): number {
+    return this.rooms.size
+  }
+
+  /** Shutdown: refuse new joins, write everything in one batch, then unload every room (1001). */
+  async unloadAll(reason: string): Promise<void> {
+    this.closing = true
+    await this.deps.queue.flush()
+    const rooms = await Promise.all([...this.rooms.values()].map((e) => e.ready.catch(() => undefined)))
+    await Promise.all([...rooms.map((room) => room && this.unload(room, reason)), ...this.unloads.values()])
+  }
+
+  private load(boardId: string): Entry {
+    const log = this.deps.log.child({ boardId })
+    const entry = {} as Entry
+    // entry.room is set before any joiner's `await entry.ready` resumes.
+    entry.ready = this.loadRoom(boardId, log).then((room) => {
+      entry.room = room
+      return room
+    })
+    entry.ready.catch((error: unknown) => {
+      log.error({ err: error }, 'loading the board failed')
+      // Never cache a failed load: the next join tries again.
+      if (this.rooms.get(boardId) === entry) this.rooms.delete(boardId)
+    })
+    return entry
+  }
+
+  private async loadRoom(boardId: string, log: Logger): Promise<Room> {
+    const stored = await this.deps.store.loadUpdates(boardId)
+    const room = new Room(boardId, stored, {
+      ...this.deps,
+      onClosed: (closed) => {
+        if (this.rooms.get(boardId)?.room === closed) this.rooms.delete(boardId)
+      },
+      onIdle: (idle) => void this.unload(idle, 'board unloaded'),
+    })
     const migration = migrateBoard(room.doc)
     if (migration.ok) {
       if (migration.from !== migration.to)
@@ -46,21 +101,25 @@ export class Rooms {
       log.warn({ message: migration.message }, 'board is newer than this build')
     } else {
       // A failed step may have left a partial change in memory; drop it unsaved rather than serve it.
-      log.error({ message: migration.message }, 'migrating the board failed')
       room.close(closeCodes.internalError, 'board could not be migrated')
-      return { ok: false, reason: 'board could not be migrated' }
+      throw new Error(`migrating board ${boardId} failed: ${migration.message}`)
     }
+    // Joiners add themselves in the microtasks that follow; if they all left meanwhile, it unloads.
+    room.armIdleTimer()
     log.info('room loaded')
-    return { ok: true, room }
+    return room
   }
 
-  get size(): number {
-    return this.rooms.size
-  }
-
-  /** Shutdown: flush everything, then unload every room, closing its sockets with 1001. */
-  unloadAll(reason: string): void {
-    this.deps.queue.flush()
-    for (const room of [...this.rooms.values()]) room.unload(reason)
+  /** Takes the room out of the map for the whole unload, so a join meanwhile waits for it. */
+  private unload(room: Room, reason: string): Promise<void> {
+    const { boardId } = room
+    const existing = this.unloads.get(boardId)
+    if (existing) return existing
+    if (this.rooms.get(boardId)?.room === room) this.rooms.delete(boardId)
+    const done: Promise<void> = room.unload(reason).finally(() => {
+      if (this.unloads.get(boardId) === done) this.unloads.delete(boardId)
+    })
+    this.unloads.set(boardId, done)
+    return done
   }
 }

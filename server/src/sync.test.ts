@@ -56,7 +56,10 @@ describe('sync between clients', () => {
     const a = connectClient(first, board.id, board.editToken)
     await synced(a)
     a.doc.getText('scratch').insert(0, 'survives restart')
-    await waitFor(() => storedDoc(first.store, board.id).getText('scratch').toString() !== '', 'the write')
+    await waitFor(
+      async () => (await storedDoc(first.store, board.id)).getText('scratch').toString() !== '',
+      'the write',
+    )
     a.destroy()
     await first.stop()
 
@@ -77,7 +80,7 @@ describe('sync between clients', () => {
     a.doc.getArray<string>('alsoUnknown').push(['x'])
     await waitFor(() => b.doc.getMap('fromTheFuture').get('answer') === 42, 'B to get the unknown map')
     await waitFor(() => b.doc.getArray('alsoUnknown').length === 1, 'B to get the unknown array')
-    const stored = storedDoc(t.store, board.id)
+    const stored = await storedDoc(t.store, board.id)
     expect(stored.getMap('fromTheFuture').get('answer')).toBe(42)
     expect(stored.getArray('alsoUnknown').toArray()).toEqual(['x'])
   })
@@ -96,13 +99,13 @@ describe('sync between clients', () => {
     await waitFor(() => viewer.doc.getText('viewerNotes').length > 0, 'viewer local edit')
     // The editor's edit still reaches the viewer; the viewer's never reaches the editor or the disk.
     await waitFor(
-      () => storedDoc(t.store, board.id).getMap('meta').get('title') === 'Set by editor',
+      async () => (await storedDoc(t.store, board.id)).getMap('meta').get('title') === 'Set by editor',
       'editor edit stored',
     )
     await sleep(200)
     expect(editor.doc.getText('viewerNotes').toString()).toBe('')
     expect(editor.doc.getMap('meta').get('title')).toBe('Set by editor')
-    const stored = storedDoc(t.store, board.id)
+    const stored = await storedDoc(t.store, board.id)
     expect(stored.getText('viewerNotes').toString()).toBe('')
     expect(stored.getMap('meta').get('title')).toBe('Set by editor')
   })
@@ -125,7 +128,7 @@ describe('sync between clients', () => {
     expect(decoding.readVarUint(decoder)).toBe(0) // messagePermissionDenied
     expect(decoding.readVarString(decoder)).toBe(viewOnlyReason)
     expect(ws.readyState).toBe(ws.OPEN)
-    expect(storedDoc(t.store, board.id).getText('t').toString()).toBe('')
+    expect((await storedDoc(t.store, board.id)).getText('t').toString()).toBe('')
   })
 
   it('refuses the upgrade with 401 for a missing or wrong token and 404 for an unknown board', async () => {

@@ -33,7 +33,7 @@ describe('boards API', () => {
     expect(board.editUrl).toBe(`/b/${board.id}#token=${board.editToken}`)
     expect(board.viewUrl).toBe(`/b/${board.id}#token=${board.viewToken}`)
     // Only hashes are stored.
-    const row = t.store.getBoard(board.id!)!
+    const row = (await t.store.getBoard(board.id!))!
     expect(Buffer.from(row.editTokenHash).toString('utf8')).not.toContain(board.editToken)
     expect(row.editTokenHash).toHaveLength(32)
   })

@@ -11,7 +11,8 @@ import { readJsonBody, sendJson } from './json'
 
 /**
  * /api/boards: create a board (the only moment its tokens are ever shown), list boards (no tokens),
- * and read one board's metadata with a Bearer token. Timestamps are ISO 8601 strings.
+ * and read one board's metadata with a Bearer token. Timestamps are ISO 8601 strings. A store that
+ * rejects surfaces in requestHandler as a logged 500 `{ error }` without details.
  */
 export interface BoardsApiDeps {
   store: BoardStore
@@ -56,7 +57,7 @@ export async function createBoard(deps: BoardsApiDeps, req: IncomingMessage, res
   const id = newBoardId()
   const editToken = newToken()
   const viewToken = newToken()
-  deps.store.createBoard(
+  await deps.store.createBoard(
     {
       id,
       title: summary.title,
@@ -78,12 +79,13 @@ export async function createBoard(deps: BoardsApiDeps, req: IncomingMessage, res
   })
 }
 
-export function listBoards(deps: BoardsApiDeps, res: ServerResponse) {
-  sendJson(res, 200, { boards: deps.store.listBoards().map(publicFields) })
+export async function listBoards(deps: BoardsApiDeps, res: ServerResponse) {
+  const boards = await deps.store.listBoards()
+  sendJson(res, 200, { boards: boards.map(publicFields) })
 }
 
-export function getBoard(deps: BoardsApiDeps, req: IncomingMessage, res: ServerResponse, id: string) {
-  const board = isBoardId(id) ? deps.store.getBoard(id) : undefined
+export async function getBoard(deps: BoardsApiDeps, req: IncomingMessage, res: ServerResponse, id: string) {
+  const board = isBoardId(id) ? await deps.store.getBoard(id) : undefined
   if (!board) return sendJson(res, 404, { error: `unknown board ${JSON.stringify(id)}` })
   const role = roleForToken(board, bearerToken(req.headers.authorization))
   if (!role)

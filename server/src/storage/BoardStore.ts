@@ -1,11 +1,16 @@
 /**
  * Where boards and their Yjs updates live. Passed into the server, never global, so tests can run
- * several servers (and a failing store wrapper) in one process.
+ * several servers (and a failing or slow store wrapper) in one process.
  *
- * Every method is synchronous on purpose: the server's promise is "persist before broadcast", and with a
- * synchronous store a flush and the relay that follows it run in one turn of the event loop, so no
- * message can slip in between "written" and "relayed". (Like tldraw's TLSyncStorage, which rejects async
- * transaction callbacks.) Both implementations throw only on real failures (disk full, unknown board).
+ * Every method returns a Promise so that a network store (PostgreSQL, with Redis between instances) can
+ * implement it without touching the sync code; SQLite and memory answer with already-settled promises.
+ * Failures are rejections, never synchronous throws (disk full, unknown board).
+ *
+ * The server keeps its guarantees on top of any latency (see persistQueue.ts and rooms.ts): one
+ * `appendUpdates` call in flight at a time, holding every room's writes of one tick in one transaction,
+ * relays only after it resolved; a board's room is a promise while it loads or unloads, and joins wait.
+ * A store therefore never sees two appends at once, but `compact`, `updateSummary` and reads of other
+ * boards may overlap an append and must be safe to run concurrently with it (separate transactions).
  */
 
 /** The boards row. Never contains a plaintext token. */
@@ -55,16 +60,19 @@ export interface UpdateToAppend {
 
 export interface BoardStore {
   /** Creates the row and stores the initial document as the first update, in one transaction. */
-  createBoard(board: NewBoard, initialUpdate: Uint8Array): void
-  getBoard(id: string): BoardRecord | undefined
+  createBoard(board: NewBoard, initialUpdate: Uint8Array): Promise<void>
+  getBoard(id: string): Promise<BoardRecord | undefined>
   /** Newest-edited first. */
-  listBoards(): BoardRecord[]
-  updateSummary(id: string, summary: BoardSummaryUpdate): void
+  listBoards(): Promise<BoardRecord[]>
+  updateSummary(id: string, summary: BoardSummaryUpdate): Promise<void>
   /** All stored updates for a board, oldest first. */
-  loadUpdates(id: string): StoredUpdate[]
-  /** Appends updates of any number of boards in ONE transaction; returns the seq of each, in order. */
-  appendUpdates(batch: readonly UpdateToAppend[]): number[]
+  loadUpdates(id: string): Promise<StoredUpdate[]>
+  /**
+   * Appends updates of any number of boards in ONE transaction; resolves with the seq of each, in order,
+   * only once the transaction is durable. A rejection means nothing of the batch was stored.
+   */
+  appendUpdates(batch: readonly UpdateToAppend[]): Promise<number[]>
   /** Replaces every row of the board with seq <= upToSeq by one row holding mergedState, in one transaction. */
-  compact(boardId: string, mergedState: Uint8Array, upToSeq: number): void
-  close(): void
+  compact(boardId: string, mergedState: Uint8Array, upToSeq: number): Promise<void>
+  close(): Promise<void>
 }

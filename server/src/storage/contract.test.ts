@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { slowStore } from '../testing/slowStore'
 import type { BoardStore, NewBoard } from './BoardStore'
 import { createMemoryStore } from './memoryStore'
 import { openSqliteStore } from './sqliteStore'
@@ -28,6 +29,15 @@ function memoryFactory(): StoreUnderTest {
   return { open: createMemoryStore, cleanup: () => {} }
 }
 
+/** The latency wrapper the race tests use must not change what a store does, only when. */
+function slowMemoryFactory(): StoreUnderTest {
+  return {
+    open: () =>
+      slowStore(createMemoryStore(), { appendUpdates: 5, loadUpdates: 5, compact: 5, createBoard: 1 }),
+    cleanup: () => {},
+  }
+}
+
 const bytes = (...values: number[]) => new Uint8Array(values)
 
 function newBoard(id: string, createdAt: number): NewBoard {
@@ -44,6 +54,7 @@ function newBoard(id: string, createdAt: number): NewBoard {
 describe.each([
   ['sqlite', sqliteFactory],
   ['memory', memoryFactory],
+  ['memory behind slowStore', slowMemoryFactory],
 ])('BoardStore contract: %s', (_name, factory) => {
   let subject: StoreUnderTest
   let store: BoardStore
@@ -52,14 +63,14 @@ describe.each([
     subject = factory()
     store = subject.open()
   })
-  afterEach(() => {
-    store.close()
+  afterEach(async () => {
+    await store.close()
     subject.cleanup()
   })
 
-  it('creates a board with its initial update and reads it back', () => {
-    store.createBoard(newBoard('a', 1000), bytes(1, 2, 3))
-    expect(store.getBoard('a')).toEqual({
+  it('creates a board with its initial update and reads it back', async () => {
+    await store.createBoard(newBoard('a', 1000), bytes(1, 2, 3))
+    expect(await store.getBoard('a')).toEqual({
       id: 'a',
       title: 'Board a',
       editTokenHash: new Uint8Array(32).fill(1),
@@ -68,82 +79,124 @@ describe.each([
       updatedAt: 1000,
       noteCount: 3,
     })
-    const rows = store.loadUpdates('a')
+    const rows = await store.loadUpdates('a')
     expect(rows.map((r) => [...r.update])).toEqual([[1, 2, 3]])
   })
 
-  it('returns undefined and no updates for an unknown board', () => {
-    expect(store.getBoard('nope')).toBeUndefined()
-    expect(store.loadUpdates('nope')).toEqual([])
+  it('answers every method with a promise and reports failures as rejections, never as throws', async () => {
+    await store.createBoard(newBoard('a', 1), bytes(0))
+    const calls: [string, () => Promise<unknown>][] = [
+      ['createBoard', () => store.createBoard(newBoard('a', 2), bytes(1))],
+      ['updateSummary', () => store.updateSummary('missing', { title: 't', noteCount: 0, updatedAt: 1 })],
+      ['appendUpdates', () => store.appendUpdates([{ boardId: 'missing', update: bytes(1) }])],
+    ]
+    for (const [name, call] of calls) {
+      let result: Promise<unknown> | undefined
+      expect(() => {
+        result = call()
+      }, name).not.toThrow()
+      expect(result, name).toBeInstanceOf(Promise)
+      await expect(result, name).rejects.toThrow()
+    }
+    for (const result of [store.getBoard('a'), store.listBoards(), store.loadUpdates('a')]) {
+      expect(result).toBeInstanceOf(Promise)
+      await result
+    }
   })
 
-  it('refuses to create the same board id twice', () => {
-    store.createBoard(newBoard('a', 1), bytes(1))
-    expect(() => store.createBoard(newBoard('a', 2), bytes(2))).toThrow()
+  it('appends several batches in sequence, each resolving with seqs above the last', async () => {
+    await store.createBoard(newBoard('a', 1), bytes(0))
+    let last = 0
+    for (let i = 1; i <= 5; i++) {
+      const seqs = await store.appendUpdates([{ boardId: 'a', update: bytes(i) }])
+      expect(seqs[0]!).toBeGreaterThan(last)
+      last = seqs[0]!
+    }
+    expect((await store.loadUpdates('a')).map((r) => [...r.update])).toEqual([[0], [1], [2], [3], [4], [5]])
   })
 
-  it('appends updates of several boards in one call, with increasing seqs per board', () => {
-    store.createBoard(newBoard('a', 1), bytes(0))
-    store.createBoard(newBoard('b', 2), bytes(0))
-    const seqs = store.appendUpdates([
+  it('lets a compaction and an append of the same board overlap', async () => {
+    await store.createBoard(newBoard('a', 1), bytes(0))
+    const [s1] = await store.appendUpdates([{ boardId: 'a', update: bytes(1) }])
+    await Promise.all([
+      store.compact('a', bytes(8), s1!),
+      store.appendUpdates([{ boardId: 'a', update: bytes(2) }]),
+    ])
+    expect((await store.loadUpdates('a')).map((r) => [...r.update])).toEqual([[8], [2]])
+  })
+
+  it('returns undefined and no updates for an unknown board', async () => {
+    expect(await store.getBoard('nope')).toBeUndefined()
+    expect(await store.loadUpdates('nope')).toEqual([])
+  })
+
+  it('refuses to create the same board id twice', async () => {
+    await store.createBoard(newBoard('a', 1), bytes(1))
+    await expect(store.createBoard(newBoard('a', 2), bytes(2))).rejects.toThrow()
+  })
+
+  it('appends updates of several boards in one call, with increasing seqs per board', async () => {
+    await store.createBoard(newBoard('a', 1), bytes(0))
+    await store.createBoard(newBoard('b', 2), bytes(0))
+    const seqs = await store.appendUpdates([
       { boardId: 'a', update: bytes(1) },
       { boardId: 'b', update: bytes(2) },
       { boardId: 'a', update: bytes(3) },
     ])
     expect(seqs).toHaveLength(3)
     expect(seqs[2]!).toBeGreaterThan(seqs[0]!)
-    expect(store.loadUpdates('a').map((r) => [...r.update])).toEqual([[0], [1], [3]])
-    expect(store.loadUpdates('b').map((r) => [...r.update])).toEqual([[0], [2]])
-    const aSeqs = store.loadUpdates('a').map((r) => r.seq)
+    expect((await store.loadUpdates('a')).map((r) => [...r.update])).toEqual([[0], [1], [3]])
+    expect((await store.loadUpdates('b')).map((r) => [...r.update])).toEqual([[0], [2]])
+    const aSeqs = (await store.loadUpdates('a')).map((r) => r.seq)
     expect(aSeqs).toEqual([...aSeqs].sort((x, y) => x - y))
     expect(aSeqs.at(-1)).toBe(seqs[2])
   })
 
-  it('writes nothing when one entry of a batch is for an unknown board', () => {
-    store.createBoard(newBoard('a', 1), bytes(0))
-    expect(() =>
+  it('writes nothing when one entry of a batch is for an unknown board', async () => {
+    await store.createBoard(newBoard('a', 1), bytes(0))
+    await expect(
       store.appendUpdates([
         { boardId: 'a', update: bytes(1) },
         { boardId: 'missing', update: bytes(2) },
       ]),
-    ).toThrow()
-    expect(store.loadUpdates('a').map((r) => [...r.update])).toEqual([[0]])
+    ).rejects.toThrow()
+    expect((await store.loadUpdates('a')).map((r) => [...r.update])).toEqual([[0]])
   })
 
-  it('compacts a prefix into one row and keeps later rows after it', () => {
-    store.createBoard(newBoard('a', 1), bytes(0))
-    store.createBoard(newBoard('b', 1), bytes(9))
-    const [, s2] = store.appendUpdates([
+  it('compacts a prefix into one row and keeps later rows after it', async () => {
+    await store.createBoard(newBoard('a', 1), bytes(0))
+    await store.createBoard(newBoard('b', 1), bytes(9))
+    const [, s2] = await store.appendUpdates([
       { boardId: 'a', update: bytes(1) },
       { boardId: 'a', update: bytes(2) },
     ])
-    store.appendUpdates([{ boardId: 'a', update: bytes(3) }])
-    store.compact('a', bytes(7, 7), s2!)
-    expect(store.loadUpdates('a').map((r) => [...r.update])).toEqual([[7, 7], [3]])
-    expect(store.loadUpdates('b').map((r) => [...r.update])).toEqual([[9]])
-    const [s4] = store.appendUpdates([{ boardId: 'a', update: bytes(4) }])
-    const rows = store.loadUpdates('a')
+    await store.appendUpdates([{ boardId: 'a', update: bytes(3) }])
+    await store.compact('a', bytes(7, 7), s2!)
+    expect((await store.loadUpdates('a')).map((r) => [...r.update])).toEqual([[7, 7], [3]])
+    expect((await store.loadUpdates('b')).map((r) => [...r.update])).toEqual([[9]])
+    const [s4] = await store.appendUpdates([{ boardId: 'a', update: bytes(4) }])
+    const rows = await store.loadUpdates('a')
     expect(rows.map((r) => [...r.update])).toEqual([[7, 7], [3], [4]])
     expect(rows.at(-1)!.seq).toBe(s4)
   })
 
-  it('updates the summary and lists newest-edited first', () => {
-    store.createBoard(newBoard('old', 1000), bytes(0))
-    store.createBoard(newBoard('new', 2000), bytes(0))
-    expect(store.listBoards().map((b) => b.id)).toEqual(['new', 'old'])
-    store.updateSummary('old', { title: 'Renamed', noteCount: 12, updatedAt: 3000 })
-    const list = store.listBoards()
+  it('updates the summary and lists newest-edited first', async () => {
+    await store.createBoard(newBoard('old', 1000), bytes(0))
+    await store.createBoard(newBoard('new', 2000), bytes(0))
+    expect((await store.listBoards()).map((b) => b.id)).toEqual(['new', 'old'])
+    await store.updateSummary('old', { title: 'Renamed', noteCount: 12, updatedAt: 3000 })
+    const list = await store.listBoards()
     expect(list.map((b) => b.id)).toEqual(['old', 'new'])
     expect(list[0]).toMatchObject({ title: 'Renamed', noteCount: 12, updatedAt: 3000, createdAt: 1000 })
   })
 
-  it('keeps everything across a close and reopen (sqlite)', () => {
+  it('keeps everything across a close and reopen (sqlite)', async () => {
     if (!subject.reopen) return
-    store.createBoard(newBoard('a', 1), bytes(0))
-    store.appendUpdates([{ boardId: 'a', update: bytes(5) }])
-    store.close()
+    await store.createBoard(newBoard('a', 1), bytes(0))
+    await store.appendUpdates([{ boardId: 'a', update: bytes(5) }])
+    await store.close()
     store = subject.reopen()
-    expect(store.getBoard('a')?.title).toBe('Board a')
-    expect(store.loadUpdates('a').map((r) => [...r.update])).toEqual([[0], [5]])
+    expect((await store.getBoard('a'))?.title).toBe('Board a')
+    expect((await store.loadUpdates('a')).map((r) => [...r.update])).toEqual([[0], [5]])
   })
 })

@@ -1,6 +1,9 @@
 import type { BoardRecord, BoardStore, NewBoard, StoredUpdate } from './BoardStore'
 
-/** BoardStore kept in memory: for tests and for trying the server without a disk. */
+/**
+ * BoardStore kept in memory: for tests and for trying the server without a disk. Methods are async so a
+ * bad call rejects (like a network store) instead of throwing; the work itself is done at once.
+ */
 export function createMemoryStore(): BoardStore {
   const boards = new Map<string, BoardRecord>()
   const updates = new Map<string, StoredUpdate[]>()
@@ -13,25 +16,25 @@ export function createMemoryStore(): BoardStore {
   }
 
   return {
-    createBoard(board: NewBoard, initialUpdate: Uint8Array) {
+    async createBoard(board: NewBoard, initialUpdate: Uint8Array) {
       if (boards.has(board.id)) throw new Error(`board ${JSON.stringify(board.id)} already exists`)
       boards.set(board.id, { ...board, updatedAt: board.createdAt })
       updates.set(board.id, [{ seq: ++lastSeq, update: initialUpdate.slice() }])
     },
-    getBoard(id) {
+    async getBoard(id) {
       const board = boards.get(id)
       return board && { ...board }
     },
-    listBoards() {
+    async listBoards() {
       return [...boards.values()].map((b) => ({ ...b })).sort((a, b) => b.updatedAt - a.updatedAt)
     },
-    updateSummary(id, summary) {
+    async updateSummary(id, summary) {
       Object.assign(requireBoard(id), summary)
     },
-    loadUpdates(id) {
+    async loadUpdates(id) {
       return (updates.get(id) ?? []).map((row) => ({ ...row }))
     },
-    appendUpdates(batch) {
+    async appendUpdates(batch) {
       // Check everything first so a bad entry leaves the store untouched, like a rolled-back transaction.
       for (const { boardId } of batch) requireBoard(boardId)
       return batch.map(({ boardId, update }) => {
@@ -40,13 +43,13 @@ export function createMemoryStore(): BoardStore {
         return seq
       })
     },
-    compact(boardId, mergedState, upToSeq) {
+    async compact(boardId, mergedState, upToSeq) {
       requireBoard(boardId)
       const rows = updates.get(boardId)!
       const kept = rows.filter((row) => row.seq > upToSeq)
       updates.set(boardId, [{ seq: upToSeq, update: mergedState.slice() }, ...kept])
     },
-    close() {
+    async close() {
       boards.clear()
       updates.clear()
     },

@@ -8,6 +8,10 @@ import type { BoardRecord, BoardStore, NewBoard } from './BoardStore'
  *
  * Updates are append-only rows (board_id, seq, update); `compact` folds a prefix into one row. `seq` is
  * a global AUTOINCREMENT key, so it is monotonic per board without a per-board counter.
+ *
+ * better-sqlite3 is synchronous; each method is an async function around it, so a call does its work at
+ * once and returns a settled promise (errors become rejections). No thread pool: a WAL commit of one
+ * batch takes well under a millisecond, less than handing it to a worker would.
  */
 
 const schema = `
@@ -105,20 +109,22 @@ export function openSqliteStore(dataDir: string): BoardStore {
   })
 
   return {
-    createBoard: (board, initialUpdate) => createBoardTx(board, initialUpdate),
-    getBoard(id) {
+    createBoard: async (board, initialUpdate) => createBoardTx(board, initialUpdate),
+    async getBoard(id) {
       const row = selectBoard.get(id)
       return row && toRecord(row)
     },
-    listBoards: () => selectBoards.all().map(toRecord),
-    updateSummary(id, summary) {
+    listBoards: async () => selectBoards.all().map(toRecord),
+    async updateSummary(id, summary) {
       const { changes } = updateBoardSummary.run({ id, ...summary })
       if (changes === 0) throw new Error(`unknown board ${JSON.stringify(id)}`)
     },
-    loadUpdates: (id) =>
+    loadUpdates: async (id) =>
       selectUpdates.all(id).map((row) => ({ seq: row.seq, update: new Uint8Array(row.update_bytes) })),
-    appendUpdates: (batch) => appendTx(batch),
-    compact: (boardId, mergedState, upToSeq) => compactTx(boardId, mergedState, upToSeq),
-    close: () => db.close(),
+    appendUpdates: async (batch) => appendTx(batch),
+    compact: async (boardId, mergedState, upToSeq) => compactTx(boardId, mergedState, upToSeq),
+    close: async () => {
+      db.close()
+    },
   }
 }

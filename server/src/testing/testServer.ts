@@ -81,7 +81,7 @@ export async function startTestServer(
     wsUrl: `ws://127.0.0.1:${port}/ws`,
     stop: async () => {
       await server.close()
-      sqlite.close()
+      await sqlite.close()
     },
   }
 }
@@ -128,9 +128,13 @@ export function connectClient(t: { wsUrl: string }, boardId: string, token: stri
 export const synced = (client: TestClient) =>
   waitFor(() => client.provider.synced, `client ${client.doc.clientID} to sync`)
 
-export async function waitFor(condition: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
+export async function waitFor(
+  condition: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs = 5_000,
+): Promise<void> {
   const started = Date.now()
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`)
     await new Promise((resolve) => setTimeout(resolve, 10))
   }
@@ -139,8 +143,8 @@ export async function waitFor(condition: () => boolean, what: string, timeoutMs 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** The board's stored state: every stored update merged into a fresh doc. */
-export function storedDoc(store: BoardStore, boardId: string): Y.Doc {
+export async function storedDoc(store: BoardStore, boardId: string): Promise<Y.Doc> {
   const doc = new Y.Doc()
-  for (const row of store.loadUpdates(boardId)) Y.applyUpdate(doc, row.update)
+  for (const row of await store.loadUpdates(boardId)) Y.applyUpdate(doc, row.update)
   return doc
 }

@@ -1,0 +1,58 @@
+import type { BoardStore } from '../storage/BoardStore'
+
+/**
+ * Test wrapper that makes a BoardStore behave like one across a network: each method waits `delayMs[method]`
+ * before the inner call does its work (so its effect, too, lands late). `delayMs` and `failWith` are live:
+ * a test can slow a method down or make it reject in the middle of a run. `settled` counts finished calls
+ * per method, so a test can check what had resolved when a client received something.
+ */
+type Method = Exclude<keyof BoardStore, 'close'>
+
+export interface SlowStore extends BoardStore {
+  delayMs: Partial<Record<Method, number>>
+  /** While set for a method, its calls reject with this error (after the delay) and do nothing. */
+  failWith: Partial<Record<Method, Error>>
+  settled: Record<Method, number>
+}
+
+const methods: Method[] = [
+  'createBoard',
+  'getBoard',
+  'listBoards',
+  'updateSummary',
+  'loadUpdates',
+  'appendUpdates',
+  'compact',
+]
+
+export function slowStore(inner: BoardStore, delayMs: Partial<Record<Method, number>> = {}): SlowStore {
+  const settled = Object.fromEntries(methods.map((m) => [m, 0])) as Record<Method, number>
+  const failWith: Partial<Record<Method, Error>> = {}
+  const wrap =
+    <M extends Method>(method: M) =>
+    async (...args: Parameters<BoardStore[M]>): Promise<Awaited<ReturnType<BoardStore[M]>>> => {
+      const ms = delayMs[method] ?? 0
+      if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms))
+      try {
+        const error = failWith[method]
+        if (error) throw error
+        const call = inner[method] as (...a: Parameters<BoardStore[M]>) => ReturnType<BoardStore[M]>
+        return (await call(...args)) as Awaited<ReturnType<BoardStore[M]>>
+      } finally {
+        settled[method]++
+      }
+    }
+  return {
+    delayMs,
+    failWith,
+    settled,
+    createBoard: wrap('createBoard'),
+    getBoard: wrap('getBoard'),
+    listBoards: wrap('listBoards'),
+    updateSummary: wrap('updateSummary'),
+    loadUpdates: wrap('loadUpdates'),
+    appendUpdates: wrap('appendUpdates'),
+    compact: wrap('compact'),
+    close: () => inner.close(),
+  }
+}
