@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { slowStore } from '../testing/slowStore'
 import { createBoard, startTestServer, type TestServer } from '../testing/testServer'
 
 /** The HTTP contract other tools rely on: status codes, shapes, and no tokens where they don't belong. */
@@ -110,5 +111,34 @@ describe('boards API', () => {
     const logs = JSON.stringify(t.logs)
     expect(logs).not.toContain(board.editToken)
     expect(logs).not.toContain(board.viewToken)
+  })
+
+  it('answers 500 { error } without details when the store rejects, and logs it', async () => {
+    const failing = await startTestServer({
+      wrapStore: (inner) => {
+        const store = slowStore(inner)
+        const down = new Error('connect ECONNREFUSED 10.0.0.5:5432')
+        Object.assign(store.failWith, { listBoards: down, getBoard: down, createBoard: down })
+        return store
+      },
+    })
+    try {
+      for (const [path, init] of [
+        ['/api/boards', {}],
+        ['/api/boards', { method: 'POST', body: '{}' }],
+        ['/api/boards/AAAAAAAAAAAAAAAAAAAAAA', { headers: { Authorization: 'Bearer x' } }],
+      ] as const) {
+        const res = await fetch(`${failing.httpUrl}${path}`, init)
+        expect(res.status).toBe(500)
+        const text = await res.text()
+        expect(JSON.parse(text)).toEqual({ error: 'internal error' })
+        expect(text).not.toMatch(/ECONNREFUSED|at .*\.ts/)
+      }
+      const lines = failing.logs.filter((l) => l.msg === 'request failed')
+      expect(lines).toHaveLength(3)
+      expect(lines[0]).toMatchObject({ level: 50, path: '/api/boards' })
+    } finally {
+      await failing.stop()
+    }
   })
 })

@@ -9,10 +9,10 @@ import type { BoardStore } from '../storage/BoardStore'
 type Method = Exclude<keyof BoardStore, 'close'>
 
 export interface SlowStore extends BoardStore {
-  delayMs: Partial<Record<Method, number>>
+  readonly delayMs: Partial<Record<Method, number>>
   /** While set for a method, its calls reject with this error (after the delay) and do nothing. */
-  failWith: Partial<Record<Method, Error>>
-  settled: Record<Method, number>
+  readonly failWith: Partial<Record<Method, Error>>
+  readonly settled: Record<Method, number>
 }
 
 const methods: Method[] = [
