@@ -15,9 +15,12 @@ import { type BoardConnection, connectBoard } from '../doc/connectBoard'
 import { BoardStoresContext } from '../doc/hooks'
 import { AccessibleOutline } from '../panels/AccessibleOutline'
 import { NoteEditor } from '../panels/NoteEditor'
+import { PeopleOnBoard } from '../panels/PeopleOnBoard'
 import { ReadOnlyBanner } from '../panels/ReadOnlyBanner'
 import { Toolbar } from '../panels/Toolbar'
 import { type BoardLinks, TopBar } from '../panels/TopBar'
+import { PresenceSession } from '../presence/presenceSession'
+import { PresenceContext } from '../presence/usePresence'
 import { pruneSelection, resetUi, useUi } from '../state/ui'
 import { type BoardSession, BoardSessionContext } from './session'
 
@@ -98,13 +101,19 @@ export function BoardPage({ boardId }: { boardId: string }) {
 
 function OpenBoard({ boardId, token, role }: { boardId: string; token: string; role: Role }) {
   // Made in an effect (not a memo) so that every connection made is also destroyed, StrictMode included.
-  const [live, setLive] = useState<{ connection: BoardConnection; stores: BoardStores } | null>(null)
+  const [live, setLive] = useState<{
+    connection: BoardConnection
+    stores: BoardStores
+    presence: PresenceSession
+  } | null>(null)
   useEffect(() => {
     resetUi()
     const connection = connectBoard(boardId, token)
     const stores = new BoardStores(connection.doc)
-    setLive({ connection, stores })
+    const presence = new PresenceSession(connection.provider.awareness, localStorage)
+    setLive({ connection, stores, presence })
     return () => {
+      presence.destroy()
       stores.destroy()
       connection.destroy()
       window.__journeyboard = undefined
@@ -121,9 +130,10 @@ interface BoardViewProps {
   role: Role
   connection: BoardConnection
   stores: BoardStores
+  presence: PresenceSession
 }
 
-function BoardView({ boardId, token, role, connection, stores }: BoardViewProps) {
+function BoardView({ boardId, token, role, connection, stores, presence }: BoardViewProps) {
   const readOnly = role === 'view'
   const synced = useSyncExternalStore(connection.synced.subscribe, connection.synced.getSnapshot)
   const editingNoteId = useUi((s) => s.editingNoteId)
@@ -169,24 +179,27 @@ function BoardView({ boardId, token, role, connection, stores }: BoardViewProps)
   return (
     <BoardSessionContext.Provider value={session}>
       <BoardStoresContext.Provider value={stores}>
-        <div className={`board-page${readOnly ? ' board-page--readonly' : ''}`}>
-          <TopBar links={links} status={connection.status} />
-          {readOnly && <ReadOnlyBanner />}
-          <main className="board-main">
-            {synced ? (
-              <>
-                <BoardCanvas onFirstPaint={onFirstPaint} />
-                {editingNoteId && isId('note', editingNoteId) && !readOnly && (
-                  <NoteEditor key={editingNoteId} id={editingNoteId} />
-                )}
-                <Toolbar />
-                <AccessibleOutline />
-              </>
-            ) : (
-              <div className="page-message page-message--inline">Loading board…</div>
-            )}
-          </main>
-        </div>
+        <PresenceContext.Provider value={presence}>
+          <div className={`board-page${readOnly ? ' board-page--readonly' : ''}`}>
+            <TopBar links={links} status={connection.status} />
+            {readOnly && <ReadOnlyBanner />}
+            <main className="board-main">
+              {synced ? (
+                <>
+                  <BoardCanvas onFirstPaint={onFirstPaint} />
+                  {editingNoteId && isId('note', editingNoteId) && !readOnly && (
+                    <NoteEditor key={editingNoteId} id={editingNoteId} />
+                  )}
+                  <Toolbar />
+                  <AccessibleOutline />
+                  <PeopleOnBoard />
+                </>
+              ) : (
+                <div className="page-message page-message--inline">Loading board…</div>
+              )}
+            </main>
+          </div>
+        </PresenceContext.Provider>
       </BoardStoresContext.Provider>
     </BoardSessionContext.Provider>
   )

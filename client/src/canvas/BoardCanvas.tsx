@@ -33,6 +33,7 @@ import {
   toggleSelected,
   useUi,
 } from '../state/ui'
+import { CursorsLayer } from './CursorsLayer'
 import { GridLayer, gridShowsText } from './GridLayer'
 import { InteractionLayer } from './InteractionLayer'
 import { NotesLayer } from './NotesLayer'
@@ -284,6 +285,7 @@ export function BoardCanvas({ onFirstPaint }: { onFirstPaint?: () => void }) {
           readOnly={readOnly}
           onResize={onResize}
         />
+        <CursorsLayer layout={layout} />
       </Stage>
     </div>
   )

@@ -9,6 +9,7 @@ import type { NoteId } from '../../../shared/src/board/ids'
 import { cellKey } from '../../../shared/src/layout/grid'
 import { useBoardSession } from '../board/session'
 import { useBoardLayout, useBoardTitle, useNote } from '../doc/hooks'
+import { useNoteEditorsLabel } from '../presence/usePresence'
 import { noteLabel } from '../scene/noteStyle'
 import { panIntoView } from '../scene/viewport'
 import { selectOnly, setViewport, startEditing, useUi } from '../state/ui'
@@ -16,6 +17,7 @@ import { selectOnly, setViewport, startEditing, useUi } from '../state/ui'
 const OutlineNote = memo(function OutlineNote({ id, readOnly }: { id: NoteId; readOnly: boolean }) {
   const note = useNote(id)
   const layout = useBoardLayout()
+  const editors = useNoteEditorsLabel(id)
   if (!note) return null
   const label = noteLabel(note.text)
   return (
@@ -23,6 +25,7 @@ const OutlineNote = memo(function OutlineNote({ id, readOnly }: { id: NoteId; re
       type="button"
       data-note-id={id}
       aria-label={label}
+      aria-description={editors || undefined}
       onFocus={() => {
         selectOnly([id])
         const box = layout.notes.get(id)

@@ -9,6 +9,7 @@ import { useBoardTitle } from '../doc/hooks'
 import { useUi } from '../state/ui'
 import { ConnectionStatus } from './ConnectionStatus'
 import { copyText } from './copyText'
+import { Participants } from './Participants'
 
 export interface BoardLinks {
   boardId: string
@@ -113,6 +114,7 @@ export function TopBar({ links, status }: { links: BoardLinks; status: ExternalS
       </a>
       <TitleField />
       <div className="topbar__spacer" />
+      <Participants />
       <ConnectionStatus status={status} />
       <ZoomControls />
       <div className="topbar__share">

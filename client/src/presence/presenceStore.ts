@@ -1,0 +1,163 @@
+/**
+ * Everyone else on the board, read from Yjs awareness and validated (readPresence). Two kinds of
+ * change travel at very different rates, so they are offered apart:
+ *
+ *   peers          who is here, their selection, what they edit, their view, whether their cursor
+ *                  shows: changes a few times a minute; React components subscribe to it.
+ *   cursors        positions, up to ~20 updates a second per person: read imperatively by the
+ *                  canvas's animation loop (cursorTarget + onCursorMove), never through React state,
+ *                  so a moving pointer re-renders nothing.
+ *
+ * A cursor hides after `idleMs` without moving. Idleness is judged by when *we* last saw it move, not
+ * by a timestamp the other client sends, so clock skew between machines cannot matter.
+ */
+import type { Awareness } from 'y-protocols/awareness'
+import type { NoteId } from '../../../shared/src/board/ids'
+import type { Point, Rect } from '../../../shared/src/layout/geometry'
+import type { ExternalStore } from '../doc/boardStores'
+import { type PresenceUser, readPresence } from './awarenessState'
+import { type Clock, systemClock } from './throttle'
+
+export const CURSOR_IDLE_MS = 10_000
+
+export interface Peer {
+  /** The awareness client id: one per tab. */
+  clientId: number
+  user: PresenceUser
+  selection: readonly NoteId[]
+  editing: NoteId | null
+  view: Rect | null
+  /** Their pointer is on the canvas and has moved within the idle time. */
+  cursorShown: boolean
+}
+
+type AwarenessChange = { added: number[]; updated: number[]; removed: number[] }
+
+/** The part of y-protocols' Awareness used here. */
+export type AwarenessLike = Pick<Awareness, 'clientID' | 'getStates' | 'on' | 'off'>
+
+interface Entry {
+  peer: Peer
+  /** Identity of everything in `peer`, to tell a real change from a cursor-only one. */
+  key: string
+  cursor: Point | null
+  cursorMovedAt: number
+}
+
+const peerKey = (p: Omit<Peer, 'clientId'>): string =>
+  JSON.stringify([p.user, p.selection, p.editing, p.view, p.cursorShown])
+
+export class PresenceStore {
+  readonly peers: ExternalStore<readonly Peer[]>
+  private readonly entries = new Map<number, Entry>()
+  private snapshot: readonly Peer[] = []
+  private readonly peerListeners = new Set<() => void>()
+  private readonly cursorListeners = new Set<() => void>()
+  private idleTimer: unknown = null
+
+  constructor(
+    private readonly awareness: AwarenessLike,
+    private readonly clock: Clock = systemClock,
+    private readonly idleMs: number = CURSOR_IDLE_MS,
+  ) {
+    this.peers = {
+      subscribe: (listener) => {
+        this.peerListeners.add(listener)
+        return () => this.peerListeners.delete(listener)
+      },
+      getSnapshot: () => this.snapshot,
+    }
+    awareness.on('change', this.onChange)
+    this.onChange({ added: [...awareness.getStates().keys()], updated: [], removed: [] })
+  }
+
+  /** Where a peer's cursor is heading, in board units; null when it is hidden. */
+  cursorTarget(clientId: number): Point | null {
+    const entry = this.entries.get(clientId)
+    return entry?.peer.cursorShown ? entry.cursor : null
+  }
+
+  /** Called whenever any peer's cursor position changes. */
+  onCursorMove(listener: () => void): () => void {
+    this.cursorListeners.add(listener)
+    return () => this.cursorListeners.delete(listener)
+  }
+
+  destroy(): void {
+    this.awareness.off('change', this.onChange)
+    if (this.idleTimer !== null) this.clock.clearTimeout(this.idleTimer)
+    this.peerListeners.clear()
+    this.cursorListeners.clear()
+  }
+
+  private readonly onChange = ({ added, updated, removed }: AwarenessChange): void => {
+    const now = this.clock.now()
+    const states = this.awareness.getStates()
+    let peersChanged = false
+    let cursorsMoved = false
+    for (const clientId of [...added, ...updated, ...removed]) {
+      if (clientId === this.awareness.clientID) continue
+      const previous = this.entries.get(clientId)
+      const state = readPresence(states.get(clientId))
+      if (!state) {
+        if (previous) {
+          this.entries.delete(clientId)
+          peersChanged = true
+        }
+        continue
+      }
+      const moved =
+        state.cursor !== null &&
+        (previous?.cursor?.x !== state.cursor.x || previous?.cursor?.y !== state.cursor.y)
+      const cursorMovedAt = moved ? now : (previous?.cursorMovedAt ?? now)
+      const shown = state.cursor !== null && now - cursorMovedAt < this.idleMs
+      const fields = {
+        user: state.user,
+        selection: state.selection,
+        editing: state.editing,
+        view: state.view,
+        cursorShown: shown,
+      }
+      const key = peerKey(fields)
+      const peer = previous?.key === key ? previous.peer : { clientId, ...fields }
+      if (previous?.key !== key) peersChanged = true
+      if (moved) cursorsMoved = true
+      this.entries.set(clientId, { peer, key, cursor: state.cursor, cursorMovedAt })
+    }
+    if (peersChanged) this.publish()
+    if (cursorsMoved) for (const listener of [...this.cursorListeners]) listener()
+    this.scheduleIdleCheck()
+  }
+
+  private publish(): void {
+    this.snapshot = [...this.entries.values()].map((e) => e.peer)
+    for (const listener of [...this.peerListeners]) listener()
+  }
+
+  /** Hides cursors that stopped moving; runs once, at the next moment one goes idle. */
+  private scheduleIdleCheck(): void {
+    if (this.idleTimer !== null) this.clock.clearTimeout(this.idleTimer)
+    this.idleTimer = null
+    let next = Number.POSITIVE_INFINITY
+    for (const entry of this.entries.values())
+      if (entry.peer.cursorShown) next = Math.min(next, entry.cursorMovedAt + this.idleMs)
+    if (next === Number.POSITIVE_INFINITY) return
+    this.idleTimer = this.clock.setTimeout(
+      () => {
+        this.idleTimer = null
+        const now = this.clock.now()
+        let changed = false
+        for (const [clientId, entry] of this.entries) {
+          if (entry.peer.cursorShown && now - entry.cursorMovedAt >= this.idleMs) {
+            const peer = { ...entry.peer, cursorShown: false }
+            this.entries.set(clientId, { ...entry, peer, key: peerKey(peer) })
+            changed = true
+          }
+        }
+        if (changed) this.publish()
+        this.scheduleIdleCheck()
+      },
+      Math.max(0, next - this.clock.now()),
+    )
+  }
+}
