@@ -51,3 +51,10 @@ export const boardPath = (id: string, token: string): string =>
 
 export const boardLink = (id: string, token: string, origin: string = location.origin): string =>
   `${origin}${boardPath(id, token)}`
+
+/** The role a token had when this browser last opened the board with it, for opening it offline. */
+export function rememberedRole(known: KnownBoard | undefined, token: string): Role | null {
+  if (known?.editToken === token) return 'edit'
+  if (known?.viewToken === token) return 'view'
+  return null
+}

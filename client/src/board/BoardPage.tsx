@@ -6,8 +6,9 @@ import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 
 import { isId } from '../../../shared/src/board/ids'
 import { getNotes } from '../../../shared/src/board/schema'
 import { getBoard, type Role } from '../api/boardsApi'
-import { readKnownBoards, rememberBoard } from '../api/knownBoards'
+import { readKnownBoards, rememberBoard, rememberedRole } from '../api/knownBoards'
 import { BoardCanvas } from '../canvas/BoardCanvas'
+import { useClipboard } from '../clipboard/useClipboard'
 import { type CommandContext, zoomToFit } from '../commands/registry'
 import { useShortcuts } from '../commands/useShortcuts'
 import { BoardStores } from '../doc/boardStores'
@@ -23,6 +24,7 @@ import { PresenceSession } from '../presence/presenceSession'
 import { PresenceContext } from '../presence/usePresence'
 import { pruneSelection, resetUi, useUi } from '../state/ui'
 import { type BoardSession, BoardSessionContext } from './session'
+import { useLocalHistory } from './useLocalHistory'
 
 declare global {
   interface Window {
@@ -76,6 +78,10 @@ export function BoardPage({ boardId }: { boardId: string }) {
           title: 'This link is not valid',
           detail: 'Its token was not accepted. Ask for a fresh link.',
         })
+      } else if (result.status === 0 && rememberedRole(known, token)) {
+        // The server is unreachable (offline, or down): open the copy kept in this browser with the
+        // role this token had last time; the provider syncs when the server is back.
+        setAccess({ state: 'ok', role: rememberedRole(known, token) as Role, token })
       } else {
         setAccess({ state: 'error', title: 'Cannot open this board', detail: result.message })
       }
@@ -148,15 +154,17 @@ function BoardView({ boardId, token, role, connection, stores, presence }: Board
     [stores, connection],
   )
 
+  const history = useLocalHistory(connection.doc)
   const commands: CommandContext = useMemo(
-    () => ({ doc: connection.doc, readOnly, getLayout: stores.layout.getSnapshot }),
-    [connection, readOnly, stores],
+    () => ({ doc: connection.doc, readOnly, getLayout: stores.layout.getSnapshot, history }),
+    [connection, readOnly, stores, history],
   )
   const session: BoardSession = useMemo(
     () => ({ doc: connection.doc, stores, readOnly, commands }),
     [connection, stores, readOnly, commands],
   )
   useShortcuts(commands)
+  useClipboard(commands)
 
   const known = readKnownBoards()[boardId]
   const links: BoardLinks = {

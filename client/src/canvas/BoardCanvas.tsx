@@ -23,6 +23,7 @@ import { useBoardSession } from '../board/session'
 import { useBoardLayout } from '../doc/hooks'
 import { noteIndex } from '../scene/noteIndex'
 import { screenToBoard } from '../scene/viewport'
+import { trackPointer } from '../state/pointer'
 import {
   addToSelection,
   clearSelection,
@@ -78,6 +79,9 @@ export function BoardCanvas({ onFirstPaint }: { onFirstPaint?: () => void }) {
     observer.observe(el)
     return () => observer.disconnect()
   }, [])
+
+  // Where "add note" (N) and paste put notes: the cell under the pointer.
+  useEffect(() => (containerRef.current ? trackPointer(containerRef.current) : undefined), [])
 
   useEffect(() => {
     if (size.w > 1) onFirstPaint?.()

@@ -9,7 +9,9 @@ import { createNote, deleteNotes, type NotePatch, updateNotes } from '../../../s
 import { NOTE_COLORS, type NoteColor } from '../../../shared/src/board/style'
 import type { BoardLayout } from '../../../shared/src/layout/grid'
 import { nearestCell } from '../../../shared/src/layout/hitTest'
-import { fitRect, screenToBoard, ZOOM, zoomAt } from '../scene/viewport'
+import type { LocalHistory } from '../doc/localHistory'
+import { fitRect, ZOOM, zoomAt } from '../scene/viewport'
+import { pointerOrCenterOnBoard } from '../state/pointer'
 import {
   clearSelection,
   selectOnly,
@@ -19,11 +21,14 @@ import {
   stopEditing,
   useUi,
 } from '../state/ui'
+import { EDIT_COMMANDS } from './editCommands'
 
 export interface CommandContext {
   doc: Y.Doc
   readOnly: boolean
   getLayout: () => BoardLayout
+  /** This person's undo history; absent until the board is open. */
+  history?: LocalHistory
 }
 
 export interface Shortcut {
@@ -31,6 +36,7 @@ export interface Shortcut {
   key: string
   /** Ctrl on Windows/Linux, Cmd on macOS. */
   mod?: boolean
+  /** Letters and digits always check it; named keys (arrows…) only when it is set, true or false. */
   shift?: boolean
 }
 
@@ -40,6 +46,8 @@ export interface Command {
   shortcuts?: readonly Shortcut[]
   /** Changes the document: unavailable on a view link. */
   edits?: boolean
+  /** The shortcut is left to the browser, whose own event does the work (copy, cut, paste). */
+  native?: boolean
   /** False when the command has nothing to act on (e.g. delete with no selection). */
   enabled?: (ctx: CommandContext) => boolean
   run: (ctx: CommandContext) => void
@@ -60,11 +68,9 @@ export function zoomToFit(layout: BoardLayout): void {
   setViewport(fitRect({ x: 0, y: 0, w: layout.width, h: layout.height }, canvasSize, FIT_INSETS))
 }
 
+/** Adds a note in the cell under the pointer, or at the viewport's center when it is off the canvas. */
 function addNote(ctx: CommandContext): void {
-  const layout = ctx.getLayout()
-  const { viewport, canvasSize } = useUi.getState()
-  const center = screenToBoard(viewport, { x: canvasSize.w / 2, y: canvasSize.h / 2 })
-  const cell = nearestCell(layout, center)
+  const cell = nearestCell(ctx.getLayout(), pointerOrCenterOnBoard())
   if (!cell) return
   const id = createNote(ctx.doc, cell)
   startEditing(id)
@@ -138,6 +144,7 @@ export const COMMANDS: readonly Command[] = [
     run: (ctx) => zoomToFit(ctx.getLayout()),
   },
   ...NOTE_COLORS.map(colorCommand),
+  ...EDIT_COMMANDS,
 ]
 
 const byId = new Map(COMMANDS.map((command) => [command.id, command]))
@@ -163,8 +170,11 @@ export function matchesShortcut(event: KeyLike, shortcut: Shortcut): boolean {
   if (event.key.toLowerCase() !== shortcut.key.toLowerCase()) return false
   const mod = event.ctrlKey || event.metaKey
   if (Boolean(shortcut.mod) !== mod || event.altKey) return false
-  // Shifted symbols ('+', '!') already encode shift in the key; only letters and digits check it.
+  // Shifted symbols ('+', '!') already encode shift in the key; only letters and digits check it,
+  // and named keys whose shortcut says (Shift+ArrowLeft is not ArrowLeft).
   if (/^[a-z0-9]$/i.test(shortcut.key) && Boolean(shortcut.shift) !== event.shiftKey) return false
+  if (shortcut.key.length > 1 && shortcut.shift !== undefined && shortcut.shift !== event.shiftKey)
+    return false
   return true
 }
 
@@ -173,8 +183,17 @@ export function commandForKey(event: KeyLike): Command | undefined {
 }
 
 /** "Ctrl+A" / "⌘A"-style text for a tooltip. */
+const KEY_NAMES: Record<string, string> = {
+  ArrowLeft: '←',
+  ArrowRight: '→',
+  ArrowUp: '↑',
+  ArrowDown: '↓',
+  Escape: 'Esc',
+}
+
 export function shortcutLabel(shortcut: Shortcut, mac: boolean): string {
-  const key = shortcut.key.length === 1 ? shortcut.key.toUpperCase() : shortcut.key
+  const key =
+    shortcut.key.length === 1 ? shortcut.key.toUpperCase() : (KEY_NAMES[shortcut.key] ?? shortcut.key)
   const mod = shortcut.mod ? (mac ? '⌘' : 'Ctrl+') : ''
   const shift = shortcut.shift ? (mac ? '⇧' : 'Shift+') : ''
   return `${mod}${shift}${key}`

@@ -1,4 +1,5 @@
 import { useEffect } from 'react'
+import { isTypingTarget } from './isTypingTarget'
 import { type CommandContext, commandForKey, runCommand } from './registry'
 
 /** Routes key presses to the command registry, except while the user types in a field. */
@@ -7,13 +8,10 @@ export function useShortcuts(ctx: CommandContext): void {
     const onKeyDown = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.isComposing) return
       const target = e.target
-      if (
-        target instanceof HTMLElement &&
-        (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
-      )
-        return
+      if (isTypingTarget(target)) return
       const command = commandForKey(e)
-      if (!command) return
+      // Native commands (copy, cut, paste) run from the browser's own clipboard event.
+      if (!command || command.native) return
       // Enter on a focused button activates the button, not "edit note".
       if (e.key === 'Enter' && target instanceof HTMLButtonElement) return
       if (runCommand(command.id, ctx)) e.preventDefault()

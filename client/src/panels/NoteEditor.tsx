@@ -3,6 +3,9 @@
  * scaled with the zoom through a CSS transform), so IME, spellcheck, selection and accessibility all
  * work. Each input is written to the note's Y.Text as a minimal splice; a colleague's typing arrives as
  * a delta and moves our caret accordingly, so both can type in the same note.
+ *
+ * Undo inside the editor goes through the board's undo history (our own changes only), never the
+ * textarea's native undo: that one knows nothing of Yjs and would fight remote edits.
  */
 import { useEffect, useLayoutEffect, useRef } from 'react'
 import type * as Y from 'yjs'
@@ -10,6 +13,7 @@ import type { NoteId } from '../../../shared/src/board/ids'
 import { getNoteText } from '../../../shared/src/board/schema'
 import { NOTE_INK } from '../../../shared/src/scene/palette'
 import { useBoardSession } from '../board/session'
+import { commandForKey, runCommand } from '../commands/registry'
 import { useBoardLayout, useNote } from '../doc/hooks'
 import { applyTextChange, transformIndex } from '../doc/textDiff'
 import { NOTE_TEXT } from '../scene/noteStyle'
@@ -19,7 +23,7 @@ import { stopEditing, useUi } from '../state/ui'
 const EDITOR_ORIGIN = 'local'
 
 export function NoteEditor({ id }: { id: NoteId }) {
-  const { doc } = useBoardSession()
+  const { doc, commands } = useBoardSession()
   const note = useNote(id)
   const box = useBoardLayout().notes.get(id)
   const viewport = useUi((s) => s.viewport)
@@ -48,6 +52,22 @@ export function NoteEditor({ id }: { id: NoteId }) {
     text.observe(onRemote)
     return () => text.unobserve(onRemote)
   }, [doc, id])
+
+  // Closing the editor ends its text step in the undo history.
+  useEffect(() => () => commands.history?.endTextSession(id), [commands, id])
+
+  // The browser's Edit menu and context menu undo through `beforeinput`; route them to our history.
+  useEffect(() => {
+    const el = ref.current
+    if (!el) return
+    const onBeforeInput = (e: InputEvent) => {
+      if (e.inputType !== 'historyUndo' && e.inputType !== 'historyRedo') return
+      e.preventDefault()
+      runCommand(e.inputType === 'historyUndo' ? 'history.undo' : 'history.redo', commands)
+    }
+    el.addEventListener('beforeinput', onBeforeInput)
+    return () => el.removeEventListener('beforeinput', onBeforeInput)
+  }, [commands])
 
   // The note was deleted under us (by a colleague): leave the editor.
   useEffect(() => {
@@ -95,6 +115,13 @@ export function NoteEditor({ id }: { id: NoteId }) {
         e.stopPropagation()
         // Enter adds a line (notes are multi-line); Escape or Ctrl/Cmd+Enter leaves. Never mid-composition.
         if (e.nativeEvent.isComposing || composing.current) return
+        const command = commandForKey(e.nativeEvent)
+        if (command?.id === 'history.undo' || command?.id === 'history.redo') {
+          e.preventDefault()
+          commit()
+          runCommand(command.id, commands)
+          return
+        }
         if (e.key === 'Escape' || (e.key === 'Enter' && (e.metaKey || e.ctrlKey))) {
           e.preventDefault()
           commit()

@@ -17,6 +17,8 @@ export interface UiState {
   /** The canvas's size in screen pixels, so commands can zoom around its center. */
   canvasSize: Size
   editingNoteId: NoteId | null
+  /** The keyboard-shortcuts overlay is open. */
+  shortcutsOpen: boolean
 }
 
 const initialState: UiState = {
@@ -25,6 +27,7 @@ const initialState: UiState = {
   viewport: { x: 0, y: 0, scale: 1 },
   canvasSize: { w: 1, h: 1 },
   editingNoteId: null,
+  shortcutsOpen: false,
 }
 
 export const useUi = create<UiState>()(() => initialState)
@@ -71,6 +74,8 @@ export const startEditing = (id: NoteId): void =>
   useUi.setState({ editingNoteId: id, selection: new Set([id]) })
 
 export const stopEditing = (): void => useUi.setState({ editingNoteId: null })
+
+export const setShortcutsOpen = (shortcutsOpen: boolean): void => useUi.setState({ shortcutsOpen })
 
 // ——— narrow selectors ———
 export const selectIsSelected =

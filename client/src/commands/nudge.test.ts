@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import type { NoteId } from '../../../shared/src/board/ids'
+import {
+  createNote,
+  getNotes,
+  readLanes,
+  readNote,
+  readNotes,
+  readStages,
+  updateNotes,
+} from '../../../shared/src/board/schema'
+import { cellKey, computeLayout } from '../../../shared/src/layout/grid'
+import { applyTemplate } from '../../../shared/src/templates/applyTemplate'
+import { type NudgeDirection, planNudge } from './nudge'
+
+function board() {
+  const doc = new Y.Doc()
+  applyTemplate(doc, 'customer-lifecycle', { title: 'T' })
+  const stages = readStages(doc)
+  const lanes = readLanes(doc)
+  const at = (s: number, l: number, text: string) =>
+    createNote(doc, { stageId: stages[s]!.id, laneId: lanes[l]!.id, text })
+  const layout = () => computeLayout(readStages(doc), readLanes(doc), readNotes(doc))
+  const nudge = (ids: NoteId[], direction: NudgeDirection) => {
+    const orderOf = (id: NoteId) => readNote(id, getNotes(doc).get(id))?.order
+    updateNotes(doc, planNudge(layout(), orderOf, new Set(ids), direction))
+  }
+  const cell = (s: number, l: number) =>
+    (layout().cells.get(cellKey(stages[s]!.id, lanes[l]!.id)) ?? []).map(
+      (id) => readNote(id, getNotes(doc).get(id))?.text,
+    )
+  return { at, nudge, cell, stages, lanes }
+}
+
+describe('planNudge', () => {
+  it('moves a note one place earlier or later in its cell, and stops at the ends', () => {
+    const b = board()
+    b.at(0, 0, 'a')
+    const n = b.at(0, 0, 'b')
+    b.at(0, 0, 'c')
+    b.nudge([n], 'earlier')
+    expect(b.cell(0, 0)).toEqual(['b', 'a', 'c'])
+    b.nudge([n], 'earlier')
+    expect(b.cell(0, 0)).toEqual(['b', 'a', 'c'])
+    b.nudge([n], 'later')
+    b.nudge([n], 'later')
+    expect(b.cell(0, 0)).toEqual(['a', 'c', 'b'])
+  })
+
+  it('moves a run of selected notes together', () => {
+    const b = board()
+    b.at(0, 0, 'a')
+    const x = b.at(0, 0, 'x')
+    const y = b.at(0, 0, 'y')
+    b.at(0, 0, 'd')
+    b.nudge([x, y], 'later')
+    expect(b.cell(0, 0)).toEqual(['a', 'd', 'x', 'y'])
+    b.nudge([x, y], 'earlier')
+    b.nudge([x, y], 'earlier')
+    expect(b.cell(0, 0)).toEqual(['x', 'y', 'a', 'd'])
+  })
+
+  it('moves to the lane below or above, appended at the end of that cell', () => {
+    const b = board()
+    const n = b.at(1, 0, 'n')
+    b.at(1, 1, 'there')
+    b.nudge([n], 'laneDown')
+    expect(b.cell(1, 1)).toEqual(['there', 'n'])
+    b.nudge([n], 'laneUp')
+    b.nudge([n], 'laneUp')
+    expect(b.cell(1, 0)).toEqual(['n'])
+    expect(b.cell(1, 1)).toEqual(['there'])
+  })
+
+  it('moves to the previous or next stage in the same lane, and stays at the board’s edge', () => {
+    const b = board()
+    const n = b.at(0, 2, 'n')
+    b.nudge([n], 'stageBefore')
+    expect(b.cell(0, 2)).toEqual(['n'])
+    b.nudge([n], 'stageAfter')
+    expect(b.cell(0, 2)).toEqual([])
+    expect(b.cell(1, 2)).toEqual(['n'])
+  })
+
+  it('keeps the reading order of notes arriving from several cells', () => {
+    const b = board()
+    const p = b.at(0, 0, 'p')
+    const q = b.at(0, 1, 'q')
+    b.nudge([p, q], 'stageAfter')
+    expect(b.cell(1, 0)).toEqual(['p'])
+    expect(b.cell(1, 1)).toEqual(['q'])
+    b.nudge([p, q], 'laneDown')
+    expect(b.cell(1, 1)).toEqual(['p'])
+    expect(b.cell(1, 2)).toEqual(['q'])
+  })
+})

@@ -1,0 +1,114 @@
+/**
+ * Arrow-key nudges. Notes snap to cells and flow in reading order, so a nudge moves a note by places,
+ * never by pixels:
+ *   Left / Right          one place earlier / later in its cell's reading order (stops at the ends)
+ *   Up / Down             into the lane above / below, same stage, appended at the end of that cell
+ *   Shift+Left / Right    into the previous / next stage, same lane, appended at the end of that cell
+ * Each selected note moves relative to its own cell; a note already at the edge of the board stays.
+ * Notes in the "Unsorted" row (their stage or lane is gone) are not moved. Data in, data out: the
+ * result is the patches to write, in one transaction.
+ */
+import type { LaneId, NoteId, StageId } from '../../../shared/src/board/ids'
+import type { NotePatch } from '../../../shared/src/board/schema'
+import type { BoardLayout } from '../../../shared/src/layout/grid'
+import { cellKey } from '../../../shared/src/layout/grid'
+import { keysBetween } from '../../../shared/src/order'
+
+export type NudgeDirection = 'earlier' | 'later' | 'laneUp' | 'laneDown' | 'stageBefore' | 'stageAfter'
+
+interface Cell {
+  stageId: StageId
+  laneId: LaneId
+  ids: readonly NoteId[]
+}
+
+/** Keys for `count` notes between two neighbours; equal neighbour keys (concurrent inserts) append. */
+function keysFor(before: string | null, after: string | null, count: number): string[] {
+  if (before !== null && after !== null && before >= after) return keysBetween(before, null, count)
+  return keysBetween(before, after, count)
+}
+
+/** Moves selected notes one place within their cell; only the runs of selected notes get new keys. */
+function reorder(
+  cell: Cell,
+  selected: ReadonlySet<NoteId>,
+  orderOf: (id: NoteId) => string | undefined,
+  step: -1 | 1,
+  patches: Map<NoteId, NotePatch>,
+): void {
+  const ids = [...cell.ids]
+  if (!ids.some((id) => selected.has(id))) return
+  let moved = false
+  // The classic "move selected up" pass: a selected note swaps with an unselected neighbour.
+  const indexes = step < 0 ? ids.keys() : [...ids.keys()].reverse()
+  for (const i of indexes) {
+    const j = i + step
+    if (j < 0 || j >= ids.length) continue
+    if (selected.has(ids[i]!) && !selected.has(ids[j]!)) {
+      ;[ids[i], ids[j]] = [ids[j]!, ids[i]!]
+      moved = true
+    }
+  }
+  if (!moved) return
+  for (let start = 0; start < ids.length; start++) {
+    if (!selected.has(ids[start]!)) continue
+    let end = start
+    while (end + 1 < ids.length && selected.has(ids[end + 1]!)) end++
+    const before = start > 0 ? (orderOf(ids[start - 1]!) ?? null) : null
+    const after = end + 1 < ids.length ? (orderOf(ids[end + 1]!) ?? null) : null
+    const keys = keysFor(before, after, end - start + 1)
+    for (let k = start; k <= end; k++) patches.set(ids[k]!, { order: keys[k - start]! })
+    start = end
+  }
+}
+
+export function planNudge(
+  layout: BoardLayout,
+  orderOf: (id: NoteId) => string | undefined,
+  selection: ReadonlySet<NoteId>,
+  direction: NudgeDirection,
+): Map<NoteId, NotePatch> {
+  const patches = new Map<NoteId, NotePatch>()
+  const cells: Cell[][] = layout.stages.map((stage) =>
+    layout.lanes.map((lane) => ({
+      stageId: stage.id,
+      laneId: lane.id,
+      ids: layout.cells.get(cellKey(stage.id, lane.id)) ?? [],
+    })),
+  )
+  if (direction === 'earlier' || direction === 'later') {
+    for (const column of cells)
+      for (const cell of column) reorder(cell, selection, orderOf, direction === 'earlier' ? -1 : 1, patches)
+    return patches
+  }
+  const [ds, dl] = {
+    laneUp: [0, -1],
+    laneDown: [0, 1],
+    stageBefore: [-1, 0],
+    stageAfter: [1, 0],
+  }[direction] as [number, number]
+  // Moving notes grouped by target cell, in reading order of their source cells. A selected note at
+  // the board's edge stays, and counts as staying in its cell.
+  const arrivals = new Map<Cell, NoteId[]>()
+  const leaving = new Set<NoteId>()
+  cells.forEach((column, s) => {
+    column.forEach((cell, l) => {
+      const target = cells[s + ds]?.[l + dl]
+      const moving = cell.ids.filter((id) => selection.has(id))
+      if (!target || moving.length === 0) return
+      arrivals.set(target, [...(arrivals.get(target) ?? []), ...moving])
+      for (const id of moving) leaving.add(id)
+    })
+  })
+  for (const [target, moving] of arrivals) {
+    const last = target.ids.reduce<string | null>((max, id) => {
+      const order = leaving.has(id) ? undefined : orderOf(id)
+      return order !== undefined && (max === null || order > max) ? order : max
+    }, null)
+    const keys = keysBetween(last, null, moving.length)
+    moving.forEach((id, i) => {
+      patches.set(id, { stageId: target.stageId, laneId: target.laneId, order: keys[i]! })
+    })
+  }
+  return patches
+}
