@@ -41,5 +41,10 @@ const keepNamesShim = 'globalThis.__name = globalThis.__name || ((target) => tar
 export async function newBenchPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ viewport })
   await context.addInitScript(keepNamesShim)
+  // Traffic stays on loopback: the anchors' fonts and icons from CDNs are refused before any lookup.
+  await context.route(
+    (url) => url.hostname !== '127.0.0.1' && url.hostname !== 'localhost',
+    (route) => route.abort('blockedbyclient'),
+  )
   return context.newPage()
 }

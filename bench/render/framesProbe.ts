@@ -5,9 +5,11 @@ import { viewport } from './browser'
  * Frame timing while the view moves, with the method of /work/shared/render-anchors/panbench.mjs so
  * that our figures and the README's are comparable: requestAnimationFrame intervals are sampled while
  * 120 input events are sent and acknowledged one by one; fps = frames / wall time of the gesture;
- * the first two intervals (before the gesture starts) are dropped.
+ * the first two intervals (before the gesture starts) are dropped. One change: a gesture also stops
+ * after `maxMs`, so a page at 5 fps cannot stall the run; `events` says how many were sent.
  */
 export interface FrameStats {
+  events: number
   frames: number
   gestureMs: number
   fps: number
@@ -41,7 +43,7 @@ async function startSampling(page: Page): Promise<void> {
   })
 }
 
-async function stopSampling(page: Page, gestureMs: number): Promise<FrameStats> {
+async function stopSampling(page: Page, gestureMs: number, events: number): Promise<FrameStats> {
   const frames = await page.evaluate(() => {
     const w = window as unknown as ProbeWindow
     w.__benchSampling = false
@@ -51,6 +53,7 @@ async function stopSampling(page: Page, gestureMs: number): Promise<FrameStats> 
   const at = (p: number) =>
     Number((frames[Math.min(frames.length - 1, Math.floor(frames.length * p))] ?? Number.NaN).toFixed(1))
   return {
+    events,
     frames: frames.length,
     gestureMs: Math.round(gestureMs),
     fps: Number(((1000 * frames.length) / gestureMs).toFixed(1)),
@@ -63,38 +66,41 @@ async function stopSampling(page: Page, gestureMs: number): Promise<FrameStats> 
 const center = { x: viewport.width / 2, y: viewport.height / 2 }
 
 /** panbench.mjs's drag: 120 moves along an ellipse around the center. */
-export async function measurePan(page: Page, mode: PanMode): Promise<FrameStats> {
+export async function measurePan(page: Page, mode: PanMode, maxMs: number): Promise<FrameStats> {
   await page.mouse.move(center.x, center.y)
   await startSampling(page)
   const button = mode === 'middle' ? 'middle' : 'left'
   await page.mouse.down({ button })
   const started = performance.now()
-  for (let i = 0; i < gestureEvents; i++) {
-    await page.mouse.move(center.x + Math.sin(i / 10) * 300, center.y + Math.cos(i / 10) * 200)
+  let events = 0
+  while (events < gestureEvents && performance.now() - started < maxMs) {
+    await page.mouse.move(center.x + Math.sin(events / 10) * 300, center.y + Math.cos(events / 10) * 200)
+    events++
   }
   const gestureMs = performance.now() - started
   await page.mouse.up({ button })
-  return stopSampling(page, gestureMs)
+  return stopSampling(page, gestureMs, events)
 }
 
 /**
  * Zooming with ctrl+wheel at the center (what a trackpad pinch sends): 120 wheel events, in groups of
  * ten in and ten out, so the view swings between its start and ~2.5× closer and ends where it began.
- * Each event waits for the next animation frame, as a pinch delivers about one event per frame.
+ * Events are sent back to back, each acknowledged by the page before the next, like panbench's moves.
  */
-export async function measureZoom(page: Page, deltaPerEvent = 40): Promise<FrameStats> {
+export async function measureZoom(page: Page, maxMs: number, deltaPerEvent = 40): Promise<FrameStats> {
   await page.mouse.move(center.x, center.y)
   await startSampling(page)
   await page.keyboard.down('Control')
   const started = performance.now()
-  for (let i = 0; i < gestureEvents; i++) {
-    const zoomingIn = Math.floor(i / 10) % 2 === 0
+  let events = 0
+  while (events < gestureEvents && performance.now() - started < maxMs) {
+    const zoomingIn = Math.floor(events / 10) % 2 === 0
     await page.mouse.wheel(0, zoomingIn ? -deltaPerEvent : deltaPerEvent)
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)))
+    events++
   }
   const gestureMs = performance.now() - started
   await page.keyboard.up('Control')
-  return stopSampling(page, gestureMs)
+  return stopSampling(page, gestureMs, events)
 }
 
 /** JS heap in use after a full GC, from the DevTools protocol (the figure the Memory panel shows). */

@@ -1,8 +1,236 @@
+import { NOTE_SIZE } from '../../shared/src/board/limits'
 import type { RunOptions, SectionResult } from '../infra/section'
+import { type ReportRow, row } from '../report'
+import { type OurServer, startOurServer } from '../sync/ourServer'
+import { type AnchorName, anchorDistDir, anchorSpecs, buildAnchor, installAnchor } from './anchors'
+import { anchorDriver, ourDriver } from './appDrivers'
+import { closeAllBrowsers, launchBrowser } from './browser'
+import { buildClient } from './buildClient'
+import { measureScene, type SceneResult } from './measureScene'
+import { seedBoard } from './seedBoard'
+import { type StaticServer, serveStatic } from './staticServer'
+
+/**
+ * Section 2: our board at 500…20,000 notes against tldraw, Excalidraw and the plain react-konva floor,
+ * in one browser, one scene after another. The references run only where they can (tldraw caps a page
+ * below 5,000 shapes) and where they add a comparison, to keep the whole run under ten minutes.
+ */
+interface ReferenceScene {
+  app: AnchorName
+  notes: number
+  readable: boolean
+}
+
+interface RenderPlan {
+  ourSizes: number[]
+  references: ReferenceScene[]
+  gestureMaxMs: number
+}
+
+const fullPlan: RenderPlan = {
+  ourSizes: [500, 2_000, 5_000, 10_000, 20_000],
+  references: [
+    { app: 'konva-floor', notes: 500, readable: false },
+    { app: 'tldraw', notes: 500, readable: false },
+    { app: 'excalidraw', notes: 500, readable: false },
+    { app: 'konva-floor', notes: 2_000, readable: true },
+    { app: 'tldraw', notes: 2_000, readable: true },
+    { app: 'excalidraw', notes: 2_000, readable: true },
+    { app: 'konva-floor', notes: 5_000, readable: false },
+    { app: 'excalidraw', notes: 5_000, readable: false },
+    { app: 'konva-floor', notes: 10_000, readable: true },
+    { app: 'konva-floor', notes: 20_000, readable: false },
+  ],
+  gestureMaxMs: 6_000,
+}
+
+const quickPlan: RenderPlan = {
+  ourSizes: [2_000, 10_000],
+  references: [
+    { app: 'tldraw', notes: 2_000, readable: false },
+    { app: 'excalidraw', notes: 2_000, readable: false },
+    { app: 'konva-floor', notes: 10_000, readable: false },
+  ],
+  gestureMaxMs: 3_000,
+}
+
+export interface RenderData {
+  plan: RenderPlan
+  scenes: SceneResult[]
+  failures: { app: string; notes: number; error: string }[]
+  seeding: { notes: number; seedMs: number; encodedStateBytes: number }[]
+}
+
+const message = (error: unknown) =>
+  error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)
+
+/** Installs (in parallel: network-bound) and builds (one at a time: CPU-bound) the anchors the plan uses. */
+async function prepareAnchors(
+  plan: RenderPlan,
+  notes: string[],
+  log: (line: string) => void,
+): Promise<Set<AnchorName>> {
+  const names = [...new Set(plan.references.map((scene) => scene.app))]
+  const ready = new Set<AnchorName>()
+  log(`render: installing anchors ${names.join(', ')} into bench/.anchors (skipped when already built)`)
+  const installs = await Promise.allSettled(names.map((name) => installAnchor(anchorSpecs[name])))
+  for (const [i, name] of names.entries()) {
+    const install = installs[i]
+    if (install?.status === 'rejected') {
+      notes.push(`${anchorSpecs[name].label}: not installed (${message(install.reason)}); its rows say n/a.`)
+      continue
+    }
+    try {
+      await buildAnchor(anchorSpecs[name])
+      ready.add(name)
+    } catch (error) {
+      notes.push(`${anchorSpecs[name].label}: build failed (${message(error)}); its rows say n/a.`)
+    }
+  }
+  return ready
+}
 
 export async function runRenderSection(
-  _options: RunOptions,
-  _log: (line: string) => void,
-): Promise<SectionResult> {
-  return { data: {}, rows: [], notes: ['render: not written yet'] }
+  options: RunOptions,
+  log: (line: string) => void,
+): Promise<SectionResult<RenderData>> {
+  const plan = options.quick ? quickPlan : fullPlan
+  const notes: string[] = []
+  const data: RenderData = { plan, scenes: [], failures: [], seeding: [] }
+  log('render: building the client (vite build → dist/client)')
+  await buildClient({ force: !options.quick })
+  const anchorsReady = await prepareAnchors(plan, notes, log)
+  const statics = new Map<AnchorName, StaticServer>()
+  let server: OurServer | undefined
+  try {
+    for (const name of anchorsReady) statics.set(name, await serveStatic(anchorDistDir(name)))
+    server = await startOurServer()
+    const browser = await launchBrowser()
+    for (const size of plan.ourSizes) {
+      const ourServer = server
+      try {
+        const seeded = await seedBoard(ourServer, size)
+        data.seeding.push({ notes: size, seedMs: seeded.seedMs, encodedStateBytes: seeded.encodedStateBytes })
+        log(`render: ours, ${size} notes (seeded in ${seeded.seedMs} ms)`)
+        const driver = ourDriver(
+          () => `${ourServer.baseUrl}/b/${seeded.id}#token=${seeded.editToken}`,
+          NOTE_SIZE.defaultW,
+        )
+        data.scenes.push(
+          await measureScene(browser, driver, size, { readable: true, gestureMaxMs: plan.gestureMaxMs }),
+        )
+      } catch (error) {
+        data.failures.push({ app: 'ours', notes: size, error: message(error) })
+        notes.push(`ours at ${size} notes failed: ${message(error)}`)
+      }
+      for (const scene of plan.references.filter((s) => s.notes === size)) {
+        const statics_ = statics.get(scene.app)
+        if (!statics_) continue
+        log(`render: ${anchorSpecs[scene.app].label}, ${size} notes`)
+        try {
+          const driver = anchorDriver(scene.app, statics_.url)
+          data.scenes.push(
+            await measureScene(browser, driver, size, {
+              readable: scene.readable,
+              gestureMaxMs: plan.gestureMaxMs,
+            }),
+          )
+        } catch (error) {
+          data.failures.push({ app: scene.app, notes: size, error: message(error) })
+          notes.push(`${anchorSpecs[scene.app].label} at ${size} notes failed: ${message(error)}`)
+        }
+      }
+    }
+  } finally {
+    await closeAllBrowsers()
+    await server?.stop()
+    for (const s of statics.values()) await s.close()
+  }
+  for (const scene of data.scenes) {
+    if (scene.pageErrors.length > 0)
+      notes.push(`${scene.label} at ${scene.notes} notes logged errors: ${scene.pageErrors.join(' | ')}`)
+  }
+  return { data, rows: renderRows(plan, data), notes }
+}
+
+type ViewKey = 'fit' | 'readable'
+type GestureKey = 'pan' | 'zoom'
+
+function renderRows(plan: RenderPlan, data: RenderData): ReportRow[] {
+  const rows: ReportRow[] = []
+  for (const size of plan.ourSizes) {
+    const ours = data.scenes.find((s) => s.app === 'ours' && s.notes === size)
+    const refs = data.scenes.filter((s) => s.app !== 'ours' && s.notes === size)
+    const context = `${size.toLocaleString('en-US')} notes`
+    const base = { section: 'render' as const, context }
+    if (!ours) {
+      const failure = data.failures.find((f) => f.app === 'ours' && f.notes === size)
+      rows.push(
+        row({
+          ...base,
+          figure: 'board load',
+          unit: '',
+          ours: `failed: ${failure?.error.slice(0, 80) ?? 'not run'}`,
+        }),
+      )
+      continue
+    }
+    rows.push(
+      row({
+        ...base,
+        figure: 'navigation → first full paint',
+        unit: 'ms',
+        ours: ours.timing.readyMs,
+        references: refs.map((r) => ({ name: r.label, value: r.timing.readyMs })),
+      }),
+      row({
+        ...base,
+        figure: 'synced document → first full paint',
+        unit: 'ms',
+        ours: ours.timing.syncedToReadyMs,
+        ...(size === 10_000 ? { target: '< 1,500 ms', judge: (o: number) => o < 1_500 } : {}),
+      }),
+      row({
+        ...base,
+        figure: 'JS heap after load',
+        unit: 'MiB',
+        ours: ours.heapMiB,
+        references: refs.map((r) => ({ name: r.label, value: r.heapMiB })),
+      }),
+    )
+    for (const view of ['fit', 'readable'] as ViewKey[]) {
+      for (const gesture of ['pan', 'zoom'] as GestureKey[]) {
+        const stats = ours[view]?.[gesture]
+        if (!stats) continue
+        const target =
+          size === 10_000 ? 'p95 ≤ 17 ms (60 fps)' : size === 20_000 && view === 'fit' ? '≥ 55 fps' : ''
+        const judge =
+          size === 10_000
+            ? () => stats.p95 <= 17
+            : size === 20_000 && view === 'fit'
+              ? (fps: number) => fps >= 55
+              : undefined
+        const refFigures = refs.flatMap((r) => {
+          const refStats = r[view]?.[gesture]
+          return refStats
+            ? [{ name: r.label, value: refStats.fps, display: `${refStats.fps} fps, p95 ${refStats.p95} ms` }]
+            : []
+        })
+        rows.push(
+          row({
+            ...base,
+            figure: `${gesture}, ${view} view`,
+            unit: 'fps',
+            ours: stats.fps,
+            oursDisplay: `${stats.fps} fps, p95 ${stats.p95} ms`,
+            references: refFigures,
+            higherIsBetter: true,
+            target,
+            ...(judge ? { judge } : {}),
+          }),
+        )
+      }
+    }
+  }
+  return rows
 }

@@ -70,44 +70,46 @@ function loadRows(
     isOk(reference) ? pick(reference) : reference ? `failed: ${reference.error.slice(0, 60)}` : skipped
   const ourValue = (pick: (r: LoadResult) => number): number | string =>
     isOk(ours) ? pick(ours) : `failed: ${ours.error.slice(0, 60)}`
-  const base = { section: 'sync' as const, context, referenceName: refName }
+  const base = { section: 'sync' as const, context }
+  const ref = (value: number | string | null) => [{ name: refName, value }]
   return [
     row({
       ...base,
       figure: 'p50 write→observer',
       unit: 'ms',
       ours: ourValue((r) => r.latencyMs.p50),
-      reference: refValue((r) => r.latencyMs.p50),
+      references: ref(refValue((r) => r.latencyMs.p50)),
     }),
     row({
       ...base,
       figure: 'p95 write→observer',
       unit: 'ms',
       ours: ourValue((r) => r.latencyMs.p95),
-      reference: refValue((r) => r.latencyMs.p95),
+      references: ref(refValue((r) => r.latencyMs.p95)),
     }),
     row({
       ...base,
       figure: 'p99 write→observer',
       unit: 'ms',
       ours: ourValue((r) => r.latencyMs.p99),
-      reference: refValue((r) => r.latencyMs.p99),
+      references: ref(refValue((r) => r.latencyMs.p99)),
       target: '≤ ref',
       judge: atMostReference(),
     }),
     row({
       ...base,
       figure: 'updates/s observed',
+      higherIsBetter: true,
       unit: '/s',
       ours: ourValue((r) => r.updatesPerSec),
-      reference: refValue((r) => r.updatesPerSec),
+      references: ref(refValue((r) => r.updatesPerSec)),
     }),
     row({
       ...base,
       figure: 'server CPU',
       unit: 's',
       ours: ourValue((r) => r.serverCpuSeconds),
-      reference: refValue((r) => r.serverCpuSeconds),
+      references: ref(refValue((r) => r.serverCpuSeconds)),
       target: '≤ ref',
       judge: atMostReference(),
     }),
@@ -116,7 +118,7 @@ function loadRows(
       figure: 'server peak RSS',
       unit: 'MiB',
       ours: ourValue((r) => r.serverPeakRssMiB),
-      reference: refValue((r) => r.serverPeakRssMiB),
+      references: ref(refValue((r) => r.serverPeakRssMiB)),
       target: '≤ 1.2× ref',
       judge: atMostReference(1.2),
     }),
@@ -125,7 +127,7 @@ function loadRows(
       figure: 'lost updates',
       unit: '',
       ours: ourValue((r) => r.lost),
-      reference: refValue((r) => r.lost),
+      references: ref(refValue((r) => r.lost)),
       target: '0',
       judge: (o) => o === 0,
     }),
@@ -134,7 +136,7 @@ function loadRows(
       figure: 'connections failed to sync',
       unit: '',
       ours: ourValue((r) => r.syncFailed),
-      reference: refValue((r) => r.syncFailed),
+      references: ref(refValue((r) => r.syncFailed)),
       target: '0',
       judge: (o) => o === 0,
     }),
@@ -148,14 +150,16 @@ function capacityRows(spec: CapacitySpec, data: SyncData['capacity'], skipped: s
     isOk(reference) ? pick(reference) : reference ? `failed: ${reference.error.slice(0, 60)}` : skipped
   const ourValue = (pick: (r: CapacityResult) => number): number | string =>
     isOk(ours) ? pick(ours) : `failed: ${ours.error.slice(0, 60)}`
-  const base = { section: 'sync' as const, context, referenceName: refName }
+  const base = { section: 'sync' as const, context }
+  const ref = (value: number | string | null) => [{ name: refName, value }]
   return [
     row({
       ...base,
       figure: 'idle connections held < 1 GiB',
+      higherIsBetter: true,
       unit: '',
       ours: ourValue((r) => r.held),
-      reference: refValue((r) => r.held),
+      references: ref(refValue((r) => r.held)),
       target: `≥ ${spec.target.toLocaleString('en-US')}`,
       judge: (o) => o >= spec.target,
     }),
@@ -164,7 +168,7 @@ function capacityRows(spec: CapacitySpec, data: SyncData['capacity'], skipped: s
       figure: 'RSS at that count',
       unit: 'MiB',
       ours: ourValue((r) => r.rssMiBAtHeld),
-      reference: refValue((r) => r.rssMiBAtHeld),
+      references: ref(refValue((r) => r.rssMiBAtHeld)),
       target: '< 1024 MiB',
       judge: (o) => o < 1024,
     }),
@@ -173,14 +177,14 @@ function capacityRows(spec: CapacitySpec, data: SyncData['capacity'], skipped: s
       figure: 'RSS per connection',
       unit: 'KiB',
       ours: ourValue((r) => r.kibPerConnection),
-      reference: refValue((r) => r.kibPerConnection),
+      references: ref(refValue((r) => r.kibPerConnection)),
     }),
     row({
       ...base,
       figure: 'lost updates while holding',
       unit: '',
       ours: ourValue((r) => r.holdLost),
-      reference: refValue((r) => r.holdLost),
+      references: ref(refValue((r) => r.holdLost)),
       target: '0',
       judge: (o) => o === 0,
     }),
