@@ -48,6 +48,8 @@ const stamp = (date: Date) => `${date.toISOString().slice(0, 16).replace(':', ''
 
 async function main(): Promise<void> {
   killChildrenOnExit()
+  // Every y-websocket provider (seeding, peers) adds a process 'exit' listener; 20 at once are expected.
+  process.setMaxListeners(100)
   const { quick, only } = parseArgs(process.argv.slice(2))
   const started = new Date()
   const t0 = performance.now()

@@ -1,5 +1,4 @@
-import WebSocket from 'ws'
-import { WebsocketProvider } from 'y-websocket'
+import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import type { NoteId } from '../../shared/src/board/ids'
 import {
@@ -12,6 +11,7 @@ import {
 } from '../../shared/src/board/schema'
 import { keysBetween } from '../../shared/src/order'
 import { waitFor } from '../infra/waitFor'
+import { connectOurProvider, whenSynced } from '../sync/ourProvider'
 import type { OurServer } from '../sync/ourServer'
 import { journeyText, seededRandom } from './journeyText'
 
@@ -38,17 +38,8 @@ const notesPerBatch = 2_000
 const syncTimeoutMs = 30_000
 const confirmTimeoutMs = 120_000
 
-function connect(server: OurServer, boardId: string, token: string, doc: Y.Doc): WebsocketProvider {
-  return new WebsocketProvider(`ws://127.0.0.1:${server.port}/ws`, boardId, doc, {
-    // ws implements the WebSocket API y-websocket expects; its typings differ only nominally.
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    params: { token },
-    disableBc: true,
-  })
-}
-
-const whenSynced = (provider: WebsocketProvider): Promise<boolean> =>
-  waitFor(() => provider.synced, syncTimeoutMs, 20)
+const connect = (server: OurServer, boardId: string, token: string, doc: Y.Doc) =>
+  connectOurProvider(server.port, boardId, token, doc)
 
 /** Builds `count` notes into `doc`, spread over its cells; returns the ids made. */
 export function addJourneyNotes(
@@ -90,7 +81,7 @@ export async function seedBoard(
   const checkDoc = new Y.Doc()
   let checker: WebsocketProvider | undefined
   try {
-    if (!(await whenSynced(writer)))
+    if (!(await whenSynced(writer, syncTimeoutMs)))
       throw new Error(`seeding: no sync with board ${board.id} in ${syncTimeoutMs} ms`)
     const ids = addJourneyNotes(writerDoc, readStages(writerDoc), readLanes(writerDoc), noteCount)
     checker = connect(server, board.id, board.editToken, checkDoc)
