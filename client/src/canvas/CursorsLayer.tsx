@@ -24,7 +24,11 @@ import { selectScale, useUi } from '../state/ui'
 /** A classic pointer arrow, tip at (0, 0), in screen pixels. */
 const ARROW_PATH = 'M0 0 L0 17.5 L4.6 13.4 L7.7 20.4 L10.9 19 L7.9 12.2 L13.6 12.2 Z'
 const LABEL = { offsetX: 13, offsetY: 19, fontSize: 12, padding: 5, radius: 6 } as const
-const TAG = { fontSize: 12, padding: 5, radius: 5, gapPx: 4 } as const
+/** The editing tag straddles the top edge of the note's outline, so it stays clear of the note above. */
+const TAG = { fontSize: 11, padding: 4, radius: 5, insetPx: 8 } as const
+/** Others' outlines sit this far outside the note (ours is at 3px), nesting outward by RING_STEP_PX. */
+const OUTLINE_PAD_PX = 6
+const RING_STEP_PX = 4
 
 interface Mark {
   id: NoteId
@@ -159,7 +163,7 @@ function CursorsLayerImpl({ layout }: { layout: BoardLayout }) {
         const box = layout.notes.get(mark.id)
         if (!box) return null
         // Outside our own selection outline (3px), so both show when we pick the same note.
-        const pad = (6 + mark.ring * 4) * inv
+        const pad = (OUTLINE_PAD_PX + mark.ring * RING_STEP_PX) * inv
         return (
           <Rect
             key={`${mark.id}:${mark.ring}`}
@@ -182,8 +186,8 @@ function CursorsLayerImpl({ layout }: { layout: BoardLayout }) {
         return (
           <Label
             key={`tag:${tag.id}`}
-            x={box.x - 6 * inv}
-            y={box.y - (6 + height + TAG.gapPx) * inv}
+            x={box.x + (TAG.insetPx - OUTLINE_PAD_PX) * inv}
+            y={box.y - (OUTLINE_PAD_PX + height / 2) * inv}
             scaleX={inv}
             scaleY={inv}
           >

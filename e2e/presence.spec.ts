@@ -1,0 +1,132 @@
+import { type Browser, expect, test } from '@playwright/test'
+import { BoardPage } from './fixtures/BoardPage'
+import { type CreatedBoard, createBoard, type RunningServer, startServer } from './fixtures/server'
+
+let server: RunningServer
+let board: CreatedBoard
+
+test.beforeAll(async () => {
+  server = await startServer()
+})
+test.afterAll(async () => {
+  await server.kill('SIGTERM')
+})
+test.beforeEach(async () => {
+  board = await createBoard(server.baseUrl, 'Workshop')
+})
+
+/** A first-time visitor in their own browser profile, who answers the name dialog. */
+async function join(browser: Browser, name: string): Promise<BoardPage> {
+  const person = new BoardPage(await (await browser.newContext()).newPage())
+  await person.open(server.baseUrl, board.editUrl, { name: null })
+  await expect(person.nameDialog).toBeVisible()
+  await person.setName(name)
+  return person
+}
+
+const headcount = (person: BoardPage) => person.participants.getByRole('status', { name: 'People here' })
+const personEntry = (viewer: BoardPage, name: string) =>
+  viewer.people.getByRole('listitem').filter({ hasText: name })
+
+/** The texts drawn on a page's canvas that match `pattern` (read from Konva's scene graph, not pixels). */
+async function canvasTexts(person: BoardPage, pattern: string): Promise<string[]> {
+  return person.page.evaluate((source) => {
+    const konva = (
+      window as unknown as {
+        Konva: { stages: { find(fn: (n: { getClassName(): string }) => boolean): { text(): string }[] }[] }
+      }
+    ).Konva
+    const texts = konva.stages[0]?.find((n) => n.getClassName() === 'Text') ?? []
+    return texts.map((t) => t.text()).filter((t) => new RegExp(source).test(t))
+  }, pattern)
+}
+
+async function stageViewport(person: BoardPage) {
+  return person.page.evaluate(() => {
+    const stage = (
+      window as unknown as { Konva: { stages: { x(): number; y(): number; scaleX(): number }[] } }
+    ).Konva.stages[0]
+    return stage ? { x: stage.x(), y: stage.y(), scale: stage.scaleX() } : null
+  })
+}
+
+test('three people on one board see each other: names, cursors, who edits what, and who left', async ({
+  browser,
+}) => {
+  const alice = await join(browser, 'Alice Adams')
+  const bob = await join(browser, 'Bob')
+  const carol = await join(browser, 'Carol')
+
+  for (const [person, others] of [
+    [alice, ['Bob', 'Carol']],
+    [bob, ['Alice Adams', 'Carol']],
+    [carol, ['Alice Adams', 'Bob']],
+  ] as const) {
+    await expect(headcount(person)).toHaveText('3')
+    for (const name of others) {
+      await expect(person.participants.getByRole('button', { name: `Go to ${name}` })).toBeVisible()
+      await expect(personEntry(person, name)).toHaveCount(1)
+    }
+  }
+  await expect(bob.participants.getByRole('button', { name: 'Go to Alice Adams' })).toHaveText('AA')
+
+  // Alice moves her pointer over the canvas: Bob and Carol see her cursor, labelled with her name.
+  const canvas = await alice.page.locator('.board-canvas').boundingBox()
+  if (!canvas) throw new Error('no canvas')
+  await alice.page.mouse.move(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2)
+  await alice.page.mouse.move(canvas.x + canvas.width / 2 + 120, canvas.y + canvas.height / 2 + 60, {
+    steps: 8,
+  })
+  for (const viewer of [bob, carol]) {
+    await expect(personEntry(viewer, 'Alice Adams')).toHaveAttribute('data-cursor', 'shown')
+    await expect(personEntry(viewer, 'Alice Adams')).toContainText('pointer on the board')
+    await expect.poll(() => canvasTexts(viewer, '^Alice Adams$')).toEqual(['Alice Adams'])
+  }
+  await expect(personEntry(bob, 'Carol')).toHaveAttribute('data-cursor', 'hidden')
+
+  // Alice edits a note: Bob sees "Alice Adams is editing" on it, in the outline and on the canvas.
+  await alice.addNote('Compares plans')
+  await expect(bob.note('Compares plans')).toBeAttached()
+  await alice.startEditing('Compares plans')
+  await expect(bob.note('Compares plans')).toHaveAttribute('aria-description', 'Alice Adams is editing')
+  await expect(personEntry(bob, 'Alice Adams')).toContainText('editing “Compares plans”')
+  await expect.poll(() => canvasTexts(bob, 'is editing')).toEqual(['✎ Alice Adams is editing'])
+  await alice.page.keyboard.press('Escape')
+  await expect(bob.note('Compares plans')).not.toHaveAttribute('aria-description', /editing/)
+
+  // Alice closes her page: she is gone for the others.
+  await alice.page.context().close()
+  for (const viewer of [bob, carol]) {
+    await expect(headcount(viewer)).toHaveText('2')
+    await expect(personEntry(viewer, 'Alice Adams')).toHaveCount(0)
+    await expect(viewer.participants.getByRole('button', { name: 'Go to Alice Adams' })).toHaveCount(0)
+  }
+  await expect.poll(() => canvasTexts(bob, 'Alice')).toEqual([])
+})
+
+test('a name is asked once and remembered; clicking a person jumps to where they are looking', async ({
+  browser,
+}) => {
+  const alice = await join(browser, 'Alice')
+  await alice.page.reload()
+  await alice.ready({ keepNameDialog: true })
+  await expect(alice.nameDialog).toHaveCount(0)
+
+  const bob = new BoardPage(await (await browser.newContext()).newPage())
+  await bob.open(server.baseUrl, board.editUrl, { name: null })
+  await bob.nameDialog.getByRole('button', { name: 'Skip' }).click()
+  // Skipping keeps a friendly generated name, which the others see.
+  await expect(alice.people.getByRole('listitem')).toHaveText(/^[A-Z][a-z]+ [A-Z][a-z]+/)
+
+  // Alice zooms in on a corner of the board; Bob clicks her avatar and sees the same place.
+  await alice.page.getByRole('button', { name: 'Zoom in' }).click()
+  await alice.page.getByRole('button', { name: 'Zoom in' }).click()
+  const aliceView = await stageViewport(alice)
+  await expect.poll(async () => (await stageViewport(bob))?.scale).not.toBeCloseTo(aliceView?.scale ?? 0, 2)
+  await bob.participants.getByRole('button', { name: 'Go to Alice' }).click()
+  // Same viewport size, so the same view: the same scale and origin.
+  await expect.poll(async () => (await stageViewport(bob))?.scale).toBeCloseTo(aliceView?.scale ?? 0, 2)
+  const bobView = await stageViewport(bob)
+  expect(Math.abs((bobView?.x ?? 0) - (aliceView?.x ?? 0))).toBeLessThan(2)
+  expect(Math.abs((bobView?.y ?? 0) - (aliceView?.y ?? 0))).toBeLessThan(2)
+})
