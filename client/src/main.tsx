@@ -5,3 +5,13 @@ import './styles.css'
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
 createRoot(root).render(<App />)
+
+// The offline app shell (client/public/sw.js), so a board reloads without a network. Built app only:
+// in the dev server it would cache modules that change on every edit.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('/sw.js').catch(() => {
+      // No service worker (private mode, http on a LAN address): the app works, just not offline.
+    })
+  })
+}

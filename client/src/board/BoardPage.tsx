@@ -189,7 +189,7 @@ function BoardView({ boardId, token, role, connection, stores, presence }: Board
       <BoardStoresContext.Provider value={stores}>
         <PresenceContext.Provider value={presence}>
           <div className={`board-page${readOnly ? ' board-page--readonly' : ''}`}>
-            <TopBar links={links} status={connection.status} />
+            <TopBar links={links} status={connection.status} unsynced={connection.unsynced} />
             {readOnly && <ReadOnlyBanner />}
             <main className="board-main">
               {synced ? (

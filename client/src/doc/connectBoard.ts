@@ -1,21 +1,34 @@
 /**
- * One board's live document: a Y.Doc synced over the stock y-websocket provider, plus a connection
- * status the top bar can show. The provider reconnects on its own (with backoff) after a server restart;
- * `status` only reports what it is doing.
+ * One board's live document: a Y.Doc synced over the stock y-websocket provider and kept in this
+ * browser's IndexedDB (offlineCopy.ts), plus a connection status the top bar can show.
+ *
+ * Flaky networks: the provider reconnects on its own with backoff (at most 2.5 s between tries) after a
+ * server restart or a dropped socket. The browser's `offline` event closes the socket at once (a dead
+ * network can leave it half-open for the provider's 30 s message timeout) and stops retrying; `online`
+ * (also after a laptop wakes) reconnects without waiting out the backoff. Edits made meanwhile stay in
+ * the document and in IndexedDB, and the next sync sends them.
  */
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { getStages } from '../../../shared/src/board/schema'
 import type { ExternalStore } from './boardStores'
+import { keepOfflineCopy } from './offlineCopy'
+import { countUnsyncedChanges } from './unsyncedChanges'
 
-/** 'offline': the connection dropped (or never came up) and the provider is retrying. */
-export type ConnectionStatus = 'connecting' | 'connected' | 'offline'
+/**
+ * 'connecting': the first connection is being made. 'reconnecting': the connection dropped (or never
+ * came up) and the provider is retrying. 'offline': the browser reports no network; we wait for it.
+ */
+export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline'
 
 export interface BoardConnection {
   doc: Y.Doc
   provider: WebsocketProvider
   status: ExternalStore<ConnectionStatus>
-  /** True once the first full sync with the server has arrived. */
+  /** True once the board can be shown: the first sync with the server, or a stored copy loaded. */
   synced: ExternalStore<boolean>
+  /** Local changes made since the last sync with the server (an approximation: see unsyncedChanges.ts). */
+  unsynced: ExternalStore<number>
   destroy: () => void
 }
 
@@ -40,26 +53,42 @@ export function wsUrl(loc: Pick<Location, 'protocol' | 'host'> = location): stri
   return `${loc.protocol === 'https:' ? 'wss' : 'ws'}://${loc.host}/ws`
 }
 
+const browserOnline = (): boolean => typeof navigator === 'undefined' || navigator.onLine !== false
+
 export function connectBoard(boardId: string, token: string): BoardConnection {
   const doc = new Y.Doc()
+  const offlineCopy = keepOfflineCopy(boardId, doc)
   // disableBc: another tab may hold a view token; every tab talks to the server, which enforces roles.
-  const provider = new WebsocketProvider(wsUrl(), boardId, doc, { params: { token }, disableBc: true })
-  const status = valueStore<ConnectionStatus>('connecting')
+  const provider = new WebsocketProvider(wsUrl(), boardId, doc, {
+    params: { token },
+    disableBc: true,
+    connect: browserOnline(),
+  })
+  const status = valueStore<ConnectionStatus>(browserOnline() ? 'connecting' : 'offline')
   const synced = valueStore(false)
+  const unsynced = countUnsyncedChanges(
+    doc,
+    provider,
+    (origin) => origin === provider || origin === offlineCopy.origin,
+  )
   let everConnected = false
-  provider.on('status', ({ status: next }) => {
-    if (next === 'connected') {
+  const update = () => {
+    if (provider.wsconnected) {
       everConnected = true
       status.set('connected')
-    } else if (next === 'disconnected') status.set('offline')
-    else if (!everConnected && provider.wsUnsuccessfulReconnects === 0) status.set('connecting')
-  })
-  provider.on('connection-close', () => {
-    if (!provider.wsconnected)
-      status.set(everConnected || provider.wsUnsuccessfulReconnects > 0 ? 'offline' : 'connecting')
-  })
+    } else if (!browserOnline()) status.set('offline')
+    else if (everConnected || provider.wsUnsuccessfulReconnects > 0) status.set('reconnecting')
+    else status.set('connecting')
+  }
+  provider.on('status', update)
+  provider.on('connection-close', update)
+  provider.on('connection-error', update)
   provider.on('sync', (isSynced) => {
     if (isSynced) synced.set(true)
+  })
+  offlineCopy.loaded.then(() => {
+    // A stored copy with a grid can be shown before (or without) the server.
+    if (getStages(doc).size > 0) synced.set(true)
   })
   const onOnline = () => {
     // Back from sleep or a network switch: try at once instead of waiting out the backoff.
@@ -67,16 +96,26 @@ export function connectBoard(boardId: string, token: string): BoardConnection {
       provider.disconnect()
       provider.connect()
     }
+    update()
+  }
+  const onOffline = () => {
+    provider.disconnect()
+    update()
   }
   window.addEventListener('online', onOnline)
+  window.addEventListener('offline', onOffline)
   return {
     doc,
     provider,
     status,
     synced,
+    unsynced,
     destroy: () => {
       window.removeEventListener('online', onOnline)
+      window.removeEventListener('offline', onOffline)
+      unsynced.destroy()
       provider.destroy()
+      void offlineCopy.destroy()
       doc.destroy()
     },
   }

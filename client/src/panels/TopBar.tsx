@@ -104,7 +104,15 @@ function ZoomControls() {
   )
 }
 
-export function TopBar({ links, status }: { links: BoardLinks; status: ExternalStore<Status> }) {
+export function TopBar({
+  links,
+  status,
+  unsynced,
+}: {
+  links: BoardLinks
+  status: ExternalStore<Status>
+  unsynced?: ExternalStore<number>
+}) {
   const { boardId, editToken, viewToken } = links
   return (
     <header className="topbar">
@@ -115,7 +123,7 @@ export function TopBar({ links, status }: { links: BoardLinks; status: ExternalS
       <TitleField />
       <div className="topbar__spacer" />
       <Participants />
-      <ConnectionStatus status={status} />
+      <ConnectionStatus status={status} unsynced={unsynced} />
       <ZoomControls />
       <div className="topbar__share">
         {editToken && <CopyButton label="Copy edit link" text={boardLink(boardId, editToken)} />}
