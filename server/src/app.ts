@@ -4,7 +4,9 @@ import { WebSocketServer } from 'ws'
 import { closeCodes } from './closeCodes'
 import type { ServerConfig } from './config'
 import { createRequestHandler } from './http/requestHandler'
+import { ConnectionCaps } from './limits/connectionCaps'
 import type { Logger } from './log'
+import { createMetrics } from './metrics'
 import { PersistQueue } from './persistQueue'
 import { Rooms } from './rooms'
 import type { BoardStore } from './storage/BoardStore'
@@ -31,9 +33,11 @@ export function createServer(
   logger: Logger,
   clock: { now: () => number } = { now: Date.now },
 ): JourneyboardServer {
-  const queue = new PersistQueue(store, logger)
-  const rooms = new Rooms({ store, queue, config, log: logger, now: clock.now })
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes })
+  // Declared before rooms exist; the gauges read them only when scraped.
+  const metrics = createMetrics({ connections: () => wss.clients.size, boardsLoaded: () => rooms.size })
+  const queue = new PersistQueue(store, logger, (seconds) => metrics.persistSeconds.observe(seconds))
+  const rooms = new Rooms({ store, queue, config, log: logger, now: clock.now })
   const http = createHttpServer(
     createRequestHandler({
       store,
@@ -41,6 +45,8 @@ export function createServer(
       now: clock.now,
       maxJsonBodyBytes: config.maxJsonBodyBytes,
       staticDir: config.staticDir,
+      metrics,
+      metricsToken: config.metricsToken,
     }),
   )
   http.on(
@@ -50,8 +56,9 @@ export function createServer(
       rooms,
       store,
       log: logger,
-      pingIntervalMs: config.pingIntervalMs,
-      maxLoadingBufferBytes: config.maxLoadingBufferBytes,
+      metrics,
+      config,
+      caps: new ConnectionCaps(config),
       isClosing: () => closing !== undefined,
     }),
   )

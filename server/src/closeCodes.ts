@@ -17,8 +17,17 @@ export const closeCodes = {
   tryAgainLater: 1013,
   /** Malformed or truncated protocol message, or an unknown message type. */
   malformedMessage: 4400,
+  /** An update that would take the board past config.maxDocBytes; it is not applied or stored. */
+  docTooLarge: 4413,
   /** A well-formed message carrying a Yjs update that Yjs cannot decode or apply. */
   invalidUpdate: 4422,
+  /**
+   * Updates whose dependencies never arrived passed config.maxPendingBytes on the board; they are
+   * dropped. Final: an honest client never sends them.
+   */
+  pendingOverflow: 4424,
+  /** More sync messages than config.maxUpdatesPerSecond (burst updateBurst). Transient: it reconnects. */
+  rateLimited: 4529,
 } as const
 
 export type CloseCode = (typeof closeCodes)[keyof typeof closeCodes]

@@ -29,6 +29,45 @@ export interface ServerConfig {
   summaryDebounceMs: number
   /** Grace period for sockets to finish their close handshake on shutdown before they are terminated. */
   shutdownGraceMs: number
+  /**
+   * Sync messages (updates, sync steps) one socket may send per second on average, and in one burst
+   * (token bucket). Dragging and fast typing send 60+ a second, so the defaults are generous; past
+   * them the socket closes with 4529 and the client reconnects and resyncs.
+   */
+  maxUpdatesPerSecond: number
+  updateBurst: number
+  /** Awareness messages per socket per second; extra ones are coalesced (only the latest is applied). */
+  maxAwarenessPerSecond: number
+  /** Entries one awareness message may carry, and clientIDs one socket may own; the rest are dropped. */
+  maxAwarenessEntries: number
+  /** Largest awareness state (JSON) accepted; larger entries are dropped. */
+  maxAwarenessStateBytes: number
+  /** Sockets on one board; the next upgrade gets 503. */
+  maxConnectionsPerBoard: number
+  /** Sockets from one client IP; the next upgrade gets 429. */
+  maxConnectionsPerIp: number
+  /** 127.0.0.0/8 and ::1 are not counted per IP (benchmarks open thousands of local sockets). */
+  exemptLoopbackFromIpLimit: boolean
+  /**
+   * Proxies in front of the server whose X-Forwarded-For entries are trusted (0 = ignore the header).
+   * The client IP is the entry this many hops from the right of `X-Forwarded-For, remote address`.
+   */
+  trustProxyHops: number
+  /** Boards held in memory; past it idle ones are unloaded first, else a join is refused (503 / 1013). */
+  maxLoadedBoards: number
+  /** Largest encoded document; an update that would push a board past it is refused (4413), not stored. */
+  maxDocBytes: number
+  /** Bytes of updates waiting for missing dependencies per board; past it they are dropped (4424). */
+  maxPendingBytes: number
+  /** Bytes queued for one socket that is not reading; past it the socket is terminated (it resyncs). */
+  maxBufferedBytes: number
+  /**
+   * Browser origins allowed to open a WebSocket (exact `scheme://host[:port]`). Empty: only the
+   * server's own origin (the Origin's host equals the Host header). Requests without Origin pass.
+   */
+  allowedOrigins: string[]
+  /** When set, GET /metrics requires `Authorization: Bearer <metricsToken>`. */
+  metricsToken: string | undefined
 }
 
 const MiB = 1024 * 1024
@@ -47,6 +86,21 @@ export const defaultConfig: ServerConfig = {
   pingIntervalMs: 30_000,
   summaryDebounceMs: 2_000,
   shutdownGraceMs: 1_000,
+  maxUpdatesPerSecond: 200,
+  updateBurst: 400,
+  maxAwarenessPerSecond: 30,
+  maxAwarenessEntries: 20,
+  maxAwarenessStateBytes: 64 * KiB,
+  maxConnectionsPerBoard: 500,
+  maxConnectionsPerIp: 200,
+  exemptLoopbackFromIpLimit: true,
+  trustProxyHops: 0,
+  maxLoadedBoards: 2_000,
+  maxDocBytes: 64 * MiB,
+  maxPendingBytes: 1 * MiB,
+  maxBufferedBytes: 16 * MiB,
+  allowedOrigins: [],
+  metricsToken: undefined,
 }
 
 type Env = Record<string, string | undefined>
@@ -62,6 +116,27 @@ function readInt(env: Env, name: string, fallback: number, min: number): number 
   return value
 }
 
+function readBool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase()
+  if (raw === undefined || raw === '') return fallback
+  if (raw === 'true' || raw === '1') return true
+  if (raw === 'false' || raw === '0') return false
+  throw new Error(`${name} must be true or false, got ${JSON.stringify(env[name])}`)
+}
+
+function readOrigins(env: Env, name: string): string[] {
+  const list = (env[name] ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean)
+  for (const origin of list) {
+    // An origin is exactly scheme://host[:port]; a trailing slash or path would never match a browser's.
+    if (!/^https?:\/\/[^/\s]+$/.test(origin))
+      throw new Error(`${name} entries must look like https://host[:port], got ${JSON.stringify(origin)}`)
+  }
+  return list
+}
+
 export function readConfigFromEnv(env: Env): ServerConfig {
   const maxMessageBytes = readInt(env, 'MAX_MESSAGE_BYTES', defaultConfig.maxMessageBytes, 1024)
   return {
@@ -75,5 +150,34 @@ export function readConfigFromEnv(env: Env): ServerConfig {
     idleUnloadMs: readInt(env, 'IDLE_UNLOAD_MS', defaultConfig.idleUnloadMs, 0),
     compactEveryUpdates: readInt(env, 'COMPACT_EVERY_UPDATES', defaultConfig.compactEveryUpdates, 1),
     pingIntervalMs: readInt(env, 'PING_INTERVAL_MS', defaultConfig.pingIntervalMs, 100),
+    maxUpdatesPerSecond: readInt(env, 'MAX_UPDATES_PER_SECOND', defaultConfig.maxUpdatesPerSecond, 1),
+    updateBurst: readInt(env, 'UPDATE_BURST', defaultConfig.updateBurst, 1),
+    maxAwarenessPerSecond: readInt(env, 'MAX_AWARENESS_PER_SECOND', defaultConfig.maxAwarenessPerSecond, 1),
+    maxAwarenessEntries: readInt(env, 'MAX_AWARENESS_ENTRIES', defaultConfig.maxAwarenessEntries, 1),
+    maxAwarenessStateBytes: readInt(
+      env,
+      'MAX_AWARENESS_STATE_BYTES',
+      defaultConfig.maxAwarenessStateBytes,
+      256,
+    ),
+    maxConnectionsPerBoard: readInt(
+      env,
+      'MAX_CONNECTIONS_PER_BOARD',
+      defaultConfig.maxConnectionsPerBoard,
+      1,
+    ),
+    maxConnectionsPerIp: readInt(env, 'MAX_CONNECTIONS_PER_IP', defaultConfig.maxConnectionsPerIp, 1),
+    exemptLoopbackFromIpLimit: readBool(
+      env,
+      'EXEMPT_LOOPBACK_FROM_IP_LIMIT',
+      defaultConfig.exemptLoopbackFromIpLimit,
+    ),
+    trustProxyHops: readInt(env, 'TRUST_PROXY', defaultConfig.trustProxyHops, 0),
+    maxLoadedBoards: readInt(env, 'MAX_LOADED_BOARDS', defaultConfig.maxLoadedBoards, 1),
+    maxDocBytes: readInt(env, 'MAX_DOC_BYTES', defaultConfig.maxDocBytes, 64 * KiB),
+    maxPendingBytes: readInt(env, 'MAX_PENDING_BYTES', defaultConfig.maxPendingBytes, 1024),
+    maxBufferedBytes: readInt(env, 'MAX_BUFFERED_BYTES', defaultConfig.maxBufferedBytes, 64 * KiB),
+    allowedOrigins: readOrigins(env, 'ALLOWED_ORIGINS'),
+    metricsToken: env.METRICS_TOKEN || undefined,
   }
 }

@@ -1,7 +1,11 @@
 import type { WebSocket } from 'ws'
 import type { Role } from './auth'
+import type { AwarenessEntry } from './awarenessPolicy'
 import { type CloseCode, closeCodes } from './closeCodes'
+import type { AwarenessThrottle } from './limits/awarenessThrottle'
+import type { TokenBucket } from './limits/tokenBucket'
 import type { Logger } from './log'
+import type { Metrics } from './metrics'
 
 /** One client socket on one board. The role is fixed at upgrade time, as in hocuspocus. */
 export interface Connection {
@@ -10,8 +14,18 @@ export interface Connection {
   readonly role: Role
   /** Child logger carrying the connection id and board id. */
   readonly log: Logger
-  /** Awareness client ids this socket announced; removed for everyone when it closes. */
+  /**
+   * Awareness client ids this socket owns (announced first on its board); only it may change them,
+   * and they are removed for everyone when it closes (see awarenessPolicy.ts).
+   */
   readonly awarenessIds: Set<number>
+  /** Sync and query messages allowed per second (config.maxUpdatesPerSecond / updateBurst). */
+  readonly updateBucket: TokenBucket
+  /** Awareness messages per second; extra ones are coalesced. */
+  readonly awarenessThrottle: AwarenessThrottle<AwarenessEntry[]>
+  /** Bytes queued for this socket past which it is terminated as a slow consumer. */
+  readonly maxBufferedBytes: number
+  readonly metrics: Metrics
   /** Cleared before each ping and set by the pong; still false at the next ping means the peer is gone. */
   isAlive: boolean
   /** Set once we decided to close; later frames from the socket are ignored. */

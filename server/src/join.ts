@@ -1,8 +1,13 @@
 import type { RawData, WebSocket } from 'ws'
 import type { Role } from './auth'
+import type { AwarenessEntry } from './awarenessPolicy'
 import { closeCodes } from './closeCodes'
+import type { ServerConfig } from './config'
 import { type Connection, closeConnection } from './connection'
-import { type Logger, newConnectionId } from './log'
+import { AwarenessThrottle } from './limits/awarenessThrottle'
+import { TokenBucket } from './limits/tokenBucket'
+import type { Logger } from './log'
+import { type Metrics, reject } from './metrics'
 import { handleMessage } from './protocol'
 import type { Room } from './room'
 import type { Rooms } from './rooms'
@@ -16,18 +21,23 @@ import type { Rooms } from './rooms'
 export interface JoinDeps {
   rooms: Rooms
   log: Logger
-  pingIntervalMs: number
-  maxLoadingBufferBytes: number
+  metrics: Metrics
+  config: ServerConfig
 }
 
-export function join(deps: JoinDeps, ws: WebSocket, boardId: string, role: Role): void {
-  const id = newConnectionId()
+/** `id` was given at the upgrade, so the upgrade's log lines and the connection's share it. */
+export function join(deps: JoinDeps, ws: WebSocket, boardId: string, role: Role, id: string): void {
+  const { config } = deps
   const conn: Connection = {
     id,
     ws,
     role,
     log: deps.log.child({ connId: id, boardId }),
     awarenessIds: new Set(),
+    updateBucket: new TokenBucket(config.maxUpdatesPerSecond, config.updateBurst),
+    awarenessThrottle: new AwarenessThrottle<AwarenessEntry[]>(config.maxAwarenessPerSecond),
+    maxBufferedBytes: config.maxBufferedBytes,
+    metrics: deps.metrics,
     isAlive: true,
     closing: false,
   }
@@ -37,19 +47,25 @@ export function join(deps: JoinDeps, ws: WebSocket, boardId: string, role: Role)
 
   ws.on('error', (error: Error & { code?: string }) => {
     // ws reports protocol violations here (e.g. a frame over maxPayload) and closes the socket itself.
+    if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') reject(deps.metrics, 'frame-too-big')
     conn.log.warn({ errorCode: error.code, reason: error.message }, 'socket error')
   })
   ws.on('message', (data: RawData, isBinary: boolean) => {
     if (conn.closing) return
-    if (!isBinary) return closeConnection(conn, closeCodes.unsupportedData, 'text frames are not supported')
+    deps.metrics.bytesReceived.inc(byteLength(data))
+    if (!isBinary) {
+      reject(deps.metrics, 'text-frame')
+      return closeConnection(conn, closeCodes.unsupportedData, 'text frames are not supported')
+    }
     if (room) {
       if (room.isOpen) handleMessage(room, conn, toBytes(data))
       return
     }
     earlyBytes += byteLength(data)
-    if (earlyBytes > deps.maxLoadingBufferBytes) {
+    if (earlyBytes > config.maxLoadingBufferBytes) {
       early.length = 0
-      const reason = `sent more than ${deps.maxLoadingBufferBytes} bytes while the board was loading`
+      const reason = `sent more than ${config.maxLoadingBufferBytes} bytes while the board was loading`
+      reject(deps.metrics, 'loading-buffer-full')
       return closeConnection(conn, closeCodes.tryAgainLater, reason)
     }
     early.push(toBytes(data).slice()) // a copy: ws may reuse the receive buffer
@@ -61,13 +77,14 @@ export function join(deps: JoinDeps, ws: WebSocket, boardId: string, role: Role)
     }
     conn.isAlive = false
     ws.ping()
-  }, deps.pingIntervalMs)
+  }, config.pingIntervalMs)
   ws.on('pong', () => {
     conn.isAlive = true
   })
   ws.on('close', (code: number) => {
     clearInterval(heartbeat)
     conn.closing = true
+    conn.awarenessThrottle.dispose()
     conn.log.info({ closeCode: code }, 'connection closed')
     room?.removeConnection(conn)
   })

@@ -51,6 +51,8 @@ export class PersistQueue {
   constructor(
     private readonly store: BoardStore,
     private readonly log: Logger,
+    /** Told how long each appendUpdates call took (the persist latency metric). */
+    private readonly observeWriteSeconds: (seconds: number) => void = () => {},
   ) {}
 
   /** Queues an update for the next write; `relay` runs only after it is stored. */
@@ -152,7 +154,7 @@ export class PersistQueue {
     )
     if (rows.length === 0) return batch.entries.map(() => ({ ok: true, lastSeq: undefined }))
     try {
-      const seqs = await this.store.appendUpdates(rows)
+      const seqs = await this.timed(this.store.appendUpdates(rows))
       let offset = 0
       return batch.entries.map(({ updates }) => {
         offset += updates.length
@@ -177,8 +179,8 @@ export class PersistQueue {
         continue
       }
       try {
-        const seqs = await this.store.appendUpdates(
-          updates.map((update) => ({ boardId: target.boardId, update })),
+        const seqs = await this.timed(
+          this.store.appendUpdates(updates.map((update) => ({ boardId: target.boardId, update }))),
         )
         results.push({ ok: true, lastSeq: seqs.at(-1) })
       } catch (error) {
@@ -186,6 +188,15 @@ export class PersistQueue {
       }
     }
     return results
+  }
+
+  private async timed<T>(write: Promise<T>): Promise<T> {
+    const started = performance.now()
+    try {
+      return await write
+    } finally {
+      this.observeWriteSeconds((performance.now() - started) / 1000)
+    }
   }
 
   private capture(target: PersistTarget, capture: CaptureAfterWrite): () => void {

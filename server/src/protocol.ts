@@ -4,8 +4,11 @@ import * as authProtocol from 'y-protocols/auth'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
+import { decodeAwarenessEntries } from './awarenessPolicy'
 import { closeCodes } from './closeCodes'
 import { type Connection, closeConnection } from './connection'
+import { encodeIntegratedState } from './limits/pendingUpdates'
+import { type RejectReason, reject } from './metrics'
 import type { Room } from './room'
 
 /**
@@ -21,9 +24,26 @@ export const messageQueryAwareness = 3
 
 export const viewOnlyReason = 'read-only: this is a view link'
 
-/** The one way bytes leave the server; a socket that cannot take them is dropped. */
+/**
+ * The one way bytes leave the server; a socket that cannot take them is dropped. A socket that stops
+ * reading (its kernel buffer full, ws queueing in memory) is terminated once more than
+ * maxBufferedBytes wait for it, so it cannot grow server memory without bound; its client reconnects
+ * and resyncs.
+ */
 export function send(conn: Connection, message: Uint8Array): void {
   if (conn.closing || conn.ws.readyState !== conn.ws.OPEN) return
+  const bufferedBytes = conn.ws.bufferedAmount
+  if (bufferedBytes + message.byteLength > conn.maxBufferedBytes) {
+    conn.log.warn(
+      { bufferedBytes, maxBufferedBytes: conn.maxBufferedBytes },
+      'socket is not reading; terminating',
+    )
+    reject(conn.metrics, 'slow-consumer')
+    conn.closing = true
+    conn.ws.terminate()
+    return
+  }
+  conn.metrics.bytesSent.inc(message.byteLength)
   const onError = (error: unknown) => {
     conn.log.warn({ err: error }, 'send failed; terminating socket')
     conn.closing = true
@@ -48,10 +68,12 @@ export const encodeSyncStep1 = (doc: Y.Doc) =>
     syncProtocol.writeSyncStep1(e, doc)
   })
 
+// y-protocols' writeSyncStep2 would include pending (unintegrated, unstored) structs; this does not.
 const encodeSyncStep2 = (doc: Y.Doc, stateVector: Uint8Array) =>
   encodeMessage((e) => {
     encoding.writeVarUint(e, messageSync)
-    syncProtocol.writeSyncStep2(e, doc, stateVector)
+    encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2)
+    encoding.writeVarUint8Array(e, encodeIntegratedState(doc, stateVector))
   })
 
 export const encodeUpdateMessage = (update: Uint8Array) =>
@@ -72,11 +94,19 @@ const encodePermissionDenied = (reason: string) =>
     authProtocol.writePermissionDenied(e, reason)
   })
 
-/** A message that does not follow the protocol; the socket is closed with `code`. */
+type RefusalCode =
+  | typeof closeCodes.malformedMessage
+  | typeof closeCodes.invalidUpdate
+  | typeof closeCodes.docTooLarge
+  | typeof closeCodes.pendingOverflow
+  | typeof closeCodes.rateLimited
+
+/** A message that is refused; the socket is closed with `code`, counted under `reason`. */
 class BadMessage extends Error {
   constructor(
-    readonly code: typeof closeCodes.malformedMessage | typeof closeCodes.invalidUpdate,
+    readonly code: RefusalCode,
     message: string,
+    readonly reason: RejectReason = code === closeCodes.invalidUpdate ? 'invalid-update' : 'malformed',
   ) {
     super(message)
   }
@@ -107,8 +137,10 @@ export function handleMessage(room: Room, conn: Connection, data: Uint8Array): v
   try {
     dispatch(room, conn, decoding.createDecoder(data))
   } catch (error) {
-    if (error instanceof BadMessage) closeConnection(conn, error.code, error.message)
-    else {
+    if (error instanceof BadMessage) {
+      reject(conn.metrics, error.reason)
+      closeConnection(conn, error.code, error.message)
+    } else {
       conn.log.error({ err: error }, 'unexpected error while handling a message')
       closeConnection(conn, closeCodes.internalError, 'internal error')
     }
@@ -117,17 +149,28 @@ export function handleMessage(room: Room, conn: Connection, data: Uint8Array): v
 
 function dispatch(room: Room, conn: Connection, decoder: decoding.Decoder): void {
   const messageType = readType(decoder, 'message type')
+  // Awareness has its own, coalescing throttle; everything else costs a token (a sync step 1 makes the
+  // server encode the whole doc, so it is not free either).
+  if (messageType !== messageAwareness && !conn.updateBucket.take()) {
+    const reason = 'more messages per second than allowed; reconnect to resync'
+    throw new BadMessage(closeCodes.rateLimited, reason, 'rate-limited')
+  }
   switch (messageType) {
     case messageSync:
       handleSync(room, conn, decoder)
       return
     case messageAwareness: {
       const update = readToEnd(decoder, decoding.readVarUint8Array, 'awareness message')
+      let entries: ReturnType<typeof decodeAwarenessEntries>
       try {
-        awarenessProtocol.applyAwarenessUpdate(room.awareness, update, conn)
+        entries = decodeAwarenessEntries(update)
       } catch {
         throw new BadMessage(closeCodes.malformedMessage, 'malformed awareness update')
       }
+      const coalesced = conn.awarenessThrottle.offer(entries, (latest) =>
+        room.applyClientAwareness(latest, conn),
+      )
+      if (coalesced > 0) reject(conn.metrics, 'awareness-throttled', coalesced)
       return
     }
     case messageQueryAwareness: {
@@ -165,7 +208,22 @@ function handleSync(room: Room, conn: Connection, decoder: decoding.Decoder): vo
     send(conn, encodePermissionDenied(viewOnlyReason))
     return
   }
-  if (!room.applyClientUpdate(payload, conn) && room.isOpen) {
-    throw new BadMessage(closeCodes.invalidUpdate, 'invalid Yjs update')
+  const result = room.applyClientUpdate(payload, conn)
+  switch (result) {
+    case 'applied':
+      conn.metrics.updatesReceived.inc()
+      return
+    case 'room-closed':
+      return // the room closed every socket itself
+    case 'undecodable':
+      throw new BadMessage(closeCodes.invalidUpdate, 'invalid Yjs update')
+    case 'doc-too-large':
+      throw new BadMessage(closeCodes.docTooLarge, 'the board is at its size limit', 'doc-too-large')
+    case 'pending-overflow':
+      throw new BadMessage(
+        closeCodes.pendingOverflow,
+        'too many updates with missing dependencies',
+        'pending-overflow',
+      )
   }
 }

@@ -1,13 +1,23 @@
-import { Awareness, removeAwarenessStates } from 'y-protocols/awareness'
+import { Awareness, applyAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { readBoardSummary } from '../../shared/src/board/schema'
+import {
+  type AwarenessEntry,
+  encodeAwarenessEntries,
+  filterAwareness,
+  releaseAwarenessIds,
+} from './awarenessPolicy'
 import { closeCodes } from './closeCodes'
 import type { ServerConfig } from './config'
 import { type Connection, closeConnection, isConnection, type TransactionOrigin } from './connection'
+import { DocSizeGuard } from './limits/docSize'
+import { dropPending, encodeIntegratedState, pendingBytes } from './limits/pendingUpdates'
 import type { Logger } from './log'
+import { reject } from './metrics'
 import type { CaptureAfterWrite, PersistQueue, PersistTarget } from './persistQueue'
 import { encodeAwarenessMessage, encodeSyncStep1, encodeUpdateMessage, send } from './protocol'
 import type { BoardStore, StoredUpdate } from './storage/BoardStore'
+import { describeStoreFailure } from './storage/storeFailure'
 
 /**
  * A room is one board in memory: its Y.Doc, its Awareness and its connections (y-websocket-server's
@@ -18,7 +28,13 @@ import type { BoardStore, StoredUpdate } from './storage/BoardStore'
  * Anything computed from the doc for the store or for a client (sync step 2, the compaction snapshot) is
  * captured when a batch is cut, not after the write, because with an async store later edits may already
  * be applied to the doc while a write is in flight (see persistQueue.ts).
+ *
+ * Limits that belong to the board live here too: its encoded size (maxDocBytes), the updates parked
+ * waiting for missing dependencies (maxPendingBytes, never stored or sent), and who owns which
+ * awareness clientID (awarenessPolicy.ts).
  */
+export type ApplyResult = 'applied' | 'undecodable' | 'doc-too-large' | 'pending-overflow' | 'room-closed'
+
 export interface RoomDeps {
   store: BoardStore
   queue: PersistQueue
@@ -35,6 +51,9 @@ export class Room implements PersistTarget {
   readonly doc = new Y.Doc()
   readonly awareness = new Awareness(this.doc)
   readonly connections = new Set<Connection>()
+  /** Awareness clientID → the socket that announced it first; only that socket may change it. */
+  private readonly awarenessOwners = new Map<number, Connection>()
+  private readonly size: DocSizeGuard
   private closed = false
   /** Set while unload() runs: the room takes no more joins or messages. */
   private unloading: Promise<void> | undefined
@@ -59,6 +78,8 @@ export class Room implements PersistTarget {
     this.doc.transact(() => {
       for (const row of stored) Y.applyUpdate(this.doc, row.update, load)
     }, load)
+    const storedBytes = stored.reduce((sum, row) => sum + row.update.byteLength, 0)
+    this.size = new DocSizeGuard(this.doc, deps.config.maxDocBytes, storedBytes)
     // The server is not a participant: it has no presence of its own.
     this.awareness.setLocalState(null)
     this.doc.on('update', this.onDocUpdate)
@@ -91,31 +112,62 @@ export class Room implements PersistTarget {
   }
 
   removeConnection(conn: Connection): void {
+    conn.awarenessThrottle.dispose()
     if (!this.connections.delete(conn) || this.closed) return
+    releaseAwarenessIds(conn, conn.awarenessIds, this.awarenessOwners)
     if (conn.awarenessIds.size > 0) removeAwarenessStates(this.awareness, [...conn.awarenessIds], conn)
     if (this.connections.size === 0) this.armIdleTimer()
   }
 
   /**
-   * Applies a client's update. Returns false if Yjs cannot decode it (the caller closes the socket).
-   * If Yjs throws halfway through applying, the doc may hold a partial, unstored change, so the room is
-   * dropped and reloaded from disk on the next join.
+   * Applies a client's update unless Yjs cannot decode it or it would take the board past maxDocBytes
+   * (the caller closes the socket; nothing is applied or stored). If Yjs throws halfway through
+   * applying, the doc may hold a partial, unstored change, so the room is dropped and reloaded from
+   * disk on the next join. Pending data past maxPendingBytes is dropped after the apply.
    */
-  applyClientUpdate(update: Uint8Array, conn: Connection): boolean {
+  applyClientUpdate(update: Uint8Array, conn: Connection): ApplyResult {
     try {
       Y.decodeUpdate(update)
     } catch {
-      return false
+      return 'undecodable'
     }
+    if (!this.size.admits(update.byteLength)) return 'doc-too-large'
     try {
       Y.applyUpdate(this.doc, update, conn)
-      return true
     } catch (error) {
       this.deps.log.error({ err: error, boardId: this.boardId, connId: conn.id }, 'applying an update failed')
       closeConnection(conn, closeCodes.invalidUpdate, 'Yjs could not apply the update')
       this.close(closeCodes.internalError, 'board reloading after a bad update')
-      return false
+      return 'room-closed'
     }
+    this.size.applied(update.byteLength)
+    const pending = pendingBytes(this.doc)
+    if (pending > this.deps.config.maxPendingBytes) {
+      conn.log.warn({ pendingBytes: pending }, 'dropping updates with missing dependencies')
+      dropPending(this.doc)
+      return 'pending-overflow'
+    }
+    return 'applied'
+  }
+
+  /** Applies the awareness entries `conn` may change (awarenessPolicy.ts); the rest are dropped and logged. */
+  applyClientAwareness(entries: AwarenessEntry[], conn: Connection): void {
+    if (!this.isOpen || conn.closing) return
+    const { config } = this.deps
+    const { kept, dropped } = filterAwareness(
+      entries,
+      conn,
+      conn.awarenessIds,
+      this.awarenessOwners,
+      config,
+      this.awareness.clientID,
+    )
+    if (dropped.length > 0) {
+      for (const { reason } of dropped) reject(conn.metrics, reason)
+      const reasons = [...new Set(dropped.map((d) => d.reason))]
+      conn.log.warn({ dropped: dropped.length, kept: kept.length, reasons }, 'dropped awareness entries')
+    }
+    if (kept.length > 0) applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(kept), conn)
   }
 
   /** `capture` runs when the doc equals what the next write stores; its result runs after that write. */
@@ -135,7 +187,8 @@ export class Room implements PersistTarget {
       // Snapshot when the next batch is cut (doc == stored after it), compact once that batch is written.
       this.compacting = Promise.resolve() // reserved, so later batches don't queue a second one
       this.afterPersist(() => {
-        const state = Y.encodeStateAsUpdate(this.doc)
+        const state = encodeIntegratedState(this.doc)
+        this.size.measured(state.byteLength)
         return () => {
           this.compacting = this.compact(state).finally(() => {
             this.compacting = undefined
@@ -146,8 +199,13 @@ export class Room implements PersistTarget {
   }
 
   persistFailed(error: unknown): void {
-    this.deps.log.error({ err: error, boardId: this.boardId }, 'storing edits failed; dropping the room')
-    this.close(closeCodes.internalError, 'could not store edits; reconnect to resync')
+    // Named (disk full, database corrupt, …) in the log and the close reason, so it says what to do.
+    const failure = describeStoreFailure(error)
+    this.deps.log.error(
+      { err: error, boardId: this.boardId, storeFailure: failure.kind, action: failure.action },
+      'storing edits failed; dropping the room',
+    )
+    this.close(closeCodes.internalError, `${failure.kind}: edits not stored; reconnect to resync`)
   }
 
   /**
@@ -168,7 +226,7 @@ export class Room implements PersistTarget {
       if (this.closed) return // the flush failed and already dropped the room
       await this.compacting
       await this.writeSummary()
-      if (this.storedRows > 1 && !this.closed) await this.compact(Y.encodeStateAsUpdate(this.doc))
+      if (this.storedRows > 1 && !this.closed) await this.compact(encodeIntegratedState(this.doc))
     } catch (error) {
       this.deps.log.error({ err: error, boardId: this.boardId }, 'unloading the board failed')
     }
@@ -203,11 +261,8 @@ export class Room implements PersistTarget {
     change: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ) => {
+    // Ownership (conn.awarenessIds) is kept by applyClientAwareness, not here.
     const from = isConnection(origin) ? origin : undefined
-    if (from) {
-      for (const id of [...change.added, ...change.updated]) from.awarenessIds.add(id)
-      for (const id of change.removed) from.awarenessIds.delete(id)
-    }
     const changed = [...change.added, ...change.updated, ...change.removed]
     this.broadcast(encodeAwarenessMessage(this.awareness, changed), from)
   }

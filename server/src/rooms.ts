@@ -15,6 +15,9 @@ import { Room } from './room'
  * compact, close) is kept in a second map until that finishes; a join meanwhile waits for it and then
  * loads the board afresh, so there are never two live docs for one board and nothing written by the
  * unload is missed.
+ *
+ * At most config.maxLoadedBoards rooms are held: opening one more first unloads an idle room (no
+ * sockets, oldest loaded first); if every room is in use the join is refused with 1013.
  */
 export type OpenRoomResult = { ok: true; room: Room } | { ok: false; code: CloseCode; reason: string }
 
@@ -42,6 +45,14 @@ export class Rooms {
       }
       let entry = this.rooms.get(boardId)
       if (!entry) {
+        if (!this.freeSlot()) {
+          const reason = `${this.rooms.size} boards are open (the limit); try again later`
+          this.deps.log.warn(
+            { boardId, loadedBoards: this.rooms.size },
+            'join refused: too many boards loaded',
+          )
+          return { ok: false, code: closeCodes.tryAgainLater, reason }
+        }
         entry = this.load(boardId)
         this.rooms.set(boardId, entry)
       }
@@ -57,6 +68,28 @@ export class Rooms {
 
   get size(): number {
     return this.rooms.size
+  }
+
+  /** Whether a join of `boardId` can get a room now without unloading anything in use. */
+  canOpen(boardId: string): boolean {
+    return this.rooms.has(boardId) || this.rooms.size < this.deps.config.maxLoadedBoards || !!this.idleRoom()
+  }
+
+  /** Makes room for one more board if needed, by unloading an idle one; false if all are in use. */
+  private freeSlot(): boolean {
+    if (this.rooms.size < this.deps.config.maxLoadedBoards) return true
+    const idle = this.idleRoom()
+    if (!idle) return false
+    void this.unload(idle, 'unloaded to make room for another board')
+    return true
+  }
+
+  private idleRoom(): Room | undefined {
+    for (const entry of this.rooms.values()) {
+      const room = entry.room
+      if (room?.isOpen && room.connections.size === 0) return room
+    }
+    return undefined
   }
 
   /** Shutdown: refuse new joins, write everything in one batch, then unload every room (1001). */

@@ -1,33 +1,57 @@
+import { randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Logger } from '../log'
+import type { Metrics } from '../metrics'
 import { type BoardsApiDeps, createBoard, getBoard, listBoards } from './boardsApi'
 import { sendJson } from './json'
+import { serveMetrics } from './metricsEndpoint'
+import { applySecurityHeaders } from './securityHeaders'
 import { createStaticClient } from './staticClient'
 
-/** Routes every plain HTTP request: health, the boards API, and the static client. */
+/**
+ * Routes every plain HTTP request: health, metrics, the boards API, and the static client. Every
+ * response carries the security headers and an X-Request-Id that is also on each of its log lines;
+ * every request is counted by route and status.
+ */
 export interface RequestHandlerDeps extends BoardsApiDeps {
   staticDir: string
   log: Logger
+  metrics: Metrics
+  metricsToken: string | undefined
 }
+
+/** A fixed set of route labels, so a scanner probing random paths cannot blow up metric cardinality. */
+function routeLabel(pathname: string): string {
+  if (pathname === '/healthz' || pathname === '/metrics' || pathname === '/api/boards') return pathname
+  if (/^\/api\/boards\/[^/]+$/.test(pathname)) return '/api/boards/:id'
+  if (pathname === '/api' || pathname.startsWith('/api/')) return '/api/*'
+  if (pathname.startsWith('/assets/')) return '/assets/*'
+  return 'client'
+}
+
+const newRequestId = () => `r_${randomBytes(6).toString('base64url')}`
 
 export function createRequestHandler(deps: RequestHandlerDeps) {
   const serveClient = createStaticClient(deps.staticDir)
 
-  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const { pathname } = new URL(req.url ?? '/', 'http://localhost')
+  async function route(req: IncomingMessage, res: ServerResponse, pathname: string, log: Logger) {
     const method = req.method ?? 'GET'
+    const api = { ...deps, log }
+    if (pathname === '/metrics' && (method === 'GET' || method === 'HEAD')) {
+      return serveMetrics(deps.metrics, deps.metricsToken, req, res)
+    }
     if (pathname === '/healthz') {
       res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' })
       return void res.end('ok')
     }
     if (pathname === '/api/boards') {
-      if (method === 'POST') return createBoard(deps, req, res)
-      if (method === 'GET') return listBoards(deps, res)
+      if (method === 'POST') return createBoard(api, req, res)
+      if (method === 'GET') return listBoards(api, res)
       return sendJson(res, 405, { error: `${method} is not allowed on /api/boards` })
     }
     const boardPath = /^\/api\/boards\/([^/]+)$/.exec(pathname)
     if (boardPath) {
-      if (method === 'GET') return getBoard(deps, req, res, boardPath[1]!)
+      if (method === 'GET') return getBoard(api, req, res, boardPath[1]!)
       return sendJson(res, 405, { error: `${method} is not allowed on ${pathname}` })
     }
     if (pathname === '/api' || pathname.startsWith('/api/')) return sendJson(res, 404, { error: 'not found' })
@@ -36,9 +60,22 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
   }
 
   return (req: IncomingMessage, res: ServerResponse): void => {
-    route(req, res).catch((error: unknown) => {
+    const requestId = newRequestId()
+    const log = deps.log.child({ reqId: requestId })
+    applySecurityHeaders(res)
+    res.setHeader('X-Request-Id', requestId)
+    let pathname = '/'
+    try {
+      pathname = new URL(req.url ?? '/', 'http://localhost').pathname
+    } catch {
+      // an unparseable request line: routed as the client, which answers 404/400
+    }
+    res.once('finish', () => {
+      deps.metrics.httpRequests.inc({ route: routeLabel(pathname), status: String(res.statusCode) })
+    })
+    route(req, res, pathname, log).catch((error: unknown) => {
       // Log the path only: the query string or headers could carry a token.
-      deps.log.error({ err: error, method: req.method, path: req.url?.split('?')[0] }, 'request failed')
+      log.error({ err: error, method: req.method, path: req.url?.split('?')[0] }, 'request failed')
       if (!res.headersSent) sendJson(res, 500, { error: 'internal error' })
       else res.destroy()
     })
