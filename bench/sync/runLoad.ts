@@ -37,7 +37,8 @@ export interface LoadResult {
 
 const connectTimeoutMs = 20_000
 const connectConcurrency = 50
-const drainMs = 5_000
+/** No update for this long after the writers stopped: the rest are lost. */
+const drainMs = 3_000
 
 export async function runLoad(startServer: () => Promise<SyncServer>, spec: LoadSpec): Promise<LoadResult> {
   const server = await startServer()
@@ -61,7 +62,7 @@ export async function runLoad(startServer: () => Promise<SyncServer>, spec: Load
     const written = await load.request(
       { cmd: 'write', hz: spec.writeHz, durationMs: spec.durationMs, drainMs, warmupMs: 1_000 },
       'written',
-      spec.durationMs + drainMs + 30_000,
+      spec.durationMs + 60_000,
     )
     const after = readProcSample(server.pid)
     return {
