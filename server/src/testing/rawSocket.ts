@@ -1,8 +1,13 @@
-import { WebSocket } from 'ws'
+import { type ClientOptions, WebSocket } from 'ws'
 
 /** A bare `ws` socket for sending hand-made (and malformed) frames to the server. */
-export function openRawSocket(wsUrl: string, boardId: string, token: string): Promise<WebSocket> {
-  const ws = new WebSocket(`${wsUrl}/${boardId}?token=${encodeURIComponent(token)}`)
+export function openRawSocket(
+  wsUrl: string,
+  boardId: string,
+  token: string,
+  options: ClientOptions = {},
+): Promise<WebSocket> {
+  const ws = new WebSocket(`${wsUrl}/${boardId}?token=${encodeURIComponent(token)}`, options)
   return new Promise((resolve, reject) => {
     ws.once('open', () => resolve(ws))
     ws.once('error', reject)
@@ -16,8 +21,8 @@ export function closeEvent(ws: WebSocket): Promise<{ code: number; reason: strin
 }
 
 /** The HTTP status a WebSocket upgrade was refused with. */
-export function upgradeStatus(url: string): Promise<number> {
-  const ws = new WebSocket(url)
+export function upgradeStatus(url: string, options: ClientOptions = {}): Promise<number> {
+  const ws = new WebSocket(url, options)
   return new Promise((resolve, reject) => {
     ws.once('unexpected-response', (_req, res) => {
       resolve(res.statusCode ?? 0)
