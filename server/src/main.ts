@@ -8,8 +8,19 @@ const shutdownDeadlineMs = 5_000
 
 const logger = createLogger({ level: process.env.LOG_LEVEL })
 const config = readConfigFromEnv(process.env)
-const store = openSqliteStore(config.dataDir)
+const store = openStoreOrExit()
 const server = createServer(config, store, logger)
+
+/** A database that is missing, corrupt or unreadable stops the start: exit 1, naming the file and the fix. */
+function openStoreOrExit(): ReturnType<typeof openSqliteStore> {
+  try {
+    return openSqliteStore(config.dataDir, { log: logger })
+  } catch (error) {
+    logger.fatal({ err: error }, 'cannot open the database; not starting')
+    process.stderr.write(`journeyboard: ${error instanceof Error ? error.message : String(error)}\n`)
+    process.exit(1)
+  }
+}
 
 async function shutdown(signal: string): Promise<void> {
   logger.info({ signal }, 'shutting down')

@@ -1,10 +1,10 @@
-import { mkdirSync } from 'node:fs'
-import path from 'node:path'
-import Database from 'better-sqlite3'
+import type { Logger } from '../log'
 import type { BoardRecord, BoardStore, NewBoard } from './BoardStore'
+import { openDatabase } from './openDatabase'
 
 /**
- * BoardStore on better-sqlite3. The database is `<dataDir>/journeyboard.sqlite`.
+ * BoardStore on better-sqlite3. The database is `<dataDir>/journeyboard.sqlite`; openDatabase.ts opens
+ * and checks it, and throws a DatabaseOpenError (never creates a fresh one) if it is not sound.
  *
  * Updates are append-only rows (board_id, seq, update); `compact` folds a prefix into one row. `seq` is
  * a global AUTOINCREMENT key, so it is monotonic per board without a per-board counter.
@@ -57,14 +57,13 @@ function toRecord(row: BoardRow): BoardRecord {
   }
 }
 
-export const sqliteFileName = 'journeyboard.sqlite'
+export { sqliteFileName } from './openDatabase'
 
-export function openSqliteStore(dataDir: string): BoardStore {
-  mkdirSync(dataDir, { recursive: true })
-  const db = new Database(path.join(dataDir, sqliteFileName))
-  // WAL + synchronous=NORMAL: a committed transaction survives the process being killed (kill -9), which is
+/** `log` receives the startup check's figures (size, quick_check time). */
+export function openSqliteStore(dataDir: string, options: { log?: Logger } = {}): BoardStore {
+  const db = openDatabase(dataDir, options.log)
+  // WAL (set by openDatabase) + synchronous=NORMAL: a committed transaction survives the process being killed (kill -9), which is
   // what we promise; only an OS crash or power loss can lose the last few commits. FULL would fsync every tick.
-  db.pragma('journal_mode = WAL')
   db.pragma('synchronous = NORMAL')
   db.pragma('foreign_keys = ON')
   db.exec(schema)

@@ -1,0 +1,72 @@
+import { WebSocket } from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+
+/**
+ * The client side of the test harness: create a board over HTTP and connect stock WebsocketProviders.
+ * No vitest import, so code outside a test run (the crash harness under `npm run bench`) can use it.
+ */
+export interface CreatedBoard {
+  id: string
+  title: string
+  editToken: string
+  viewToken: string
+  editUrl: string
+  viewUrl: string
+}
+
+export async function createBoard(t: { httpUrl: string }, body: unknown = {}): Promise<CreatedBoard> {
+  const res = await fetch(`${t.httpUrl}/api/boards`, { method: 'POST', body: JSON.stringify(body) })
+  if (res.status !== 201) throw new Error(`creating a board failed: ${res.status} ${await res.text()}`)
+  return (await res.json()) as CreatedBoard
+}
+
+export interface TestClient {
+  doc: Y.Doc
+  provider: WebsocketProvider
+  /** Close codes the provider saw, in order. */
+  closeCodes: number[]
+  destroy(): void
+}
+
+export function connectClient(t: { wsUrl: string }, boardId: string, token: string): TestClient {
+  const doc = new Y.Doc()
+  const provider = new WebsocketProvider(t.wsUrl, boardId, doc, {
+    params: { token },
+    // The provider's type wants the DOM WebSocket; ws implements the part it uses.
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    // Node has BroadcastChannel: without this, clients in one test process would sync past the server.
+    disableBc: true,
+    maxBackoffTime: 200,
+  })
+  const closeCodes: number[] = []
+  provider.on('connection-close', (event) => {
+    if (event) closeCodes.push(event.code)
+  })
+  return {
+    doc,
+    provider,
+    closeCodes,
+    destroy: () => {
+      provider.destroy()
+      doc.destroy()
+    },
+  }
+}
+
+export const synced = (client: TestClient) =>
+  waitFor(() => client.provider.synced, `client ${client.doc.clientID} to sync`)
+
+export async function waitFor(
+  condition: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs = 5_000,
+): Promise<void> {
+  const started = Date.now()
+  while (!(await condition())) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
