@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core'
-import { sleep } from '../infra/waitFor'
+import { sleep, waitFor } from '../infra/waitFor'
 import { type AnchorName, anchorSpecs } from './anchors'
 import { viewport } from './browser'
 import type { PanMode } from './framesProbe'
@@ -20,6 +20,8 @@ export interface AppDriver {
   zooms: boolean
   open(page: Page, noteCount: number): Promise<LoadTiming>
   toReadable(page: Page, noteCount: number): Promise<void>
+  /** Notes mounted as canvas nodes now (ours only): says what a frame has to draw. */
+  mountedNotes?(page: Page): Promise<number>
 }
 
 export const readableNotePx = 70
@@ -31,8 +33,11 @@ const anchorCenter = (n: number) => ({ x: (Math.min(n, 60) * 220) / 2, y: (Math.
 const anchorReadableScale = readableNotePx / anchorNoteSize
 
 interface KonvaWindow {
-  Konva?: { stages: { scaleX(): number }[] }
+  Konva?: { stages: { scaleX(): number; find(selector: string): unknown[] }[] }
 }
+
+const mountedNoteNodes = (page: Page): Promise<number> =>
+  page.evaluate(() => (window as unknown as KonvaWindow).Konva?.stages[0]?.find('.note').length ?? 0)
 
 const stageScale = (page: Page): Promise<number> =>
   page.evaluate(() => (window as unknown as KonvaWindow).Konva?.stages[0]?.scaleX() ?? Number.NaN)
@@ -86,8 +91,11 @@ export function ourDriver(boardUrl: (noteCount: number) => string, noteWidth: nu
     },
     async toReadable(page) {
       await zoomOursTo(page, readableNotePx / noteWidth)
+      // React re-renders the culled notes after the zoom; measure only once they are on the canvas.
+      await waitFor(async () => (await mountedNoteNodes(page)) > 0, readyTimeoutMs, 50)
       await sleep(settleMs)
     },
+    mountedNotes: mountedNoteNodes,
   }
 }
 

@@ -12,6 +12,8 @@ import type { LoadTiming } from './pageLoad'
 export interface ViewFrames {
   pan: FrameStats
   zoom: FrameStats | null
+  /** Notes mounted on the canvas in this view before the gestures (ours only). */
+  mountedNotes?: number
 }
 
 export interface SceneResult {
@@ -54,7 +56,9 @@ export async function measureScene(
   try {
     const timing = await driver.open(page, notes)
     const heapMiB = await measureHeapMiB(page)
+    const mounted = async () => (driver.mountedNotes ? { mountedNotes: await driver.mountedNotes(page) } : {})
     const fit: ViewFrames = {
+      ...(await mounted()),
       pan: await measurePan(page, driver.panMode, options.gestureMaxMs),
       zoom: driver.zooms ? await measureZoom(page, options.gestureMaxMs) : null,
     }
@@ -64,6 +68,7 @@ export async function measureScene(
       try {
         await driver.toReadable(page, notes)
         readable = {
+          ...(await mounted()),
           pan: await measurePan(page, driver.panMode, options.gestureMaxMs),
           zoom: driver.zooms ? await measureZoom(page, options.gestureMaxMs) : null,
         }
