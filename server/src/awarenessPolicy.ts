@@ -10,6 +10,11 @@ import type { RejectReason } from './metrics'
  * `maxAwarenessEntries` ids, a message carries at most that many entries, and a state is at most
  * `maxAwarenessStateBytes` of JSON. Only the entries that pass are applied and relayed.
  *
+ * The stock y-websocket client echoes every awareness change it receives back to the server, so most
+ * entries a socket sends are other people's states with a clock the server already has. Yjs ignores
+ * those; so does this filter, silently (no claim, no log, not counted against the caps). Only entries
+ * that would change something are policed.
+ *
  * Messages are parsed in full first (including each state's JSON), so a malformed one is refused as a
  * whole (4400) before anything is applied.
  */
@@ -18,6 +23,13 @@ export interface AwarenessEntry {
   clock: number
   /** The state as sent: UTF-8 JSON (`null` removes the entry). Kept as bytes to relay it unchanged. */
   stateJson: Uint8Array
+  isRemoval: boolean
+}
+
+/** The part of y-protocols' Awareness the filter reads. */
+export interface AwarenessView {
+  meta: Map<number, { clock: number }>
+  states: Map<number, unknown>
 }
 
 export interface AwarenessLimits {
@@ -35,8 +47,8 @@ export function decodeAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
     const clientID = decoding.readVarUint(decoder)
     const clock = decoding.readVarUint(decoder)
     const stateJson = decoding.readVarUint8Array(decoder)
-    JSON.parse(utf8.decode(stateJson))
-    entries.push({ clientID, clock, stateJson })
+    const state: unknown = JSON.parse(utf8.decode(stateJson))
+    entries.push({ clientID, clock, stateJson, isRemoval: state === null })
   }
   if (decoding.hasContent(decoder)) throw new Error('trailing bytes after awareness entries')
   return entries
@@ -60,16 +72,25 @@ export interface FilteredAwareness<Owner> {
   owner: Owner
 }
 
+/** Whether y-protocols' applyAwarenessUpdate would change anything for this entry (same rule). */
+function wouldApply(entry: AwarenessEntry, awareness: AwarenessView): boolean {
+  const clock = awareness.meta.get(entry.clientID)?.clock ?? 0
+  return (
+    clock < entry.clock || (clock === entry.clock && entry.isRemoval && awareness.states.has(entry.clientID))
+  )
+}
+
 /**
  * Keeps the entries `owner` may apply and claims their new ids for it. `owners` maps every claimed
  * clientID on the board to its socket; `ownedIds` is the socket's own set; `reservedId` (the server's
- * own awareness id) is never claimable.
+ * own awareness id) is never claimable. A removal never claims an id.
  */
 export function filterAwareness<Owner>(
   entries: readonly AwarenessEntry[],
   owner: Owner,
   ownedIds: Set<number>,
   owners: Map<number, Owner>,
+  awareness: AwarenessView,
   limits: AwarenessLimits,
   reservedId: number,
 ): FilteredAwareness<Owner> {
@@ -77,12 +98,17 @@ export function filterAwareness<Owner>(
   const dropped: FilteredAwareness<Owner>['dropped'] = []
   for (const entry of entries) {
     const { clientID } = entry
+    if (!wouldApply(entry, awareness)) continue // an echo or a stale state: a no-op for Yjs too
     const current = owners.get(clientID)
     if (kept.length >= limits.maxAwarenessEntries) {
       dropped.push({ reason: 'awareness-too-many-entries', clientID })
     } else if (entry.stateJson.byteLength > limits.maxAwarenessStateBytes) {
       dropped.push({ reason: 'awareness-state-too-large', clientID })
-    } else if (clientID === reservedId || (current !== undefined && current !== owner)) {
+    } else if (
+      clientID === reservedId ||
+      (current !== undefined && current !== owner) ||
+      (current === undefined && entry.isRemoval)
+    ) {
       dropped.push({ reason: 'awareness-foreign-client', clientID })
     } else if (current === undefined && ownedIds.size >= limits.maxAwarenessEntries) {
       dropped.push({ reason: 'awareness-too-many-entries', clientID })

@@ -159,6 +159,7 @@ export class Room implements PersistTarget {
       conn,
       conn.awarenessIds,
       this.awarenessOwners,
+      this.awareness,
       config,
       this.awareness.clientID,
     )

@@ -1,0 +1,140 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import type { WebSocket } from 'ws'
+import { awarenessFrame } from './testing/frames'
+import { openRawSocket } from './testing/rawSocket'
+import {
+  type CreatedBoard,
+  connectClient,
+  createBoard,
+  sleep,
+  startTestServer,
+  synced,
+  type TestClient,
+  type TestServer,
+  waitFor,
+} from './testing/testServer'
+
+/**
+ * Presence policing over real sockets: a socket changes only the awareness ids it announced first,
+ * and huge, crowded or very frequent awareness messages are cut down before anyone else sees them.
+ */
+
+const cleanups: (() => unknown)[] = []
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
+})
+
+let t: TestServer
+let board: CreatedBoard
+let alice: TestClient
+let watcher: TestClient
+
+async function setup(config: Parameters<typeof startTestServer>[0] = {}) {
+  t = await startTestServer(config)
+  cleanups.push(() => t.stop())
+  board = await createBoard(t, {})
+  alice = connectClient(t, board.id, board.editToken)
+  watcher = connectClient(t, board.id, board.viewToken)
+  cleanups.push(
+    () => alice.destroy(),
+    () => watcher.destroy(),
+  )
+  await Promise.all([synced(alice), synced(watcher)])
+  alice.provider.awareness.setLocalState({ user: 'alice' })
+  await waitFor(() => seen(alice.doc.clientID)?.user === 'alice', 'the watcher to see alice')
+}
+
+const seen = (clientID: number) =>
+  watcher.provider.awareness.getStates().get(clientID) as Record<string, unknown> | undefined
+
+async function mallory(): Promise<WebSocket> {
+  const ws = await openRawSocket(t.wsUrl, board.id, board.editToken)
+  cleanups.push(() => ws.terminate())
+  return ws
+}
+
+const droppedReasons = () =>
+  t.logs.filter((l) => l.msg === 'dropped awareness entries').flatMap((l) => l.reasons as string[])
+
+describe('awareness ownership', () => {
+  it("drops another socket's attempt to change or remove someone's presence", async () => {
+    await setup()
+    const ws = await mallory()
+    const id = alice.doc.clientID
+    ws.send(awarenessFrame([{ clientID: id, clock: 1_000, state: { user: 'mallory' } }]))
+    ws.send(awarenessFrame([{ clientID: id, clock: 1_001, state: null }]))
+    ws.send(awarenessFrame([{ clientID: 4242, clock: 1, state: { user: 'mallory' } }]))
+    await waitFor(() => seen(4242)?.user === 'mallory', "mallory's own presence to arrive")
+    expect(seen(id)).toEqual({ user: 'alice' })
+    expect(droppedReasons()).toContain('awareness-foreign-client')
+    expect(t.logs.find((l) => l.msg === 'dropped awareness entries')?.connId).toMatch(/^c_/)
+
+    // Alice keeps control of her own entry.
+    alice.provider.awareness.setLocalState({ user: 'alice', cursor: 1 })
+    await waitFor(() => seen(id)?.cursor === 1, "alice's own update")
+  })
+
+  it("removes a socket's entries when it closes and lets its id be claimed again", async () => {
+    await setup()
+    const first = await mallory()
+    first.send(awarenessFrame([{ clientID: 777, clock: 1, state: { user: 'reconnecting' } }]))
+    await waitFor(() => seen(777) !== undefined, 'the entry')
+    first.close()
+    await waitFor(() => seen(777) === undefined, 'the entry to go with its socket')
+    expect(seen(alice.doc.clientID)).toEqual({ user: 'alice' })
+
+    const second = await mallory()
+    second.send(awarenessFrame([{ clientID: 777, clock: 5, state: { user: 'back' } }]))
+    await waitFor(() => seen(777)?.user === 'back', 'the same id from a new socket')
+  })
+
+  it('ignores, without logging, the echoes the stock client sends back', async () => {
+    await setup()
+    for (let i = 0; i < 5; i++) alice.provider.awareness.setLocalState({ user: 'alice', cursor: i })
+    await waitFor(() => seen(alice.doc.clientID)?.cursor === 4, 'the updates')
+    await sleep(100)
+    expect(droppedReasons()).toEqual([])
+  })
+})
+
+describe('awareness caps', () => {
+  it('relays at most maxAwarenessEntries of a 20,000-entry frame', async () => {
+    await setup()
+    const ws = await mallory()
+    const entries = Array.from({ length: 20_000 }, (_, i) => ({ clientID: 10_000 + i, clock: 1, state: {} }))
+    ws.send(awarenessFrame(entries))
+    await waitFor(() => seen(10_000) !== undefined, 'the first entries')
+    await sleep(100)
+    // the watcher itself, alice, and at most 20 from mallory
+    expect(watcher.provider.awareness.getStates().size).toBe(2 + 20)
+    expect(droppedReasons()).toContain('awareness-too-many-entries')
+
+    // Nor can the socket claim 20 more ids with a second message.
+    ws.send(awarenessFrame([{ clientID: 99_999, clock: 1, state: {} }]))
+    await sleep(100)
+    expect(seen(99_999)).toBeUndefined()
+  })
+
+  it('drops a state larger than maxAwarenessStateBytes', async () => {
+    await setup()
+    const ws = await mallory()
+    ws.send(awarenessFrame([{ clientID: 5150, clock: 1, state: { blob: 'x'.repeat(100 * 1024) } }]))
+    ws.send(awarenessFrame([{ clientID: 5151, clock: 1, state: { small: true } }]))
+    await waitFor(() => seen(5151) !== undefined, 'the small state')
+    expect(seen(5150)).toBeUndefined()
+    expect(droppedReasons()).toContain('awareness-state-too-large')
+  })
+
+  it('coalesces more than maxAwarenessPerSecond messages, ending on the latest state', async () => {
+    await setup({ config: { maxAwarenessPerSecond: 10 } })
+    const ws = await mallory()
+    let relayed = 0
+    watcher.provider.awareness.on('update', ({ updated, added }: { updated: number[]; added: number[] }) => {
+      if ([...updated, ...added].includes(31337)) relayed++
+    })
+    for (let n = 1; n <= 100; n++) ws.send(awarenessFrame([{ clientID: 31337, clock: n, state: { n } }]))
+    await waitFor(() => seen(31337)?.n === 100, 'the latest state to arrive')
+    expect(relayed).toBeLessThanOrEqual(12)
+    expect(ws.readyState).toBe(ws.OPEN) // throttled, not closed
+  })
+})
