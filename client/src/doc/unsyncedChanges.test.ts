@@ -17,7 +17,7 @@ function fakeProvider() {
 }
 
 describe('countUnsyncedChanges', () => {
-  it('counts local changes made while not synced and resets after a sync', () => {
+  it('counts the entries changed locally while not synced, and forgets them after a sync', () => {
     const doc = new Y.Doc()
     const provider = fakeProvider()
     const counter = countUnsyncedChanges(doc, provider, (origin) => origin === provider)
@@ -28,6 +28,11 @@ describe('countUnsyncedChanges', () => {
     doc.transact(() => doc.getMap('m').set('c', 1), provider)
     doc.transact(() => doc.getMap('m').set('d', 1), 'local')
     expect(counter.getSnapshot()).toBe(2)
+    // Typing into one nested text counts once, however many keystrokes.
+    const text = new Y.Text()
+    doc.transact(() => doc.getMap('m').set('note', text), 'local')
+    for (const ch of 'hello') doc.transact(() => text.insert(text.length, ch), 'local')
+    expect(counter.getSnapshot()).toBe(3)
     provider.emit(true)
     expect(counter.getSnapshot()).toBe(0)
     counter.destroy()

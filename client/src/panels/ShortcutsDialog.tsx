@@ -20,6 +20,9 @@ const POINTER_GESTURES: readonly [string, string][] = [
 ]
 
 const KEYED_COMMANDS = COMMANDS.filter((c) => c.shortcuts && c.shortcuts.length > 0)
+const HALF = Math.ceil(KEYED_COMMANDS.length / 2)
+/** Two columns of keys, so the whole list fits a laptop screen without scrolling. */
+const KEY_COLUMNS = [KEYED_COMMANDS.slice(0, HALF), KEYED_COMMANDS.slice(HALF)]
 
 export function ShortcutsDialog() {
   const open = useUi((s) => s.shortcutsOpen)
@@ -57,25 +60,27 @@ export function ShortcutsDialog() {
       </div>
       <p className="shortcuts__note">Shortcuts are off while you type in a note or a field.</p>
       <div className="shortcuts__columns">
-        <table className="shortcuts__table">
-          <caption>Keyboard</caption>
-          <tbody>
-            {KEYED_COMMANDS.map((command) => (
-              <tr key={command.id} data-command-id={command.id}>
-                <th scope="row">{command.label}</th>
-                <td>
-                  {command.shortcuts?.map((shortcut, i) => (
-                    <span key={shortcutLabel(shortcut, isMac)}>
-                      {i > 0 && ' or '}
-                      <kbd>{shortcutLabel(shortcut, isMac)}</kbd>
-                    </span>
-                  ))}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <table className="shortcuts__table">
+        {KEY_COLUMNS.map((column, c) => (
+          <table className="shortcuts__table" key={column[0]?.id ?? c}>
+            <caption>{c === 0 ? 'Keyboard' : 'Keyboard (continued)'}</caption>
+            <tbody>
+              {column.map((command) => (
+                <tr key={command.id} data-command-id={command.id}>
+                  <th scope="row">{command.label}</th>
+                  <td>
+                    {command.shortcuts?.map((shortcut, i) => (
+                      <span key={shortcutLabel(shortcut, isMac)}>
+                        {i > 0 && ' or '}
+                        <kbd>{shortcutLabel(shortcut, isMac)}</kbd>
+                      </span>
+                    ))}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ))}
+        <table className="shortcuts__table shortcuts__table--pointer">
           <caption>Mouse and touch</caption>
           <tbody>
             {POINTER_GESTURES.map(([gesture, effect]) => (
