@@ -8,6 +8,7 @@ import {
   loadIdentity,
   PRESENCE_COLORS,
   presenceUser,
+  resolveColor,
   saveName,
 } from './identity'
 
@@ -69,5 +70,30 @@ describe('identity', () => {
     expect(initials('otter')).toBe('O')
     expect(initials('émile zola')).toBe('ÉZ')
     expect(initials('')).toBe('')
+  })
+})
+
+describe('resolveColor', () => {
+  const idWithColor = (color: string, not?: string) => {
+    for (let i = 0; ; i++) if (`p${i}` !== not && colorFor(`p${i}`) === color) return `p${i}`
+  }
+
+  it('keeps my own color when nobody else wears it', () => {
+    expect(resolveColor('me', [])).toBe(colorFor('me'))
+  })
+
+  it('moves exactly one of two people who share a color to a free one', () => {
+    const a = idWithColor(PRESENCE_COLORS[0])
+    const b = idWithColor(PRESENCE_COLORS[0], a)
+    const [low, high] = a < b ? [a, b] : [b, a]
+    expect(resolveColor(low, [{ id: high, color: PRESENCE_COLORS[0] }])).toBe(PRESENCE_COLORS[0])
+    const moved = resolveColor(high, [{ id: low, color: PRESENCE_COLORS[0] }])
+    expect(moved).not.toBe(PRESENCE_COLORS[0])
+    expect(PRESENCE_COLORS).toContain(moved)
+  })
+
+  it('keeps my color when every color is taken', () => {
+    const others = PRESENCE_COLORS.map((color, i) => ({ id: `a${i}`, color }))
+    expect(resolveColor('zzz', others)).toBe(colorFor('zzz'))
   })
 })

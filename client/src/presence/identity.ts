@@ -89,6 +89,22 @@ export function colorFor(id: string): string {
   return PRESENCE_COLORS[hash(id) % PRESENCE_COLORS.length] ?? PRESENCE_COLORS[0]
 }
 
+/**
+ * My color on this board, given the people already here: my own color when it is free (or when
+ * everyone holding it has a larger id, so exactly one of a clashing pair moves), else the next free
+ * one round the palette. With more people than colors, clashes are unavoidable and I keep mine.
+ */
+export function resolveColor(myId: string, others: readonly { id: string; color: string }[]): string {
+  const start = PRESENCE_COLORS.indexOf(colorFor(myId) as (typeof PRESENCE_COLORS)[number])
+  for (let step = 0; step < PRESENCE_COLORS.length; step++) {
+    const color = PRESENCE_COLORS[(start + step) % PRESENCE_COLORS.length] as string
+    const holders = others.filter((o) => o.id !== myId && o.color === color)
+    if (holders.length === 0) return color
+    if (step === 0 && holders.every((o) => o.id > myId)) return color
+  }
+  return colorFor(myId)
+}
+
 const pick = <T>(items: readonly T[], random: () => number): T =>
   items[Math.min(items.length - 1, Math.floor(random() * items.length))] as T
 

@@ -8,7 +8,15 @@ import type { Point } from '../../../shared/src/layout/geometry'
 import type { ExternalStore } from '../doc/boardStores'
 import { screenToBoard, visibleRect } from '../scene/viewport'
 import { type UiState, useUi } from '../state/ui'
-import { type Identity, type KeyValueStorage, loadIdentity, presenceUser, saveName } from './identity'
+import { readPresence } from './awarenessState'
+import {
+  type Identity,
+  type KeyValueStorage,
+  loadIdentity,
+  presenceUser,
+  resolveColor,
+  saveName,
+} from './identity'
 import { PresencePublisher } from './presencePublisher'
 import { PresenceStore } from './presenceStore'
 
@@ -37,6 +45,10 @@ export class PresenceSession {
     this.peers = new PresenceStore(awareness)
     this.publisher = new PresencePublisher(awareness)
     this.publisher.setUser(presenceUser(this.me))
+    const onPeersChange = () => this.avoidColorClash()
+    awareness.on('change', onPeersChange)
+    this.disposers.push(() => awareness.off('change', onPeersChange))
+    this.avoidColorClash()
     this.publishUi(useUi.getState(), null)
     this.disposers.push(useUi.subscribe((state, prev) => this.publishUi(state, prev)))
 
@@ -66,6 +78,20 @@ export class PresenceSession {
   setPointer(screen: Point | null): void {
     this.pointer = screen
     this.publisher.setCursor(screen ? screenToBoard(useUi.getState().viewport, screen) : null)
+  }
+
+  /** Two people in one color are hard to tell apart: move to a free color while on this board. */
+  private avoidColorClash(): void {
+    const others: { id: string; color: string }[] = []
+    for (const [clientId, state] of this.awareness.getStates()) {
+      const user = clientId === this.awareness.clientID ? null : readPresence(state)?.user
+      if (user) others.push(user)
+    }
+    const color = resolveColor(this.me.id, others)
+    if (color === this.me.color) return
+    this.me = { ...this.me, color }
+    this.publisher.setUser(presenceUser(this.me))
+    for (const listener of [...this.identityListeners]) listener()
   }
 
   get clientId(): number {
