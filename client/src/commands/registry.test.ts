@@ -26,6 +26,19 @@ describe('commands', () => {
     expect(new Set(COMMANDS.map((c) => c.id)).size).toBe(COMMANDS.length)
   })
 
+  it('gives every key combination to at most one command', () => {
+    // Shift+1 once meant both "zoom to fit" and "yellow"; the first match silently won.
+    const owners = new Map<string, string>()
+    for (const command of COMMANDS) {
+      for (const s of command.shortcuts ?? []) {
+        const key = s.key.length === 1 ? s.key.toLowerCase() : s.key
+        const combo = `${s.mod ? 'mod+' : ''}${s.shift ? 'shift+' : ''}${key}`
+        expect(owners.get(combo) ?? command.id, `${combo} is bound twice`).toBe(command.id)
+        owners.set(combo, command.id)
+      }
+    }
+  })
+
   it('adds a note and starts editing it', () => {
     const ctx = context()
     expect(runCommand('note.add', ctx)).toBe(true)

@@ -84,7 +84,7 @@ function patchSelected(ctx: CommandContext, patch: NotePatch): void {
 const colorCommand = (color: NoteColor, index: number): Command => ({
   id: `color.${color}`,
   label: `Color: ${color}`,
-  shortcuts: [{ key: String(index + 1), shift: true }],
+  shortcuts: [{ key: String(index + 1) }],
   edits: true,
   enabled: hasSelection,
   run: (ctx) => patchSelected(ctx, { color }),
