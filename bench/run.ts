@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { runDurabilitySection } from './durability/durabilitySection'
 import { killAllChildren, killChildrenOnExit } from './infra/children'
 import { resultsDir } from './infra/paths'
 import type { RunOptions, SectionResult } from './infra/section'
@@ -15,8 +16,8 @@ import { runSyncSection } from './sync/syncSection'
  * A section that fails is reported as failed; the others still run. Every child process and browser
  * is killed at the end, and on SIGINT.
  */
-type SectionName = 'sync' | 'render' | 'other'
-const sectionNames: readonly SectionName[] = ['sync', 'render', 'other']
+type SectionName = 'sync' | 'render' | 'other' | 'durability'
+const sectionNames: readonly SectionName[] = ['sync', 'render', 'other', 'durability']
 const sections: Record<
   SectionName,
   (options: RunOptions, log: (line: string) => void) => Promise<SectionResult>
@@ -24,6 +25,7 @@ const sections: Record<
   sync: runSyncSection,
   render: runRenderSection,
   other: runOtherSection,
+  durability: runDurabilitySection,
 }
 /** The budget for a whole run on a fresh clone of this 2-core machine. */
 const fullRunBudgetSeconds = 600
