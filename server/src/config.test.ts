@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest'
+import { defaultConfig, readConfigFromEnv } from './config'
+
+describe('readConfigFromEnv', () => {
+  it('uses the documented defaults', () => {
+    const config = readConfigFromEnv({})
+    expect(config).toMatchObject({
+      maxUpdatesPerSecond: 200,
+      updateBurst: 400,
+      maxConnectionsPerBoard: 500,
+      maxConnectionsPerIp: 200,
+      exemptLoopbackFromIpLimit: true,
+      trustProxyHops: 0,
+      maxLoadedBoards: 2_000,
+      maxDocBytes: 64 * 1024 * 1024,
+      maxBufferedBytes: 16 * 1024 * 1024,
+      allowedOrigins: [],
+      metricsToken: undefined,
+    })
+    expect(config).toEqual({ ...defaultConfig, maxLoadingBufferBytes: 4 * defaultConfig.maxMessageBytes })
+  })
+
+  it('reads overrides', () => {
+    const config = readConfigFromEnv({
+      MAX_UPDATES_PER_SECOND: '50',
+      EXEMPT_LOOPBACK_FROM_IP_LIMIT: 'false',
+      TRUST_PROXY: '1',
+      ALLOWED_ORIGINS: 'https://a.example, http://localhost:5173',
+      METRICS_TOKEN: 's3cret',
+    })
+    expect(config.maxUpdatesPerSecond).toBe(50)
+    expect(config.exemptLoopbackFromIpLimit).toBe(false)
+    expect(config.trustProxyHops).toBe(1)
+    expect(config.allowedOrigins).toEqual(['https://a.example', 'http://localhost:5173'])
+    expect(config.metricsToken).toBe('s3cret')
+  })
+
+  it.each([
+    ['MAX_UPDATES_PER_SECOND', '0'],
+    ['MAX_CONNECTIONS_PER_IP', 'lots'],
+    ['EXEMPT_LOOPBACK_FROM_IP_LIMIT', 'maybe'],
+    ['ALLOWED_ORIGINS', 'https://a.example/'],
+  ])('refuses %s=%s at startup with a message naming it', (name, value) => {
+    expect(() => readConfigFromEnv({ [name]: value })).toThrow(name)
+  })
+})
