@@ -84,12 +84,17 @@ export function ourDriver(boardUrl: (noteCount: number) => string, noteWidth: nu
         "document.body?.dataset.boardReady === 'true' || window.__journeyboard?.ready === true",
         readyTimeoutMs,
       )
-      const skip = page.getByRole('button', { name: 'Skip' })
-      if (await skip.isVisible()) await skip.click()
+      // Any modal left open (a welcome dialog) would swallow the gestures.
+      if (await page.locator('dialog[open]').count()) await page.keyboard.press('Escape')
       await sleep(settleMs)
       return timing
     },
     async toReadable(page) {
+      // Back to the whole board first (the fit-view gestures moved it), so the zoom lands on its center.
+      const fit = page.getByRole('button', { name: 'Zoom to fit' })
+      if (await fit.isVisible()) await fit.click()
+      else await page.keyboard.press('Shift+Digit1')
+      await sleep(settleMs)
       await zoomOursTo(page, readableNotePx / noteWidth)
       // React re-renders the culled notes after the zoom; measure only once they are on the canvas.
       await waitFor(async () => (await mountedNoteNodes(page)) > 0, readyTimeoutMs, 50)

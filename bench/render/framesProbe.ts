@@ -9,6 +9,8 @@ import { viewport } from './browser'
  * after `maxMs`, so a page at 5 fps cannot stall the run; `events` says how many were sent.
  */
 export interface FrameStats {
+  /** Whether the view (camera) changed during the gesture; null if the page exposes no camera to read. */
+  viewMoved: boolean | null
   events: number
   frames: number
   gestureMs: number
@@ -24,6 +26,11 @@ export type PanMode = 'middle' | 'hand'
 interface ProbeWindow {
   __benchFrames: number[]
   __benchSampling: boolean
+  /** Camera [x, y, scale] seen at the first frame and whether any later frame differed. */
+  __benchView: { first: number[] | null; moved: boolean }
+  Konva?: { stages: { x(): number; y(): number; scaleX(): number }[] }
+  editor?: { getCamera(): { x: number; y: number; z: number } }
+  api?: { getAppState(): { scrollX: number; scrollY: number; zoom: { value: number } } }
 }
 
 const gestureEvents = 120
@@ -33,10 +40,24 @@ async function startSampling(page: Page): Promise<void> {
     const w = window as unknown as ProbeWindow
     w.__benchFrames = []
     w.__benchSampling = true
+    w.__benchView = { first: null, moved: false }
+    // A gesture the page ignored would measure an idle page at 60 fps: read the camera every frame.
+    const camera = (): number[] | null => {
+      const stage = w.Konva?.stages[0]
+      if (stage) return [stage.x(), stage.y(), stage.scaleX()]
+      const tl = w.editor?.getCamera()
+      if (tl) return [tl.x, tl.y, tl.z]
+      const ex = w.api?.getAppState()
+      return ex ? [ex.scrollX, ex.scrollY, ex.zoom.value] : null
+    }
     let last = performance.now()
     const tick = (t: number) => {
       w.__benchFrames.push(t - last)
       last = t
+      const now = camera()
+      if (now && !w.__benchView.first) w.__benchView.first = now
+      else if (now && w.__benchView.first?.some((v, i) => Math.abs(v - (now[i] ?? v)) > 1e-6))
+        w.__benchView.moved = true
       if (w.__benchSampling) requestAnimationFrame(tick)
     }
     requestAnimationFrame(tick)
@@ -44,15 +65,16 @@ async function startSampling(page: Page): Promise<void> {
 }
 
 async function stopSampling(page: Page, gestureMs: number, events: number): Promise<FrameStats> {
-  const frames = await page.evaluate(() => {
+  const { frames, viewMoved } = await page.evaluate(() => {
     const w = window as unknown as ProbeWindow
     w.__benchSampling = false
-    return w.__benchFrames.slice(2)
+    return { frames: w.__benchFrames.slice(2), viewMoved: w.__benchView.first ? w.__benchView.moved : null }
   })
   frames.sort((a, b) => a - b)
   const at = (p: number) =>
     Number((frames[Math.min(frames.length - 1, Math.floor(frames.length * p))] ?? Number.NaN).toFixed(1))
   return {
+    viewMoved,
     events,
     frames: frames.length,
     gestureMs: Math.round(gestureMs),
