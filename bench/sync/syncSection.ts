@@ -188,6 +188,13 @@ function capacityRows(spec: CapacitySpec, data: SyncData['capacity'], skipped: s
       target: '0',
       judge: (o) => o === 0,
     }),
+    row({
+      ...base,
+      figure: 'p99 write→observer while holding',
+      unit: 'ms',
+      ours: ourValue((r) => r.holdLatencyMs.p99),
+      references: ref(refValue((r) => r.holdLatencyMs.p99)),
+    }),
   ]
 }
 
