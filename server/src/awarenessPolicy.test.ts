@@ -88,6 +88,36 @@ describe('awareness ownership', () => {
     await waitFor(() => seen(777)?.user === 'back', 'the same id from a new socket')
   })
 
+  it("frees a dead socket's presence id as soon as its reconnected client announces it", async () => {
+    await setup({ config: { awarenessProbeTimeoutMs: 200 } })
+    // A socket that never answers pings: a laptop whose Wi-Fi dropped without a close.
+    const dead = await openRawSocket(t.wsUrl, board.id, board.editToken, { autoPong: false })
+    cleanups.push(() => dead.terminate())
+    dead.send(awarenessFrame([{ clientID: 888, clock: 1, state: { user: 'bob' } }]))
+    await waitFor(() => seen(888)?.user === 'bob', "bob's presence")
+
+    const back = await mallory()
+    back.send(awarenessFrame([{ clientID: 888, clock: 2, state: { user: 'bob', cursor: 1 } }]))
+    await waitFor(
+      () => t.logs.some((l) => l.msg === 'no pong to a liveness probe; terminating the stale socket'),
+      'the probe to fail',
+    )
+    back.send(awarenessFrame([{ clientID: 888, clock: 4, state: { user: 'bob', cursor: 2 } }]))
+    await waitFor(() => seen(888)?.cursor === 2, "bob's presence from his new socket")
+  })
+
+  it("keeps a live owner's presence id when another socket announces it", async () => {
+    await setup({ config: { awarenessProbeTimeoutMs: 200 } })
+    const ws = await mallory()
+    ws.send(awarenessFrame([{ clientID: alice.doc.clientID, clock: 1_000, state: { user: 'mallory' } }]))
+    await sleep(400)
+    expect(alice.provider.wsconnected).toBe(true)
+    expect(seen(alice.doc.clientID)).toEqual({ user: 'alice' })
+    expect(t.logs.some((l) => l.msg === 'no pong to a liveness probe; terminating the stale socket')).toBe(
+      false,
+    )
+  })
+
   it('ignores, without logging, the echoes the stock client sends back', async () => {
     await setup()
     for (let i = 0; i < 5; i++) alice.provider.awareness.setLocalState({ user: 'alice', cursor: i })

@@ -25,6 +25,11 @@ export interface ServerConfig {
   compactEveryUpdates: number
   /** Interval between WebSocket pings; a socket that has not answered the previous ping is terminated. */
   pingIntervalMs: number
+  /**
+   * How long a socket that owns a presence id another socket announces has to answer a ping before it
+   * is taken for the dead connection of a reconnected client and terminated (livenessProbe.ts).
+   */
+  awarenessProbeTimeoutMs: number
   /** The boards row (title, note count, updatedAt) is rewritten at most this often per board. */
   summaryDebounceMs: number
   /** Grace period for sockets to finish their close handshake on shutdown before they are terminated. */
@@ -84,6 +89,7 @@ export const defaultConfig: ServerConfig = {
   idleUnloadMs: 30_000,
   compactEveryUpdates: 500,
   pingIntervalMs: 30_000,
+  awarenessProbeTimeoutMs: 3_000,
   summaryDebounceMs: 2_000,
   shutdownGraceMs: 1_000,
   maxUpdatesPerSecond: 200,
@@ -150,6 +156,12 @@ export function readConfigFromEnv(env: Env): ServerConfig {
     idleUnloadMs: readInt(env, 'IDLE_UNLOAD_MS', defaultConfig.idleUnloadMs, 0),
     compactEveryUpdates: readInt(env, 'COMPACT_EVERY_UPDATES', defaultConfig.compactEveryUpdates, 1),
     pingIntervalMs: readInt(env, 'PING_INTERVAL_MS', defaultConfig.pingIntervalMs, 100),
+    awarenessProbeTimeoutMs: readInt(
+      env,
+      'AWARENESS_PROBE_TIMEOUT_MS',
+      defaultConfig.awarenessProbeTimeoutMs,
+      100,
+    ),
     maxUpdatesPerSecond: readInt(env, 'MAX_UPDATES_PER_SECOND', defaultConfig.maxUpdatesPerSecond, 1),
     updateBurst: readInt(env, 'UPDATE_BURST', defaultConfig.updateBurst, 1),
     maxAwarenessPerSecond: readInt(env, 'MAX_AWARENESS_PER_SECOND', defaultConfig.maxAwarenessPerSecond, 1),

@@ -28,6 +28,8 @@ export interface Connection {
   readonly metrics: Metrics
   /** Cleared before each ping and set by the pong; still false at the next ping means the peer is gone. */
   isAlive: boolean
+  /** Pending liveness probe (livenessProbe.ts), if one was sent. */
+  livenessProbe?: NodeJS.Timeout | undefined
   /** Set once we decided to close; later frames from the socket are ignored. */
   closing: boolean
 }

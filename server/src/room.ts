@@ -12,6 +12,7 @@ import type { ServerConfig } from './config'
 import { type Connection, closeConnection, isConnection, type TransactionOrigin } from './connection'
 import { DocSizeGuard } from './limits/docSize'
 import { dropPending, encodeIntegratedState, pendingBytes } from './limits/pendingUpdates'
+import { probeLiveness } from './livenessProbe'
 import type { Logger } from './log'
 import { reject } from './metrics'
 import type { CaptureAfterWrite, PersistQueue, PersistTarget } from './persistQueue'
@@ -164,7 +165,11 @@ export class Room implements PersistTarget {
       this.awareness.clientID,
     )
     if (dropped.length > 0) {
-      for (const { reason } of dropped) reject(conn.metrics, reason)
+      for (const { reason, clientID } of dropped) {
+        reject(conn.metrics, reason)
+        const owner = reason === 'awareness-foreign-client' ? this.awarenessOwners.get(clientID) : undefined
+        if (owner && owner !== conn) probeLiveness(owner, config.awarenessProbeTimeoutMs)
+      }
       const reasons = [...new Set(dropped.map((d) => d.reason))]
       conn.log.warn({ dropped: dropped.length, kept: kept.length, reasons }, 'dropped awareness entries')
     }
