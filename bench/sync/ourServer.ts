@@ -16,6 +16,8 @@ export interface OurServerOptions {
   /** Reuse a data folder (cold-load test); otherwise a fresh one is made and removed on stop. */
   dataDir?: string
   env?: Record<string, string>
+  /** Extra node flags, e.g. ['--cpu-prof'] to profile the server under a load. */
+  nodeArgs?: string[]
 }
 
 export interface OurServer extends SyncServer {
@@ -31,7 +33,12 @@ export async function startOurServer(options: OurServerOptions = {}): Promise<Ou
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'jb-bench-'))
   const port = await freePort()
   const logFd = openSync(path.join(dataDir, 'server.log'), 'a')
-  const [command, args] = withFdLimit(process.execPath, ['--import', 'tsx', 'server/src/main.ts'])
+  const [command, args] = withFdLimit(process.execPath, [
+    ...(options.nodeArgs ?? []),
+    '--import',
+    'tsx',
+    'server/src/main.ts',
+  ])
   const child = spawnTracked(command, args, {
     cwd: repoRoot,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ...options.env },
