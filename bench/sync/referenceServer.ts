@@ -33,9 +33,10 @@ export async function installReferenceServer(): Promise<void> {
 
 export const referenceServerInstalled = (): boolean => existsSync(serverScript)
 
-export async function startReferenceServer(): Promise<SyncServer> {
+/** `nodeArgs`: extra node flags, e.g. ['--cpu-prof'], as for our server. */
+export async function startReferenceServer(nodeArgs: string[] = []): Promise<SyncServer> {
   const port = await freePort()
-  const [command, args] = withFdLimit(process.execPath, [serverScript])
+  const [command, args] = withFdLimit(process.execPath, [...nodeArgs, serverScript])
   // utils.js enables LevelDB for any string in YPERSISTENCE, even an empty one: the variable must be absent.
   const { YPERSISTENCE: _ignored, ...env } = process.env
   const child = spawnTracked(command, args, {

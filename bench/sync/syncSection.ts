@@ -225,7 +225,7 @@ export async function runSyncSection(
     let reference: LoadResult | { error: string } | null = null
     if (!skipped) {
       log(`sync: reference, ${label}`)
-      reference = await attempt(() => runLoad(startReferenceServer, spec))
+      reference = await attempt(() => runLoad(() => startReferenceServer(), spec))
     }
     log(`sync: ours, ${label}`)
     const ours = await attempt(() => runLoad(() => startOurServer(), spec))
@@ -242,7 +242,7 @@ export async function runSyncSection(
   const capacity = options.quick ? quickCapacity : fullCapacity
   if (!skipped) {
     log(`sync: reference, capacity up to ${capacity.target}`)
-    data.capacity.reference = await attempt(() => runCapacity(startReferenceServer, capacity))
+    data.capacity.reference = await attempt(() => runCapacity(() => startReferenceServer(), capacity))
   }
   log(`sync: ours, capacity up to ${capacity.target}`)
   data.capacity.ours = await attempt(() => runCapacity(() => startOurServer(), capacity))
