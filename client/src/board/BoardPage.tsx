@@ -15,6 +15,7 @@ import { BoardStores } from '../doc/boardStores'
 import { type BoardConnection, connectBoard } from '../doc/connectBoard'
 import { BoardStoresContext } from '../doc/hooks'
 import { AccessibleOutline } from '../panels/AccessibleOutline'
+import { GridControls } from '../panels/GridControls'
 import { NoteEditor } from '../panels/NoteEditor'
 import { PeopleOnBoard } from '../panels/PeopleOnBoard'
 import { ReadOnlyBanner } from '../panels/ReadOnlyBanner'
@@ -198,6 +199,7 @@ function BoardView({ boardId, token, role, connection, stores, presence }: Board
                   {editingNoteId && isId('note', editingNoteId) && !readOnly && (
                     <NoteEditor key={editingNoteId} id={editingNoteId} />
                   )}
+                  <GridControls />
                   <Toolbar />
                   <AccessibleOutline />
                   <PeopleOnBoard />

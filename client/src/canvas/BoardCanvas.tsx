@@ -4,7 +4,10 @@
  *   - shift+drag on empty space: rubber-band selection (adds to the selection)
  *   - wheel / two-finger scroll: pan; ctrl/cmd+wheel and trackpad pinch: zoom around the pointer
  *   - double-click a cell: add a note there; double-click a note: edit it
- *   - drag a note (or the selection): on drop it snaps into the cell under the pointer
+ *   - drag a note (or the selection): on drop it snaps into the cell under the pointer (a drop on the
+ *     "Unsorted" row leaves it where it was)
+ *   - hover a stage or lane header: its "⋯" options button shows (panels/GridControls draws it);
+ *     double-click a header: rename it; right-click a header: its menu
  * Positions come from the shared layout; this file only turns gestures into viewport changes and
  * document mutations.
  */
@@ -16,10 +19,11 @@ import type { NoteId } from '../../../shared/src/board/ids'
 import { isId } from '../../../shared/src/board/ids'
 import { NOTE_SIZE } from '../../../shared/src/board/limits'
 import { createNote, getNotes, readNote, updateNote, updateNotes } from '../../../shared/src/board/schema'
-import { type Point, type Rect, rectFromCorners } from '../../../shared/src/layout/geometry'
-import { pointToCell } from '../../../shared/src/layout/hitTest'
+import { type Point, type Rect, rectContains, rectFromCorners } from '../../../shared/src/layout/geometry'
+import { pointToCell, pointToHeader } from '../../../shared/src/layout/hitTest'
 import { snapNotesToCell } from '../../../shared/src/layout/snap'
 import { useBoardSession } from '../board/session'
+import { runCommand } from '../commands/registry'
 import { useBoardLayout } from '../doc/hooks'
 import { noteIndex } from '../scene/noteIndex'
 import { screenToBoard } from '../scene/viewport'
@@ -29,6 +33,7 @@ import {
   clearSelection,
   selectOnly,
   setCanvasSize,
+  setHoveredHeader,
   setViewport,
   startEditing,
   toggleSelected,
@@ -55,7 +60,7 @@ const noteIdOf = (node: Konva.Node | null): NoteId | null => {
 }
 
 export function BoardCanvas({ onFirstPaint }: { onFirstPaint?: () => void }) {
-  const { doc, readOnly } = useBoardSession()
+  const { doc, readOnly, commands } = useBoardSession()
   const layout = useBoardLayout()
   const viewport = useUi((s) => s.viewport)
   const size = useUi((s) => s.canvasSize)
@@ -158,11 +163,49 @@ export function BoardCanvas({ onFirstPaint }: { onFirstPaint?: () => void }) {
   const onStageDblClick = useCallback(
     (e: KonvaEventObject<MouseEvent>) => {
       if (readOnly || e.target !== e.target.getStage()) return
-      const cell = pointToCell(layout, boardPointOf(e.evt.clientX, e.evt.clientY))
+      const point = boardPointOf(e.evt.clientX, e.evt.clientY)
+      const header = pointToHeader(layout, point)
+      if (header) {
+        runCommand('header.startRename', commands, { header })
+        return
+      }
+      const cell = pointToCell(layout, point)
       if (cell) startEditing(createNote(doc, cell))
     },
-    [doc, layout, readOnly, boardPointOf],
+    [doc, layout, readOnly, commands, boardPointOf],
   )
+
+  const onContextMenu = useCallback(
+    (e: KonvaEventObject<PointerEvent>) => {
+      if (readOnly || e.target !== e.target.getStage()) return
+      const header = pointToHeader(layout, boardPointOf(e.evt.clientX, e.evt.clientY))
+      if (!header) return
+      e.evt.preventDefault()
+      runCommand('header.menu', commands, { header })
+    },
+    [layout, readOnly, commands, boardPointOf],
+  )
+
+  // Which header shows its options button; notes never sit over headers, so the stage's own events do.
+  const onPointerMove = useCallback(
+    (e: KonvaEventObject<PointerEvent>) => {
+      if (readOnly || gesture.current) return
+      setHoveredHeader(pointToHeader(layout, boardPointOf(e.evt.clientX, e.evt.clientY)))
+    },
+    [layout, readOnly, boardPointOf],
+  )
+
+  useEffect(() => {
+    const el = containerRef.current
+    if (!el) return
+    // Moving onto the options button itself keeps it showing.
+    const onLeave = (e: PointerEvent) => {
+      const to = e.relatedTarget instanceof Element ? e.relatedTarget : null
+      if (!to?.closest('.header-options')) setHoveredHeader(null)
+    }
+    el.addEventListener('pointerleave', onLeave)
+    return () => el.removeEventListener('pointerleave', onLeave)
+  }, [])
 
   const onNoteClick = useCallback((e: KonvaEventObject<MouseEvent>) => {
     const id = noteIdOf(e.target)
@@ -222,6 +265,7 @@ export function BoardCanvas({ onFirstPaint }: { onFirstPaint?: () => void }) {
       const pointer = e.target.getStage()?.getPointerPosition()
       if (!pointer) return
       const point = screenToBoard(useUi.getState().viewport, pointer)
+      if (layout.unsorted && rectContains(layout.unsorted, point)) return
       const moving = [...starts.keys()].sort((a, b) => {
         const ba = layout.notes.get(a)
         const bb = layout.notes.get(b)
@@ -269,6 +313,8 @@ export function BoardCanvas({ onFirstPaint }: { onFirstPaint?: () => void }) {
         scaleY={viewport.scale}
         onPointerDown={onPointerDown}
         onDblClick={onStageDblClick}
+        onContextMenu={onContextMenu}
+        onPointerMove={onPointerMove}
       >
         <GridLayer layout={layout} showText={gridShowsText(viewport.scale)} />
         <NotesLayer

@@ -1,8 +1,8 @@
 /** The static grid: cells, stage headers and lane headers. Never listens to events; redraws on layout change. */
 import { memo } from 'react'
-import { Group, Layer, Rect, Text } from 'react-konva'
+import { Group, Layer, Line, Rect, Text } from 'react-konva'
 import type { BoardLayout } from '../../../shared/src/layout/grid'
-import { buildGridScene } from '../../../shared/src/scene/buildScene'
+import { buildGridScene, type SceneLabel } from '../../../shared/src/scene/buildScene'
 import { BOARD_INK } from '../../../shared/src/scene/palette'
 import { HEADER_TEXT_MIN_SCALE } from '../scene/levelOfDetail'
 
@@ -13,6 +13,61 @@ const LANE_ACCENT: Record<string, string> = {
   'pain-points': '#f0a868',
   opportunities: '#8fd27a',
   custom: '#b4bac4',
+}
+
+/**
+ * The "Unsorted" row's header: notes whose stage or lane was removed wait here, so it reads as a
+ * holding area (warm tint, dashed edge above, a caption saying how to get notes out), not as a lane.
+ */
+function UnsortedHeader({ label, showText }: { label: SceneLabel; showText: boolean }) {
+  return (
+    <Group x={label.x} y={label.y}>
+      <Rect
+        width={label.w}
+        height={label.h}
+        fill={label.fill}
+        stroke={BOARD_INK.gridLine}
+        strokeWidth={1}
+        perfectDrawEnabled={false}
+      />
+      <Rect
+        width={6}
+        height={label.h}
+        fill={BOARD_INK.unsortedText}
+        opacity={0.55}
+        perfectDrawEnabled={false}
+      />
+      {showText && (
+        <>
+          <Text
+            x={26}
+            y={22}
+            width={label.w - 44}
+            text={label.text}
+            fill={label.textColor}
+            fontFamily={BOARD_INK.font}
+            fontStyle="700"
+            fontSize={18}
+            perfectDrawEnabled={false}
+          />
+          <Text
+            x={26}
+            y={50}
+            width={label.w - 44}
+            height={Math.max(0, label.h - 60)}
+            text={label.caption}
+            fill={label.textColor}
+            opacity={0.8}
+            fontFamily={BOARD_INK.font}
+            fontSize={13}
+            lineHeight={1.35}
+            ellipsis
+            perfectDrawEnabled={false}
+          />
+        </>
+      )}
+    </Group>
+  )
 }
 
 interface Props {
@@ -89,40 +144,54 @@ function GridLayerImpl({ layout, showText }: Props) {
         cornerRadius={[14, 0, 0, 0]}
         perfectDrawEnabled={false}
       />
-      {grid.laneHeaders.map((h) => (
-        <Group key={`l${h.y}`} x={h.x} y={h.y}>
-          <Rect
-            width={h.w}
-            height={h.h}
-            fill={h.fill}
-            stroke={BOARD_INK.gridLine}
-            strokeWidth={1}
-            perfectDrawEnabled={false}
-          />
-          <Rect
-            x={0}
-            y={0}
-            width={6}
-            height={h.h}
-            fill={LANE_ACCENT[laneKinds.get(h.y) ?? 'custom'] ?? '#b4bac4'}
-            perfectDrawEnabled={false}
-          />
-          {showText && (
-            <Text
-              x={26}
-              y={22}
-              width={h.w - 44}
-              text={h.text}
-              fill={h.textColor}
-              fontFamily={BOARD_INK.font}
-              fontStyle="600"
-              fontSize={18}
-              lineHeight={1.25}
+      {grid.laneHeaders.map((h) =>
+        h.caption !== undefined ? (
+          <UnsortedHeader key="unsorted" label={h} showText={showText} />
+        ) : (
+          <Group key={`l${h.y}`} x={h.x} y={h.y}>
+            <Rect
+              width={h.w}
+              height={h.h}
+              fill={h.fill}
+              stroke={BOARD_INK.gridLine}
+              strokeWidth={1}
               perfectDrawEnabled={false}
             />
-          )}
-        </Group>
-      ))}
+            <Rect
+              x={0}
+              y={0}
+              width={6}
+              height={h.h}
+              fill={LANE_ACCENT[laneKinds.get(h.y) ?? 'custom'] ?? '#b4bac4'}
+              perfectDrawEnabled={false}
+            />
+            {showText && (
+              <Text
+                x={26}
+                y={22}
+                width={h.w - 44}
+                text={h.text}
+                fill={h.textColor}
+                fontFamily={BOARD_INK.font}
+                fontStyle="600"
+                fontSize={18}
+                lineHeight={1.25}
+                perfectDrawEnabled={false}
+              />
+            )}
+          </Group>
+        ),
+      )}
+      {layout.unsorted && (
+        <Line
+          points={[0, layout.unsorted.y, layout.width, layout.unsorted.y]}
+          stroke={BOARD_INK.unsortedText}
+          strokeWidth={2}
+          dash={[10, 6]}
+          opacity={0.45}
+          perfectDrawEnabled={false}
+        />
+      )}
     </Layer>
   )
 }

@@ -4,10 +4,11 @@
  * context; it reads the document through shared's readers and writes through shared's mutations.
  */
 import type * as Y from 'yjs'
+import type { InsertSide } from '../../../shared/src/board/gridOrder'
 import type { NoteId } from '../../../shared/src/board/ids'
 import { createNote, deleteNotes, type NotePatch, updateNotes } from '../../../shared/src/board/schema'
-import { NOTE_COLORS, type NoteColor } from '../../../shared/src/board/style'
-import type { BoardLayout } from '../../../shared/src/layout/grid'
+import { type LaneKind, NOTE_COLORS, type NoteColor } from '../../../shared/src/board/style'
+import type { BoardLayout, HeaderRef } from '../../../shared/src/layout/grid'
 import { nearestCell } from '../../../shared/src/layout/hitTest'
 import type { LocalHistory } from '../doc/localHistory'
 import { fitRect, ZOOM, zoomAt } from '../scene/viewport'
@@ -22,6 +23,7 @@ import {
   useUi,
 } from '../state/ui'
 import { EDIT_COMMANDS } from './editCommands'
+import { GRID_COMMANDS } from './gridCommands'
 
 export interface CommandContext {
   doc: Y.Doc
@@ -29,6 +31,21 @@ export interface CommandContext {
   getLayout: () => BoardLayout
   /** This person's undo history; absent until the board is open. */
   history?: LocalHistory
+}
+
+/**
+ * What a command acts on, when it needs more than the selection: the grid-shaping commands get the
+ * stage or lane header from the menu, the canvas or the outline that runs them, and what was typed.
+ */
+export interface CommandArgs {
+  /** The stage or lane header the command acts on (or, for an insert, beside which). */
+  header?: HeaderRef
+  /** Which side of `header` a new stage or lane goes; without a header it goes at the end. */
+  side?: InsertSide
+  /** A title the person typed (rename, add). */
+  title?: string
+  /** The kind of a new lane; it picks the default color of the lane's notes. */
+  laneKind?: LaneKind
 }
 
 export interface Shortcut {
@@ -49,8 +66,8 @@ export interface Command {
   /** The shortcut is left to the browser, whose own event does the work (copy, cut, paste). */
   native?: boolean
   /** False when the command has nothing to act on (e.g. delete with no selection). */
-  enabled?: (ctx: CommandContext) => boolean
-  run: (ctx: CommandContext) => void
+  enabled?: (ctx: CommandContext, args?: CommandArgs) => boolean
+  run: (ctx: CommandContext, args?: CommandArgs) => void
 }
 
 const hasSelection = () => useUi.getState().selection.size > 0
@@ -145,22 +162,23 @@ export const COMMANDS: readonly Command[] = [
   },
   ...NOTE_COLORS.map(colorCommand),
   ...EDIT_COMMANDS,
+  ...GRID_COMMANDS,
 ]
 
 const byId = new Map(COMMANDS.map((command) => [command.id, command]))
 
 export const getCommand = (id: string): Command | undefined => byId.get(id)
 
-export function canRun(command: Command, ctx: CommandContext): boolean {
+export function canRun(command: Command, ctx: CommandContext, args?: CommandArgs): boolean {
   if (command.edits && ctx.readOnly) return false
-  return command.enabled ? command.enabled(ctx) : true
+  return command.enabled ? command.enabled(ctx, args) : true
 }
 
 /** Runs a command by id; returns whether it ran. */
-export function runCommand(id: string, ctx: CommandContext): boolean {
+export function runCommand(id: string, ctx: CommandContext, args?: CommandArgs): boolean {
   const command = byId.get(id)
-  if (!command || !canRun(command, ctx)) return false
-  command.run(ctx)
+  if (!command || !canRun(command, ctx, args)) return false
+  command.run(ctx, args)
   return true
 }
 

@@ -3,11 +3,17 @@
  * stages, and each cell lists its notes as buttons named by their text. It is visually hidden (not
  * display:none, so it stays in the accessibility tree and can take focus). Focusing a note selects it
  * and pans the canvas to it; Enter edits it. End-to-end tests pick notes through it as a user would.
+ *
+ * For editors, each stage and lane header has an options button that opens the same menu as the
+ * canvas's "⋯" (rename, insert, move, delete), and "Add stage" / "Add lane" buttons end the header row
+ * and the rows. Notes whose stage or lane was removed are listed in a last row headed "Unsorted".
  */
 import { memo } from 'react'
 import type { NoteId } from '../../../shared/src/board/ids'
-import { cellKey } from '../../../shared/src/layout/grid'
+import { cellKey, type HeaderRef, UNSORTED_CELL } from '../../../shared/src/layout/grid'
 import { useBoardSession } from '../board/session'
+import { headerOptionsLabel } from '../commands/headerMenu'
+import { runCommand } from '../commands/registry'
 import { useBoardLayout, useBoardTitle, useNote } from '../doc/hooks'
 import { useNoteEditorsLabel } from '../presence/usePresence'
 import { noteLabel } from '../scene/noteStyle'
@@ -47,10 +53,25 @@ const OutlineNote = memo(function OutlineNote({ id, readOnly }: { id: NoteId; re
   )
 })
 
+/** Opens the header's menu (the one drawn over the canvas); focus moves into it and comes back here. */
+function HeaderOptions({ header, title }: { header: HeaderRef; title: string }) {
+  const { commands } = useBoardSession()
+  return (
+    <button
+      type="button"
+      aria-haspopup="menu"
+      onClick={() => runCommand('header.menu', commands, { header })}
+    >
+      {headerOptionsLabel(header.kind, title)}
+    </button>
+  )
+}
+
 export function AccessibleOutline() {
-  const { readOnly } = useBoardSession()
+  const { readOnly, commands } = useBoardSession()
   const layout = useBoardLayout()
   const title = useBoardTitle()
+  const unsorted = layout.cells.get(UNSORTED_CELL) ?? []
   return (
     // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: an interactive grid of focusable notes, by design
     <table className="sr-only" role="grid" aria-label={title} aria-readonly={readOnly}>
@@ -58,16 +79,27 @@ export function AccessibleOutline() {
         <tr>
           <th scope="col">Lane</th>
           {layout.stages.map((stage) => (
-            <th scope="col" key={stage.id} data-stage-id={stage.id}>
+            <th scope="col" key={stage.id} data-stage-id={stage.id} aria-label={stage.title}>
               {stage.title}
+              {!readOnly && <HeaderOptions header={{ kind: 'stage', id: stage.id }} title={stage.title} />}
             </th>
           ))}
+          {!readOnly && (
+            <td>
+              <button type="button" onClick={() => runCommand('stage.startAdd', commands)}>
+                Add stage
+              </button>
+            </td>
+          )}
         </tr>
       </thead>
       <tbody>
         {layout.lanes.map((lane) => (
           <tr key={lane.id} data-lane-id={lane.id}>
-            <th scope="row">{lane.title}</th>
+            <th scope="row" aria-label={lane.title}>
+              {lane.title}
+              {!readOnly && <HeaderOptions header={{ kind: 'lane', id: lane.id }} title={lane.title} />}
+            </th>
             {layout.stages.map((stage) => (
               <td key={stage.id} data-stage-id={stage.id} data-lane-id={lane.id}>
                 {(layout.cells.get(cellKey(stage.id, lane.id)) ?? []).map((id) => (
@@ -77,6 +109,27 @@ export function AccessibleOutline() {
             ))}
           </tr>
         ))}
+        {unsorted.length > 0 && (
+          <tr data-unsorted="true">
+            <th scope="row" aria-label="Unsorted">
+              Unsorted
+            </th>
+            <td colSpan={Math.max(1, layout.stages.length)}>
+              {unsorted.map((id) => (
+                <OutlineNote key={id} id={id} readOnly={readOnly} />
+              ))}
+            </td>
+          </tr>
+        )}
+        {!readOnly && (
+          <tr>
+            <td>
+              <button type="button" onClick={() => runCommand('lane.startAdd', commands)}>
+                Add lane
+              </button>
+            </td>
+          </tr>
+        )}
       </tbody>
     </table>
   )

@@ -78,3 +78,10 @@ export function panIntoView(vp: Viewport, size: Size, rect: Rect, marginPx = 32)
   else if (bottom > size.h - marginPx) dy = Math.max(marginPx - top, size.h - marginPx - bottom)
   return dx === 0 && dy === 0 ? vp : { ...vp, x: vp.x + dx, y: vp.y + dy }
 }
+
+export const rectToScreen = (vp: Viewport, rect: Rect): Rect => ({
+  x: rect.x * vp.scale + vp.x,
+  y: rect.y * vp.scale + vp.y,
+  w: rect.w * vp.scale,
+  h: rect.h * vp.scale,
+})

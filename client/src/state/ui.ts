@@ -4,11 +4,20 @@
  * module functions (zustand's "no store actions" pattern), so panels, commands and the canvas share them.
  */
 import { create } from 'zustand'
+import type { InsertSide } from '../../../shared/src/board/gridOrder'
 import type { NoteId } from '../../../shared/src/board/ids'
+import type { HeaderRef } from '../../../shared/src/layout/grid'
 import type { Size, Viewport } from '../scene/viewport'
 
 /** 'select': drag on empty space pans, shift+drag draws a selection box. 'pan': every drag pans. */
 export type Tool = 'select' | 'pan'
+
+/** What is open for shaping the grid: one header's menu, its rename field, the add form, or a delete confirmation. */
+export type GridEdit =
+  | { kind: 'menu'; header: HeaderRef }
+  | { kind: 'rename'; header: HeaderRef }
+  | { kind: 'add'; axis: HeaderRef['kind']; header: HeaderRef | null; side: InsertSide }
+  | { kind: 'delete'; header: HeaderRef }
 
 export interface UiState {
   tool: Tool
@@ -19,6 +28,9 @@ export interface UiState {
   editingNoteId: NoteId | null
   /** The keyboard-shortcuts overlay is open. */
   shortcutsOpen: boolean
+  gridEdit: GridEdit | null
+  /** The stage or lane header under the pointer, which shows its options button. */
+  hoveredHeader: HeaderRef | null
 }
 
 const initialState: UiState = {
@@ -28,6 +40,8 @@ const initialState: UiState = {
   canvasSize: { w: 1, h: 1 },
   editingNoteId: null,
   shortcutsOpen: false,
+  gridEdit: null,
+  hoveredHeader: null,
 }
 
 export const useUi = create<UiState>()(() => initialState)
@@ -76,6 +90,19 @@ export const startEditing = (id: NoteId): void =>
 export const stopEditing = (): void => useUi.setState({ editingNoteId: null })
 
 export const setShortcutsOpen = (shortcutsOpen: boolean): void => useUi.setState({ shortcutsOpen })
+
+export const openGridEdit = (gridEdit: GridEdit): void => useUi.setState({ gridEdit })
+
+export const closeGridEdit = (): void => {
+  if (useUi.getState().gridEdit) useUi.setState({ gridEdit: null })
+}
+
+export const sameHeader = (a: HeaderRef | null | undefined, b: HeaderRef | null | undefined): boolean =>
+  a === b || (!!a && !!b && a.kind === b.kind && a.id === b.id)
+
+export const setHoveredHeader = (header: HeaderRef | null): void => {
+  if (!sameHeader(useUi.getState().hoveredHeader, header)) useUi.setState({ hoveredHeader: header })
+}
 
 // ——— narrow selectors ———
 export const selectIsSelected =

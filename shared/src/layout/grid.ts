@@ -203,6 +203,38 @@ export function computeLayout(
   return { width, height: y, stages: stageColumns, lanes: laneRows, unsorted, notes: boxes, cells }
 }
 
+/** A stage (column) header or a lane (row) header: what the grid-shaping commands act on. */
+export type HeaderRef = { kind: 'stage'; id: StageId } | { kind: 'lane'; id: LaneId }
+
+/** The header's rectangle: a stage's header above its column, a lane's header left of its row. */
+export function headerRect(layout: BoardLayout, header: HeaderRef): Rect | null {
+  if (header.kind === 'stage') {
+    const stage = layout.stages.find((s) => s.id === header.id)
+    return stage ? { x: stage.x, y: 0, w: stage.w, h: GRID.stageHeaderH } : null
+  }
+  const lane = layout.lanes.find((l) => l.id === header.id)
+  return lane ? { x: 0, y: lane.y, w: GRID.laneHeaderW, h: lane.h } : null
+}
+
+/** The header's title as laid out, or null when it is not on the board (removed meanwhile). */
+export function headerTitle(layout: BoardLayout, header: HeaderRef): string | null {
+  const items: readonly { id: string; title: string }[] =
+    header.kind === 'stage' ? layout.stages : layout.lanes
+  return items.find((item) => item.id === header.id)?.title ?? null
+}
+
+/** How many notes sit in the header's column or row (those a removal would send to "Unsorted"). */
+export function countNotesUnder(layout: BoardLayout, header: HeaderRef): number {
+  let count = 0
+  for (const stage of layout.stages) {
+    for (const lane of layout.lanes) {
+      if ((header.kind === 'stage' ? stage.id : lane.id) !== header.id) continue
+      count += layout.cells.get(cellKey(stage.id, lane.id))?.length ?? 0
+    }
+  }
+  return count
+}
+
 /** The rectangle of one cell, or null when the stage or lane is not on the board. */
 export function cellRect(layout: BoardLayout, stageId: StageId, laneId: LaneId): Rect | null {
   const stage = layout.stages.find((s) => s.id === stageId)

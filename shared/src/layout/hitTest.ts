@@ -1,6 +1,6 @@
 import type { LaneId, StageId } from '../board/ids'
 import type { Point } from './geometry'
-import type { BoardLayout } from './grid'
+import { type BoardLayout, GRID, type HeaderRef } from './grid'
 
 export interface CellRef {
   stageId: StageId
@@ -26,4 +26,17 @@ export function nearestCell(layout: BoardLayout, point: Point): CellRef | null {
     x: clampTo(point.x, first.x, last.x + last.w),
     y: clampTo(point.y, top.y, bottom.y + bottom.h),
   })
+}
+
+/** The stage or lane header under a board point, or null over cells, the corner or the unsorted row. */
+export function pointToHeader(layout: BoardLayout, point: Point): HeaderRef | null {
+  if (point.y >= 0 && point.y < GRID.stageHeaderH) {
+    const stage = layout.stages.find((s) => point.x >= s.x && point.x < s.x + s.w)
+    return stage ? { kind: 'stage', id: stage.id } : null
+  }
+  if (point.x >= 0 && point.x < GRID.laneHeaderW) {
+    const lane = layout.lanes.find((l) => point.y >= l.y && point.y < l.y + l.h)
+    return lane ? { kind: 'lane', id: lane.id } : null
+  }
+  return null
 }

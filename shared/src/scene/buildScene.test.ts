@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { createNote, readBoard } from '../board/schema'
+import { createNote, readBoard, removeLane } from '../board/schema'
 import { applyTemplate } from '../templates/applyTemplate'
 import { buildGridScene, buildScene } from './buildScene'
 import { NOTE_INK } from './palette'
@@ -26,5 +26,19 @@ describe('buildScene', () => {
     applyTemplate(doc, 'blank', { title: 'B' })
     const { title: _title, notes: _notes, layout, ...grid } = buildScene(readBoard(doc))
     expect(buildGridScene(layout)).toEqual(grid)
+  })
+
+  it('labels the Unsorted row under the grid when a lane holding notes is removed', () => {
+    const doc = new Y.Doc()
+    applyTemplate(doc, 'customer-lifecycle', { title: 'U' })
+    const { stages, lanes } = readBoard(doc)
+    createNote(doc, { stageId: stages[1]!.id, laneId: lanes[2]!.id, text: 'Feels lost' })
+    removeLane(doc, lanes[2]!.id)
+    const scene = buildScene(readBoard(doc))
+    const unsorted = scene.laneHeaders.at(-1)!
+    expect(unsorted).toMatchObject({ text: 'Unsorted', y: scene.layout.unsorted!.y })
+    expect(unsorted.caption).toMatch(/removed/)
+    expect(scene.notes).toEqual([expect.objectContaining({ text: 'Feels lost' })])
+    expect(scene.notes[0]!.y).toBeGreaterThanOrEqual(unsorted.y)
   })
 })

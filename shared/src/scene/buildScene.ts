@@ -5,11 +5,13 @@
 import type { NoteId } from '../board/ids'
 import type { BoardSnapshot } from '../board/schema'
 import type { Rect } from '../layout/geometry'
-import { type BoardLayout, computeLayout } from '../layout/grid'
+import { type BoardLayout, computeLayout, GRID } from '../layout/grid'
 import { BOARD_INK, LANE_TINT, NOTE_INK } from './palette'
 
 export interface SceneLabel extends Rect {
   text: string
+  /** A second, smaller line under the text (the Unsorted row says what it holds). */
+  caption?: string
   fill: string
   textColor: string
 }
@@ -48,7 +50,7 @@ export function buildGridScene(layout: BoardLayout): GridScene {
     x: s.x,
     y: 0,
     w: s.w,
-    h: layout.lanes[0]?.y ?? layout.height,
+    h: GRID.stageHeaderH,
     text: s.title,
     fill: BOARD_INK.stageHeaderFill,
     textColor: BOARD_INK.stageHeaderText,
@@ -56,7 +58,7 @@ export function buildGridScene(layout: BoardLayout): GridScene {
   const laneHeaders: SceneLabel[] = layout.lanes.map((l) => ({
     x: 0,
     y: l.y,
-    w: layout.stages[0]?.x ?? layout.width,
+    w: GRID.laneHeaderW,
     h: l.h,
     text: l.title,
     fill: BOARD_INK.headerFill,
@@ -68,7 +70,8 @@ export function buildGridScene(layout: BoardLayout): GridScene {
       y: layout.unsorted.y,
       w: layout.unsorted.x,
       h: layout.unsorted.h,
-      text: 'Unsorted (its stage or lane was removed)',
+      text: 'Unsorted',
+      caption: 'Their stage or lane was removed. Drag them back into a cell.',
       fill: BOARD_INK.unsortedFill,
       textColor: BOARD_INK.unsortedText,
     })

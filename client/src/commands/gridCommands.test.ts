@@ -1,0 +1,162 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { createNote, readLanes, readNotes, readStages } from '../../../shared/src/board/schema'
+import { computeLayout, UNSORTED_CELL } from '../../../shared/src/layout/grid'
+import { applyTemplate } from '../../../shared/src/templates/applyTemplate'
+import { createLocalHistory } from '../doc/localHistory'
+import { resetUi, useUi } from '../state/ui'
+import { headerMenuItems, headerOptionsLabel } from './headerMenu'
+import { type CommandContext, canRun, getCommand, runCommand } from './registry'
+
+function context(readOnly = false): CommandContext {
+  const doc = new Y.Doc()
+  applyTemplate(doc, 'customer-lifecycle', { title: 'T' })
+  const history = createLocalHistory(doc, { get: () => new Set(), restore: () => {} })
+  return {
+    doc,
+    readOnly,
+    history,
+    getLayout: () => computeLayout(readStages(doc), readLanes(doc), readNotes(doc)),
+  }
+}
+
+const stageTitles = (ctx: CommandContext) => readStages(ctx.doc).map((s) => s.title)
+const laneTitles = (ctx: CommandContext) => readLanes(ctx.doc).map((l) => l.title)
+const stageNamed = (ctx: CommandContext, title: string) => {
+  const stage = readStages(ctx.doc).find((s) => s.title === title)!
+  return { kind: 'stage', id: stage.id } as const
+}
+const laneNamed = (ctx: CommandContext, title: string) => {
+  const lane = readLanes(ctx.doc).find((l) => l.title === title)!
+  return { kind: 'lane', id: lane.id } as const
+}
+
+beforeEach(() => resetUi())
+
+describe('grid commands', () => {
+  it('renames a stage and a lane, each one undo step', () => {
+    const ctx = context()
+    runCommand('header.rename', ctx, { header: stageNamed(ctx, 'Retention'), title: '  Loyalty ' })
+    runCommand('header.rename', ctx, { header: laneNamed(ctx, 'Pain points'), title: 'Frictions' })
+    expect(stageTitles(ctx)).toContain('Loyalty')
+    expect(laneTitles(ctx)).toContain('Frictions')
+    ctx.history!.undo()
+    expect(laneTitles(ctx)).toContain('Pain points')
+    expect(stageTitles(ctx)).toContain('Loyalty')
+  })
+
+  it('refuses an empty name', () => {
+    const ctx = context()
+    expect(runCommand('header.rename', ctx, { header: stageNamed(ctx, 'Purchase'), title: '   ' })).toBe(
+      false,
+    )
+    expect(stageTitles(ctx)).toContain('Purchase')
+  })
+
+  it('adds a stage at the end or beside another, and a lane of a chosen kind', () => {
+    const ctx = context()
+    runCommand('stage.add', ctx, { title: 'Win-back' })
+    runCommand('stage.add', ctx, { title: 'Research', header: stageNamed(ctx, 'Purchase'), side: 'before' })
+    expect(stageTitles(ctx)).toEqual([
+      'Awareness',
+      'Consideration',
+      'Research',
+      'Purchase',
+      'Onboarding',
+      'Retention',
+      'Advocacy',
+      'Win-back',
+    ])
+    runCommand('lane.add', ctx, {
+      title: 'Moments of truth',
+      laneKind: 'emotions',
+      header: laneNamed(ctx, 'Customer actions'),
+      side: 'after',
+    })
+    expect(laneTitles(ctx)[1]).toBe('Moments of truth')
+    expect(readLanes(ctx.doc)[1]!.kind).toBe('emotions')
+  })
+
+  it('moves a stage left and a lane down, and not past the edges', () => {
+    const ctx = context()
+    runCommand('header.moveEarlier', ctx, { header: stageNamed(ctx, 'Advocacy') })
+    expect(stageTitles(ctx).slice(-2)).toEqual(['Advocacy', 'Retention'])
+    runCommand('header.moveLater', ctx, { header: laneNamed(ctx, 'Customer actions') })
+    expect(laneTitles(ctx).slice(0, 2)).toEqual(['Touchpoints & channels', 'Customer actions'])
+    const first = getCommand('header.moveEarlier')!
+    expect(canRun(first, ctx, { header: stageNamed(ctx, 'Awareness') })).toBe(false)
+    expect(canRun(getCommand('header.moveLater')!, ctx, { header: laneNamed(ctx, 'Opportunities') })).toBe(
+      false,
+    )
+  })
+
+  it('deletes a lane, its notes go to Unsorted, and one undo brings both back', () => {
+    const ctx = context()
+    const lane = laneNamed(ctx, 'Pain points')
+    const stage = stageNamed(ctx, 'Onboarding')
+    createNote(ctx.doc, { stageId: stage.id, laneId: lane.id, text: 'Setup is long' }, 'remote')
+    runCommand('header.startDelete', ctx, { header: lane })
+    expect(useUi.getState().gridEdit).toEqual({ kind: 'delete', header: lane })
+    runCommand('header.delete', ctx, { header: lane })
+    expect(useUi.getState().gridEdit).toBeNull()
+    expect(laneTitles(ctx)).not.toContain('Pain points')
+    expect(ctx.getLayout().cells.get(UNSORTED_CELL)).toHaveLength(1)
+    ctx.history!.undo()
+    expect(laneTitles(ctx)).toContain('Pain points')
+    expect(ctx.getLayout().unsorted).toBeNull()
+    expect(readNotes(ctx.doc)).toHaveLength(1)
+  })
+
+  it('is unavailable on a view link', () => {
+    const ctx = context(true)
+    expect(runCommand('stage.add', ctx, { title: 'X' })).toBe(false)
+    expect(runCommand('header.menu', ctx, { header: stageNamed(ctx, 'Purchase') })).toBe(false)
+    expect(useUi.getState().gridEdit).toBeNull()
+  })
+
+  it('opens the add form beside a header, only for a header of its own axis', () => {
+    const ctx = context()
+    const stage = stageNamed(ctx, 'Purchase')
+    runCommand('lane.startAdd', ctx, { header: stage, side: 'before' })
+    expect(useUi.getState().gridEdit).toEqual({ kind: 'add', axis: 'lane', header: null, side: 'before' })
+    runCommand('stage.startAdd', ctx, { header: stage, side: 'before' })
+    expect(useUi.getState().gridEdit).toEqual({ kind: 'add', axis: 'stage', header: stage, side: 'before' })
+  })
+})
+
+describe('headerMenuItems', () => {
+  it('words a stage menu left/right and a lane menu above/below, up/down', () => {
+    const stageMenu = headerMenuItems({ kind: 'stage', id: 'stage:a' }).map((i) => i.label)
+    expect(stageMenu).toEqual([
+      'Rename…',
+      'Insert stage left…',
+      'Insert stage right…',
+      'Move left',
+      'Move right',
+      'Delete stage…',
+    ])
+    const laneMenu = headerMenuItems({ kind: 'lane', id: 'lane:a' }).map((i) => i.label)
+    expect(laneMenu).toEqual([
+      'Rename…',
+      'Insert lane above…',
+      'Insert lane below…',
+      'Move up',
+      'Move down',
+      'Delete lane…',
+    ])
+  })
+
+  it('runs only registered commands, with the header as argument', () => {
+    const header = { kind: 'lane', id: 'lane:a' } as const
+    for (const item of headerMenuItems(header)) {
+      expect(getCommand(item.commandId), item.commandId).toBeDefined()
+      expect(item.args.header).toEqual(header)
+    }
+    expect(headerMenuItems(header).filter((i) => i.danger)).toHaveLength(1)
+  })
+
+  it('names the options button after its header', () => {
+    expect(headerOptionsLabel('stage', 'Awareness')).toBe('Stage options: Awareness')
+    expect(headerOptionsLabel('lane', 'Pain points')).toBe('Lane options: Pain points')
+  })
+})

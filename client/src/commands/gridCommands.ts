@@ -1,0 +1,147 @@
+/**
+ * Commands that shape the grid: add, rename, move and remove stages (columns) and lanes (rows). Each
+ * write is one transaction with origin 'local', so it is one step of this person's undo history and
+ * reaches everyone else through Yjs like any edit. The `header.start…` commands only open the UI that
+ * asks for what is missing (a name, a kind, a confirmation); that UI then runs the writing command.
+ */
+import { insertKey, stepKey } from '../../../shared/src/board/gridOrder'
+import {
+  addLane,
+  addStage,
+  moveLane,
+  moveStage,
+  readLanes,
+  readStages,
+  removeLane,
+  removeStage,
+  renameLane,
+  renameStage,
+} from '../../../shared/src/board/schema'
+import type { HeaderRef } from '../../../shared/src/layout/grid'
+import { LOCAL_ORIGIN } from '../doc/localHistory'
+import { closeGridEdit, openGridEdit } from '../state/ui'
+import type { Command, CommandArgs, CommandContext } from './registry'
+
+/** Stages or lanes in display order, as the document has them now. */
+const siblingsOf = (ctx: CommandContext, kind: HeaderRef['kind']) =>
+  kind === 'stage' ? readStages(ctx.doc) : readLanes(ctx.doc)
+
+const exists = (ctx: CommandContext, header: HeaderRef | undefined): header is HeaderRef =>
+  !!header && siblingsOf(ctx, header.kind).some((item) => item.id === header.id)
+
+const hasHeader = (ctx: CommandContext, args?: CommandArgs) => exists(ctx, args?.header)
+
+const hasTitle = (args?: CommandArgs) => (args?.title?.trim() ?? '') !== ''
+
+function step(ctx: CommandContext, header: HeaderRef | undefined, by: -1 | 1): string | null {
+  return header ? stepKey(siblingsOf(ctx, header.kind), header.id, by) : null
+}
+
+function move(ctx: CommandContext, header: HeaderRef | undefined, by: -1 | 1): void {
+  const key = step(ctx, header, by)
+  if (!header || key === null) return
+  if (header.kind === 'stage') moveStage(ctx.doc, header.id, key, LOCAL_ORIGIN)
+  else moveLane(ctx.doc, header.id, key, LOCAL_ORIGIN)
+}
+
+/** Where a new stage or lane goes: beside the header when it is of that kind and still there, else at the end. */
+function newKey(ctx: CommandContext, kind: HeaderRef['kind'], args?: CommandArgs): string {
+  const target = args?.header?.kind === kind ? args.header.id : null
+  return insertKey(siblingsOf(ctx, kind), target, args?.side ?? 'after')
+}
+
+const startAdd = (axis: HeaderRef['kind']): Command => ({
+  id: `${axis}.startAdd`,
+  label: axis === 'stage' ? 'Add a stage…' : 'Add a lane…',
+  edits: true,
+  run: (_ctx, args) =>
+    openGridEdit({
+      kind: 'add',
+      axis,
+      header: args?.header?.kind === axis ? args.header : null,
+      side: args?.side ?? 'after',
+    }),
+})
+
+export const GRID_COMMANDS: readonly Command[] = [
+  {
+    id: 'header.menu',
+    label: 'Stage or lane options',
+    edits: true,
+    enabled: hasHeader,
+    run: (_ctx, args) => args?.header && openGridEdit({ kind: 'menu', header: args.header }),
+  },
+  {
+    id: 'header.startRename',
+    label: 'Rename a stage or lane…',
+    edits: true,
+    enabled: hasHeader,
+    run: (_ctx, args) => args?.header && openGridEdit({ kind: 'rename', header: args.header }),
+  },
+  {
+    id: 'header.rename',
+    label: 'Rename a stage or lane',
+    edits: true,
+    enabled: (ctx, args) => hasHeader(ctx, args) && hasTitle(args),
+    run: (ctx, args) => {
+      const header = args?.header
+      const title = args?.title ?? ''
+      if (header?.kind === 'stage') renameStage(ctx.doc, header.id, title, LOCAL_ORIGIN)
+      else if (header?.kind === 'lane') renameLane(ctx.doc, header.id, title, LOCAL_ORIGIN)
+    },
+  },
+  startAdd('stage'),
+  startAdd('lane'),
+  {
+    id: 'stage.add',
+    label: 'Add a stage',
+    edits: true,
+    enabled: (_ctx, args) => hasTitle(args),
+    run: (ctx, args) => {
+      addStage(ctx.doc, (args?.title ?? '').trim(), newKey(ctx, 'stage', args), LOCAL_ORIGIN)
+    },
+  },
+  {
+    id: 'lane.add',
+    label: 'Add a lane',
+    edits: true,
+    enabled: (_ctx, args) => hasTitle(args),
+    run: (ctx, args) => {
+      const title = (args?.title ?? '').trim()
+      addLane(ctx.doc, title, args?.laneKind ?? 'custom', newKey(ctx, 'lane', args), LOCAL_ORIGIN)
+    },
+  },
+  {
+    id: 'header.moveEarlier',
+    label: 'Move a stage left or a lane up',
+    edits: true,
+    enabled: (ctx, args) => step(ctx, args?.header, -1) !== null,
+    run: (ctx, args) => move(ctx, args?.header, -1),
+  },
+  {
+    id: 'header.moveLater',
+    label: 'Move a stage right or a lane down',
+    edits: true,
+    enabled: (ctx, args) => step(ctx, args?.header, 1) !== null,
+    run: (ctx, args) => move(ctx, args?.header, 1),
+  },
+  {
+    id: 'header.startDelete',
+    label: 'Delete a stage or lane…',
+    edits: true,
+    enabled: hasHeader,
+    run: (_ctx, args) => args?.header && openGridEdit({ kind: 'delete', header: args.header }),
+  },
+  {
+    id: 'header.delete',
+    label: 'Delete a stage or lane (its notes move to Unsorted)',
+    edits: true,
+    enabled: hasHeader,
+    run: (ctx, args) => {
+      const header = args?.header
+      closeGridEdit()
+      if (header?.kind === 'stage') removeStage(ctx.doc, header.id, LOCAL_ORIGIN)
+      else if (header?.kind === 'lane') removeLane(ctx.doc, header.id, LOCAL_ORIGIN)
+    },
+  },
+]

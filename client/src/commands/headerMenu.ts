@@ -1,0 +1,49 @@
+/**
+ * The items of a stage's or lane's menu, as data: the canvas's header menu and the accessible outline
+ * open the same menu, and every item runs a registry command with the header as its argument. Words
+ * follow the axis: a stage moves left and right, a lane up and down.
+ */
+import type { HeaderRef } from '../../../shared/src/layout/grid'
+import type { CommandArgs } from './registry'
+
+export interface HeaderMenuItem {
+  commandId: string
+  label: string
+  args: CommandArgs
+  /** Drawn in the danger color, after a separator. */
+  danger?: boolean
+  /** A separator goes above this item. */
+  groupStart?: boolean
+}
+
+/** "Stage" or "Lane", for labels such as "Stage options: Awareness". */
+export const axisName = (kind: HeaderRef['kind']): 'Stage' | 'Lane' => (kind === 'stage' ? 'Stage' : 'Lane')
+
+export const headerOptionsLabel = (kind: HeaderRef['kind'], title: string): string =>
+  `${axisName(kind)} options: ${title}`
+
+export function headerMenuItems(header: HeaderRef): HeaderMenuItem[] {
+  const stage = header.kind === 'stage'
+  const noun = stage ? 'stage' : 'lane'
+  const [before, after] = stage ? ['left', 'right'] : ['above', 'below']
+  const [earlier, later] = stage ? ['left', 'right'] : ['up', 'down']
+  return [
+    { commandId: 'header.startRename', label: 'Rename…', args: { header } },
+    {
+      commandId: `${noun}.startAdd`,
+      label: `Insert ${noun} ${before}…`,
+      args: { header, side: 'before' },
+      groupStart: true,
+    },
+    { commandId: `${noun}.startAdd`, label: `Insert ${noun} ${after}…`, args: { header, side: 'after' } },
+    { commandId: 'header.moveEarlier', label: `Move ${earlier}`, args: { header }, groupStart: true },
+    { commandId: 'header.moveLater', label: `Move ${later}`, args: { header } },
+    {
+      commandId: 'header.startDelete',
+      label: `Delete ${noun}…`,
+      args: { header },
+      danger: true,
+      groupStart: true,
+    },
+  ]
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { createNote, readBoard } from '../board/schema'
+import { applyTemplate } from '../templates/applyTemplate'
+import { computeLayout, countNotesUnder, GRID, headerRect, headerTitle } from './grid'
+import { pointToHeader } from './hitTest'
+
+function layoutWithNotes() {
+  const doc = new Y.Doc()
+  applyTemplate(doc, 'customer-lifecycle', { title: 't' })
+  const { stages, lanes } = readBoard(doc)
+  createNote(doc, { stageId: stages[0]!.id, laneId: lanes[0]!.id })
+  createNote(doc, { stageId: stages[0]!.id, laneId: lanes[1]!.id })
+  createNote(doc, { stageId: stages[1]!.id, laneId: lanes[1]!.id })
+  const board = readBoard(doc)
+  return { stages, lanes, layout: computeLayout(board.stages, board.lanes, board.notes) }
+}
+
+describe('pointToHeader', () => {
+  const { stages, lanes, layout } = layoutWithNotes()
+
+  it('finds the stage header above a column and the lane header left of a row', () => {
+    const stage = layout.stages[2]!
+    expect(pointToHeader(layout, { x: stage.x + 5, y: GRID.stageHeaderH / 2 })).toEqual({
+      kind: 'stage',
+      id: stages[2]!.id,
+    })
+    const lane = layout.lanes[3]!
+    expect(pointToHeader(layout, { x: 10, y: lane.y + lane.h - 1 })).toEqual({
+      kind: 'lane',
+      id: lanes[3]!.id,
+    })
+  })
+
+  it('finds nothing over cells, the top-left corner or outside the board', () => {
+    const cell = { x: layout.stages[0]!.x + 10, y: layout.lanes[0]!.y + 10 }
+    expect(pointToHeader(layout, cell)).toBeNull()
+    expect(pointToHeader(layout, { x: 10, y: 10 })).toBeNull()
+    expect(pointToHeader(layout, { x: -10, y: 200 })).toBeNull()
+    expect(pointToHeader(layout, { x: 10, y: layout.height + 5 })).toBeNull()
+  })
+
+  it('agrees with headerRect', () => {
+    for (const header of [
+      { kind: 'stage', id: stages[4]!.id },
+      { kind: 'lane', id: lanes[2]!.id },
+    ] as const) {
+      const rect = headerRect(layout, header)!
+      expect(pointToHeader(layout, { x: rect.x + rect.w / 2, y: rect.y + rect.h / 2 })).toEqual(header)
+    }
+    expect(headerRect(layout, { kind: 'lane', id: 'lane:gone' })).toBeNull()
+    expect(headerTitle(layout, { kind: 'stage', id: stages[4]!.id })).toBe('Retention')
+    expect(headerTitle(layout, { kind: 'stage', id: 'stage:gone' })).toBeNull()
+  })
+})
+
+describe('countNotesUnder', () => {
+  const { stages, lanes, layout } = layoutWithNotes()
+
+  it('counts the notes of a column or a row', () => {
+    expect(countNotesUnder(layout, { kind: 'stage', id: stages[0]!.id })).toBe(2)
+    expect(countNotesUnder(layout, { kind: 'stage', id: stages[1]!.id })).toBe(1)
+    expect(countNotesUnder(layout, { kind: 'lane', id: lanes[1]!.id })).toBe(2)
+    expect(countNotesUnder(layout, { kind: 'lane', id: lanes[4]!.id })).toBe(0)
+  })
+})
