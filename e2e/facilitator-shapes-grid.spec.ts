@@ -1,0 +1,163 @@
+/**
+ * A facilitator reshapes the grid during a workshop while a colleague watches: rename a stage in place,
+ * add a lane of a chosen kind, move a stage, delete a lane holding a note (it goes to "Unsorted", for
+ * both), and undo the delete (the lane and its note come back, for both). The colleague reads the grid
+ * through the accessible outline's column and row headers, in order.
+ */
+import { expect, type Locator, type Page, test } from '@playwright/test'
+import { BoardPage } from './fixtures/BoardPage'
+import { createBoard, type RunningServer, startServer } from './fixtures/server'
+
+let server: RunningServer
+
+test.beforeAll(async () => {
+  server = await startServer()
+})
+test.afterAll(async () => {
+  await server.kill('SIGTERM')
+})
+
+const STAGES = ['Awareness', 'Consideration', 'Purchase', 'Onboarding', 'Retention', 'Advocacy']
+const LANES = [
+  'Customer actions',
+  'Touchpoints & channels',
+  'Thoughts & emotions',
+  'Pain points',
+  'Opportunities',
+]
+
+/** Column headers of the outline, left to right, without the lane-title column. */
+async function stageHeaders(person: BoardPage): Promise<string[]> {
+  const names = await person.outline
+    .getByRole('columnheader')
+    .evaluateAll((cells) => cells.map((cell) => cell.getAttribute('aria-label') ?? cell.textContent ?? ''))
+  return names.slice(1)
+}
+
+async function laneHeaders(person: BoardPage): Promise<string[]> {
+  return person.outline
+    .getByRole('rowheader')
+    .evaluateAll((cells) => cells.map((cell) => cell.getAttribute('aria-label') ?? cell.textContent ?? ''))
+}
+
+function unsortedRow(person: BoardPage): Locator {
+  return person.outline
+    .getByRole('row')
+    .filter({ has: person.page.getByRole('rowheader', { name: 'Unsorted', exact: true }) })
+}
+
+/** Opens a header's menu from the outline, as a keyboard user would (focus its options button, Enter). */
+async function openHeaderMenu(person: BoardPage, name: string): Promise<Locator> {
+  await person.outline.getByRole('button', { name, exact: true }).focus()
+  await person.page.keyboard.press('Enter')
+  const menu = person.page.getByRole('menu', { name })
+  await expect(menu).toBeVisible()
+  await expect(menu.getByRole('menuitem').first()).toBeFocused()
+  return menu
+}
+
+/** Screen point of a stage header's title, read from what the canvas drew. */
+async function stageHeaderOnScreen(page: Page, title: string): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate((label) => {
+    type Node = { getClassName(): string; text(): string; getClientRect(): DOMRect }
+    const konva = (
+      window as unknown as {
+        Konva: { stages: { find(fn: (n: Node) => boolean): Node[]; container(): HTMLElement }[] }
+      }
+    ).Konva
+    const stage = konva.stages[0]
+    const text = stage?.find((n) => n.getClassName() === 'Text' && n.text() === label.toUpperCase())[0]
+    if (!stage || !text) return null
+    const rect = text.getClientRect()
+    const origin = stage.container().getBoundingClientRect()
+    return { x: origin.x + rect.x + 20, y: origin.y + rect.y + rect.height / 2 }
+  }, title)
+  if (!point) throw new Error(`stage header ${title} is not drawn`)
+  return point
+}
+
+test('a facilitator renames, adds, moves and deletes stages and lanes; a colleague sees each change live', async ({
+  browser,
+}) => {
+  const board = await createBoard(server.baseUrl, 'Workshop grid')
+  const alice = new BoardPage(await (await browser.newContext()).newPage())
+  const bob = new BoardPage(await (await browser.newContext()).newPage())
+  await alice.open(server.baseUrl, board.editUrl)
+  await bob.open(server.baseUrl, board.editUrl)
+  await expect.poll(() => stageHeaders(bob)).toEqual(STAGES)
+
+  // Rename in place: double-click the header on the canvas, type, Enter.
+  const retention = await stageHeaderOnScreen(alice.page, 'Retention')
+  await alice.page.mouse.dblclick(retention.x, retention.y)
+  const nameField = alice.page.getByRole('textbox', { name: 'Stage name' })
+  await expect(nameField).toBeFocused()
+  await expect(nameField).toHaveValue('Retention')
+  await nameField.fill('Loyalty')
+  await alice.page.keyboard.press('Enter')
+  await expect(nameField).toHaveCount(0)
+  const renamed = STAGES.map((s) => (s === 'Retention' ? 'Loyalty' : s))
+  await expect.poll(() => stageHeaders(bob)).toEqual(renamed)
+
+  // Add a lane at the end from the "+" under the grid, choosing its kind.
+  await alice.page.locator('.grid-add--lane').click()
+  const form = alice.page.getByRole('form', { name: /Add a lane/ })
+  await expect(form.getByRole('textbox', { name: 'Name' })).toBeFocused()
+  await alice.page.keyboard.type('Moments of truth')
+  await form.getByRole('radio', { name: 'Custom' }).check()
+  await form.getByRole('button', { name: 'Add lane' }).click()
+  await expect(form).toHaveCount(0)
+  await expect.poll(() => laneHeaders(bob)).toEqual([...LANES, 'Moments of truth'])
+
+  // Move "Advocacy" one place left from its menu.
+  const advocacyMenu = await openHeaderMenu(alice, 'Stage options: Advocacy')
+  await expect(advocacyMenu.getByRole('menuitem', { name: 'Move right' })).toBeDisabled()
+  await advocacyMenu.getByRole('menuitem', { name: 'Move left' }).click()
+  await expect(advocacyMenu).toHaveCount(0)
+  const moved = ['Awareness', 'Consideration', 'Purchase', 'Onboarding', 'Advocacy', 'Loyalty']
+  await expect.poll(() => stageHeaders(bob)).toEqual(moved)
+  await expect.poll(() => stageHeaders(alice)).toEqual(moved)
+
+  // Delete a lane that holds a note: the confirmation counts it, and the note moves to "Unsorted".
+  await alice.addNote('Calls support twice')
+  await expect(bob.note('Calls support twice')).toBeAttached()
+  const { laneId, stageId } = await alice.cellOf('Calls support twice')
+  const laneTitle = await alice.outline.locator(`tr[data-lane-id="${laneId}"] th`).getAttribute('aria-label')
+  if (!laneTitle) throw new Error('the note is in no lane')
+  const laneMenu = await openHeaderMenu(alice, `Lane options: ${laneTitle}`)
+  await laneMenu.getByRole('menuitem', { name: 'Delete lane…' }).click()
+  const confirm = alice.page.getByRole('dialog', { name: `Delete the lane “${laneTitle}”?` })
+  await expect(confirm).toBeVisible()
+  await expect(confirm).toContainText('It holds 1 note')
+  await expect(confirm).toContainText('Unsorted')
+  await confirm.getByRole('button', { name: 'Delete lane' }).click()
+  await expect(confirm).toHaveCount(0)
+
+  const lanesAfter = [...LANES, 'Moments of truth']
+  const withoutLane = lanesAfter.filter((l) => l !== laneTitle)
+  for (const person of [alice, bob]) {
+    await expect.poll(() => laneHeaders(person)).toEqual([...withoutLane, 'Unsorted'])
+    await expect(unsortedRow(person).getByRole('button', { name: 'Calls support twice' })).toBeAttached()
+    await expect(person.notes).toHaveCount(1)
+  }
+
+  // One undo brings the lane back, in its place, with its note in its cell — for both.
+  await alice.page.keyboard.press('Control+z')
+  for (const person of [alice, bob]) {
+    await expect.poll(() => laneHeaders(person)).toEqual(lanesAfter)
+    await expect(unsortedRow(person)).toHaveCount(0)
+    expect(await person.cellOf('Calls support twice')).toEqual({ stageId, laneId })
+  }
+  // The rename, the new lane and the move were separate steps: they are still there.
+  await expect.poll(() => stageHeaders(bob)).toEqual(moved)
+})
+
+test('a view link gets no grid controls', async ({ browser }) => {
+  const board = await createBoard(server.baseUrl, 'Read only grid')
+  const viewer = new BoardPage(await (await browser.newContext()).newPage())
+  await viewer.open(server.baseUrl, board.viewUrl)
+  await expect.poll(() => stageHeaders(viewer)).toEqual(STAGES)
+  await expect(viewer.page.getByRole('button', { name: /options:|Add stage|Add lane/ })).toHaveCount(0)
+  const retention = await stageHeaderOnScreen(viewer.page, 'Retention')
+  await viewer.page.mouse.dblclick(retention.x, retention.y)
+  await expect(viewer.page.getByRole('textbox', { name: 'Stage name' })).toHaveCount(0)
+})
