@@ -161,3 +161,39 @@ test('a view link gets no grid controls', async ({ browser }) => {
   await viewer.page.mouse.dblclick(retention.x, retention.y)
   await expect(viewer.page.getByRole('textbox', { name: 'Stage name' })).toHaveCount(0)
 })
+
+test('a note left in "Unsorted" by a removed stage is dragged back into a cell by a colleague', async ({
+  browser,
+}) => {
+  const board = await createBoard(server.baseUrl, 'Unsorted and back')
+  const alice = new BoardPage(await (await browser.newContext()).newPage())
+  const bob = new BoardPage(await (await browser.newContext()).newPage())
+  await alice.open(server.baseUrl, board.editUrl)
+  await bob.open(server.baseUrl, board.editUrl)
+  await alice.addNote('Asks a friend')
+  const { stageId } = await alice.cellOf('Asks a friend')
+  const stageTitle = await alice.outline.locator(`th[data-stage-id="${stageId}"]`).getAttribute('aria-label')
+  const menu = await openHeaderMenu(alice, `Stage options: ${stageTitle}`)
+  await menu.getByRole('menuitem', { name: 'Delete stage…' }).click()
+  await alice.page.getByRole('dialog').getByRole('button', { name: 'Delete stage' }).click()
+  await expect(unsortedRow(bob).getByRole('button', { name: 'Asks a friend' })).toBeAttached()
+
+  const target = STAGES.find((s) => s !== stageTitle) as string
+  const from = await bob.noteCenterOnScreen(await bob.noteId('Asks a friend'))
+  const to = await bob.cellCenterOnScreen(target, 'Pain points')
+  await bob.page.mouse.move(from.x, from.y)
+  await bob.page.mouse.down()
+  for (let i = 1; i <= 10; i++) {
+    await bob.page.mouse.move(from.x + ((to.x - from.x) * i) / 10, from.y + ((to.y - from.y) * i) / 10)
+  }
+  await bob.page.mouse.up()
+
+  const targetId = await bob.outline.getByRole('columnheader', { name: target }).getAttribute('data-stage-id')
+  const laneId = await bob.outline
+    .locator('tr', { has: bob.page.getByRole('rowheader', { name: 'Pain points' }) })
+    .getAttribute('data-lane-id')
+  for (const person of [alice, bob]) {
+    await expect.poll(() => person.cellOf('Asks a friend')).toEqual({ stageId: targetId, laneId })
+    await expect(unsortedRow(person)).toHaveCount(0)
+  }
+})
