@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createNote, readLanes, readNotes, readStages } from '../../../shared/src/board/schema'
-import { computeLayout, UNSORTED_CELL } from '../../../shared/src/layout/grid'
+import { computeLayout, headerRect, UNSORTED_CELL } from '../../../shared/src/layout/grid'
 import { applyTemplate } from '../../../shared/src/templates/applyTemplate'
 import { createLocalHistory } from '../doc/localHistory'
-import { resetUi, useUi } from '../state/ui'
+import { resetUi, setCanvasSize, useUi } from '../state/ui'
 import { headerMenuItems, headerOptionsLabel } from './headerMenu'
 import { type CommandContext, canRun, getCommand, runCommand } from './registry'
 
@@ -75,6 +75,17 @@ describe('grid commands', () => {
     })
     expect(laneTitles(ctx)[1]).toBe('Moments of truth')
     expect(readLanes(ctx.doc)[1]!.kind).toBe('emotions')
+  })
+
+  it('brings a stage added past the right edge of the view into view', () => {
+    const ctx = context()
+    setCanvasSize({ w: 1200, h: 800 })
+    runCommand('stage.add', ctx, { title: 'Win-back' })
+    const last = readStages(ctx.doc).at(-1)!
+    const rect = headerRect(ctx.getLayout(), { kind: 'stage', id: last.id })!
+    const { viewport } = useUi.getState()
+    expect((rect.x + rect.w) * viewport.scale + viewport.x).toBeLessThanOrEqual(1200)
+    expect(rect.x * viewport.scale + viewport.x).toBeGreaterThanOrEqual(0)
   })
 
   it('moves a stage left and a lane down, and not past the edges', () => {

@@ -17,9 +17,10 @@ import {
   renameLane,
   renameStage,
 } from '../../../shared/src/board/schema'
-import type { HeaderRef } from '../../../shared/src/layout/grid'
+import { type HeaderRef, headerRect } from '../../../shared/src/layout/grid'
 import { LOCAL_ORIGIN } from '../doc/localHistory'
-import { closeGridEdit, openGridEdit } from '../state/ui'
+import { panIntoView } from '../scene/viewport'
+import { closeGridEdit, openGridEdit, setViewport, useUi } from '../state/ui'
 import type { Command, CommandArgs, CommandContext } from './registry'
 
 /** Stages or lanes in display order, as the document has them now. */
@@ -48,6 +49,16 @@ function move(ctx: CommandContext, header: HeaderRef | undefined, by: -1 | 1): v
 function newKey(ctx: CommandContext, kind: HeaderRef['kind'], args?: CommandArgs): string {
   const target = args?.header?.kind === kind ? args.header.id : null
   return insertKey(siblingsOf(ctx, kind), target, args?.side ?? 'after')
+}
+
+/** Room kept past a revealed header for the "+" buttons beside the grid (px). */
+const REVEAL_MARGIN_PX = 48
+
+/** A new stage or lane may land off screen (past the last column): bring its header into view. */
+function reveal(ctx: CommandContext, header: HeaderRef): void {
+  const rect = headerRect(ctx.getLayout(), header)
+  const { viewport, canvasSize } = useUi.getState()
+  if (rect) setViewport(panIntoView(viewport, canvasSize, rect, REVEAL_MARGIN_PX))
 }
 
 const startAdd = (axis: HeaderRef['kind']): Command => ({
@@ -98,7 +109,8 @@ export const GRID_COMMANDS: readonly Command[] = [
     edits: true,
     enabled: (_ctx, args) => hasTitle(args),
     run: (ctx, args) => {
-      addStage(ctx.doc, (args?.title ?? '').trim(), newKey(ctx, 'stage', args), LOCAL_ORIGIN)
+      const id = addStage(ctx.doc, (args?.title ?? '').trim(), newKey(ctx, 'stage', args), LOCAL_ORIGIN)
+      reveal(ctx, { kind: 'stage', id })
     },
   },
   {
@@ -108,7 +120,8 @@ export const GRID_COMMANDS: readonly Command[] = [
     enabled: (_ctx, args) => hasTitle(args),
     run: (ctx, args) => {
       const title = (args?.title ?? '').trim()
-      addLane(ctx.doc, title, args?.laneKind ?? 'custom', newKey(ctx, 'lane', args), LOCAL_ORIGIN)
+      const id = addLane(ctx.doc, title, args?.laneKind ?? 'custom', newKey(ctx, 'lane', args), LOCAL_ORIGIN)
+      reveal(ctx, { kind: 'lane', id })
     },
   },
   {

@@ -54,7 +54,8 @@ export function AddHeaderForm({ edit }: { edit: AddEdit }) {
     ? { x: lastStage ? lastStage.x + lastStage.w : GRID.laneHeaderW, y: 0, w: 1, h: GRID.stageHeaderH }
     : { x: 0, y: layout.height, w: GRID.laneHeaderW, h: 1 }
   const anchor = rectToScreen(viewport, targetRect ?? edgeRect)
-  const place = usePopupPosition(ref, anchor, stage ? 'right' : 'below')
+  // Under a stage's header (or the "+" after the last one); beside a lane's header, or under the grid.
+  const place = usePopupPosition(ref, anchor, !stage && targetRect ? 'right' : 'below')
 
   const submit = () => {
     const clean = title.trim()

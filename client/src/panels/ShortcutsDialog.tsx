@@ -17,6 +17,8 @@ const POINTER_GESTURES: readonly [string, string][] = [
   ['Double-click a cell', 'Add a note there'],
   ['Double-click a note', 'Edit it'],
   ['Drag a note', 'Move it to another cell'],
+  ['Double-click a stage or lane header', 'Rename it'],
+  ['Right-click a header, or its ⋯ button', 'Insert, move or delete it'],
 ]
 
 const KEYED_COMMANDS = COMMANDS.filter((c) => c.shortcuts && c.shortcuts.length > 0)
