@@ -197,3 +197,27 @@ test('a note left in "Unsorted" by a removed stage is dragged back into a cell b
     await expect(unsortedRow(person)).toHaveCount(0)
   }
 })
+
+test('dragging a stage header moves its column for both people; one undo puts it back', async ({
+  browser,
+}) => {
+  const board = await createBoard(server.baseUrl, 'Drag a header')
+  const alice = new BoardPage(await (await browser.newContext()).newPage())
+  const bob = new BoardPage(await (await browser.newContext()).newPage())
+  await alice.open(server.baseUrl, board.editUrl)
+  await bob.open(server.baseUrl, board.editUrl)
+  const from = await stageHeaderOnScreen(alice.page, 'Awareness')
+  const to = await stageHeaderOnScreen(alice.page, 'Purchase')
+  await alice.page.mouse.move(from.x, from.y)
+  await alice.page.mouse.down()
+  // Past the middle of "Purchase": the column lands after it.
+  const end = { x: to.x + 200, y: to.y }
+  for (let i = 1; i <= 10; i++) {
+    await alice.page.mouse.move(from.x + ((end.x - from.x) * i) / 10, from.y)
+  }
+  await alice.page.mouse.up()
+  const dragged = ['Consideration', 'Purchase', 'Awareness', 'Onboarding', 'Retention', 'Advocacy']
+  await expect.poll(() => stageHeaders(bob)).toEqual(dragged)
+  await alice.page.keyboard.press('Control+z')
+  await expect.poll(() => stageHeaders(bob)).toEqual(STAGES)
+})

@@ -7,7 +7,8 @@
  *   - drag a note (or the selection): on drop it snaps into the cell under the pointer (a drop on the
  *     "Unsorted" row leaves it where it was)
  *   - hover a stage or lane header: its "⋯" options button shows (panels/GridControls draws it);
- *     double-click a header: rename it; right-click a header: its menu
+ *     double-click a header: rename it; right-click a header: its menu; drag a header: move the
+ *     column or row (a line shows where it will go)
  * Positions come from the shared layout; this file only turns gestures into viewport changes and
  * document mutations.
  */
@@ -20,7 +21,8 @@ import { isId } from '../../../shared/src/board/ids'
 import { NOTE_SIZE } from '../../../shared/src/board/limits'
 import { createNote, getNotes, readNote, updateNote, updateNotes } from '../../../shared/src/board/schema'
 import { type Point, type Rect, rectContains, rectFromCorners } from '../../../shared/src/layout/geometry'
-import { pointToCell, pointToHeader } from '../../../shared/src/layout/hitTest'
+import { type BoardLayout, type HeaderRef, headerRect } from '../../../shared/src/layout/grid'
+import { headerGapAt, headerGapLine, pointToCell, pointToHeader } from '../../../shared/src/layout/hitTest'
 import { snapNotesToCell } from '../../../shared/src/layout/snap'
 import { useBoardSession } from '../board/session'
 import { runCommand } from '../commands/registry'
@@ -51,7 +53,23 @@ Konva.dragDistance = 4
 type Gesture =
   | { kind: 'pan'; start: Point; origin: Point; moved: boolean }
   | { kind: 'band'; start: Point }
+  | { kind: 'header'; header: HeaderRef; start: Point; gap: number | null }
   | null
+
+/** A header drag starts once the pointer moved this far (screen px), so a double-click still renames. */
+const HEADER_DRAG_START_PX = 6
+/**
+ * Konva counts any two presses within its double-click window as a double-click, even when the first
+ * ended a pan or a header drag, or the second is a right-click; such pairs are not double-clicks.
+ */
+const DBLCLICK_AFTER_DRAG_MS = 500
+
+/** The whole column or row of a header, shaded while it is dragged. */
+function headerBand(layout: BoardLayout, header: HeaderRef): Rect | null {
+  const rect = headerRect(layout, header)
+  if (!rect) return null
+  return header.kind === 'stage' ? { ...rect, h: layout.height } : { ...rect, w: layout.width }
+}
 
 const noteIdOf = (node: Konva.Node | null): NoteId | null => {
   const group = node?.name() === 'note' ? node : node?.findAncestor('.note')
@@ -65,12 +83,16 @@ export function BoardCanvas({ onFirstPaint }: { onFirstPaint?: () => void }) {
   const viewport = useUi((s) => s.viewport)
   const size = useUi((s) => s.canvasSize)
   const tool = useUi((s) => s.tool)
+  const overHeader = useUi((s) => s.hoveredHeader !== null)
   const containerRef = useRef<HTMLDivElement>(null)
   const notesLayerRef = useRef<Konva.Layer>(null)
   const gesture = useRef<Gesture>(null)
   const spaceHeld = useRef(false)
   const dragStarts = useRef(new Map<NoteId, Point>())
+  const lastDragEnd = useRef(0)
   const [rubberBand, setRubberBand] = useState<Rect | null>(null)
+  const [dropLine, setDropLine] = useState<Rect | null>(null)
+  const [dragSource, setDragSource] = useState<Rect | null>(null)
   const [dragging, setDragging] = useState(false)
   const [panning, setPanning] = useState(false)
   const [spaceDown, setSpaceDown] = useState(false)
@@ -108,12 +130,18 @@ export function BoardCanvas({ onFirstPaint }: { onFirstPaint?: () => void }) {
       const event = e.evt
       const onEmpty = e.target === e.target.getStage()
       const panTool = useUi.getState().tool === 'pan'
+      const header =
+        event.button === 0 && onEmpty && !panTool && !spaceHeld.current && !event.shiftKey && !readOnly
+          ? pointToHeader(layout, boardPointOf(event.clientX, event.clientY))
+          : null
       const wantsPan =
         event.button === 1 ||
         spaceHeld.current ||
         panTool ||
         (event.button === 0 && onEmpty && !event.shiftKey)
-      if (event.button === 0 && onEmpty && event.shiftKey && !panTool && !spaceHeld.current) {
+      if (header) {
+        gesture.current = { kind: 'header', header, start: { x: event.clientX, y: event.clientY }, gap: null }
+      } else if (event.button === 0 && onEmpty && event.shiftKey && !panTool && !spaceHeld.current) {
         gesture.current = { kind: 'band', start: boardPointOf(event.clientX, event.clientY) }
       } else if (wantsPan) {
         // Stop a note from starting its own drag under a pan gesture.
@@ -136,6 +164,13 @@ export function BoardCanvas({ onFirstPaint }: { onFirstPaint?: () => void }) {
           const dy = m.clientY - g.start.y
           if (Math.abs(dx) + Math.abs(dy) > 2) g.moved = true
           setViewport({ ...useUi.getState().viewport, x: g.origin.x + dx, y: g.origin.y + dy })
+        } else if (g.kind === 'header') {
+          const far = Math.abs(m.clientX - g.start.x) + Math.abs(m.clientY - g.start.y) > HEADER_DRAG_START_PX
+          if (g.gap === null && !far) return
+          if (g.gap === null) setPanning(true)
+          g.gap = headerGapAt(layout, g.header.kind, boardPointOf(m.clientX, m.clientY))
+          setDropLine(headerGapLine(layout, g.header.kind, g.gap))
+          setDragSource(headerBand(layout, g.header))
         } else {
           setRubberBand(rectFromCorners(g.start, boardPointOf(m.clientX, m.clientY)))
         }
@@ -150,19 +185,28 @@ export function BoardCanvas({ onFirstPaint }: { onFirstPaint?: () => void }) {
           const band = rectFromCorners(g.start, boardPointOf(u.clientX, u.clientY))
           addToSelection(noteIndex(layout).query(band))
           setRubberBand(null)
+        } else if (g?.kind === 'header') {
+          setDropLine(null)
+          setDragSource(null)
+          if (g.gap !== null) lastDragEnd.current = performance.now()
+          if (g.gap === null) clearSelection()
+          else runCommand('header.moveToGap', commands, { header: g.header, gap: g.gap })
         } else if (g?.kind === 'pan' && !g.moved && onEmpty) {
           clearSelection()
+        } else if (g?.kind === 'pan') {
+          lastDragEnd.current = performance.now()
         }
       }
       window.addEventListener('pointermove', move)
       window.addEventListener('pointerup', up)
     },
-    [boardPointOf, layout],
+    [boardPointOf, layout, readOnly, commands],
   )
 
   const onStageDblClick = useCallback(
     (e: KonvaEventObject<MouseEvent>) => {
-      if (readOnly || e.target !== e.target.getStage()) return
+      if (readOnly || e.target !== e.target.getStage() || e.evt.button !== 0) return
+      if (performance.now() - lastDragEnd.current < DBLCLICK_AFTER_DRAG_MS) return
       const point = boardPointOf(e.evt.clientX, e.evt.clientY)
       const header = pointToHeader(layout, point)
       if (header) {
@@ -301,7 +345,7 @@ export function BoardCanvas({ onFirstPaint }: { onFirstPaint?: () => void }) {
     [doc, layout],
   )
 
-  const cursor = panning ? 'grabbing' : tool === 'pan' || spaceDown ? 'grab' : 'default'
+  const cursor = panning ? 'grabbing' : tool === 'pan' || spaceDown || overHeader ? 'grab' : 'default'
   return (
     <div ref={containerRef} className="board-canvas" style={{ cursor }}>
       <Stage
@@ -331,6 +375,8 @@ export function BoardCanvas({ onFirstPaint }: { onFirstPaint?: () => void }) {
           layout={layout}
           notesLayerRef={notesLayerRef}
           rubberBand={rubberBand}
+          dropLine={dropLine}
+          dragSource={dragSource}
           dragging={dragging}
           readOnly={readOnly}
           onResize={onResize}

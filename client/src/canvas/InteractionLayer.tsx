@@ -13,6 +13,10 @@ interface Props {
   layout: BoardLayout
   notesLayerRef: RefObject<Konva.Layer | null>
   rubberBand: BoardRect | null
+  /** Where a dragged stage or lane header would go: a line between two headers (w or h is 0). */
+  dropLine: BoardRect | null
+  /** The column or row of the header being dragged. */
+  dragSource: BoardRect | null
   /** Outlines are hidden while notes are dragged (they would lag behind). */
   dragging: boolean
   readOnly: boolean
@@ -20,7 +24,16 @@ interface Props {
   onResize: (id: string, scaleX: number, scaleY: number) => void
 }
 
-export function InteractionLayer({ layout, notesLayerRef, rubberBand, dragging, readOnly, onResize }: Props) {
+export function InteractionLayer({
+  layout,
+  notesLayerRef,
+  rubberBand,
+  dropLine,
+  dragSource,
+  dragging,
+  readOnly,
+  onResize,
+}: Props) {
   const selection = useUi((s) => s.selection)
   const scale = useUi((s) => s.viewport.scale)
   const editing = useUi((s) => s.editingNoteId)
@@ -74,6 +87,30 @@ export function InteractionLayer({ layout, notesLayerRef, rubberBand, dragging, 
           stroke={SELECTION_INK}
           strokeWidth={1 / scale}
           dash={[6 / scale, 4 / scale]}
+          listening={false}
+        />
+      )}
+      {dragSource && (
+        <Rect
+          x={dragSource.x}
+          y={dragSource.y}
+          width={dragSource.w}
+          height={dragSource.h}
+          fill="rgba(37, 99, 235, 0.08)"
+          stroke={SELECTION_INK}
+          strokeWidth={1 / scale}
+          dash={[6 / scale, 4 / scale]}
+          listening={false}
+        />
+      )}
+      {dropLine && (
+        <Rect
+          x={dropLine.x - (dropLine.w === 0 ? 2 / scale : 0)}
+          y={dropLine.y - (dropLine.h === 0 ? 2 / scale : 0)}
+          width={dropLine.w === 0 ? 4 / scale : dropLine.w}
+          height={dropLine.h === 0 ? 4 / scale : dropLine.h}
+          fill={SELECTION_INK}
+          cornerRadius={2 / scale}
           listening={false}
         />
       )}

@@ -101,6 +101,16 @@ describe('grid commands', () => {
     )
   })
 
+  it('moves a dragged stage into the gap it was dropped on, one undo step', () => {
+    const ctx = context()
+    const awareness = stageNamed(ctx, 'Awareness')
+    expect(runCommand('header.moveToGap', ctx, { header: awareness, gap: 1 })).toBe(false)
+    runCommand('header.moveToGap', ctx, { header: awareness, gap: 3 })
+    expect(stageTitles(ctx).slice(0, 3)).toEqual(['Consideration', 'Purchase', 'Awareness'])
+    ctx.history!.undo()
+    expect(stageTitles(ctx)[0]).toBe('Awareness')
+  })
+
   it('deletes a lane, its notes go to Unsorted, and one undo brings both back', () => {
     const ctx = context()
     const lane = laneNamed(ctx, 'Pain points')

@@ -4,7 +4,7 @@
  * reaches everyone else through Yjs like any edit. The `header.start…` commands only open the UI that
  * asks for what is missing (a name, a kind, a confirmation); that UI then runs the writing command.
  */
-import { insertKey, stepKey } from '../../../shared/src/board/gridOrder'
+import { gapKey, insertKey, stepKey } from '../../../shared/src/board/gridOrder'
 import {
   addLane,
   addStage,
@@ -38,8 +38,12 @@ function step(ctx: CommandContext, header: HeaderRef | undefined, by: -1 | 1): s
   return header ? stepKey(siblingsOf(ctx, header.kind), header.id, by) : null
 }
 
-function move(ctx: CommandContext, header: HeaderRef | undefined, by: -1 | 1): void {
-  const key = step(ctx, header, by)
+function gap(ctx: CommandContext, args?: CommandArgs): string | null {
+  const header = args?.header
+  return header && args?.gap !== undefined ? gapKey(siblingsOf(ctx, header.kind), header.id, args.gap) : null
+}
+
+function place(ctx: CommandContext, header: HeaderRef | undefined, key: string | null): void {
   if (!header || key === null) return
   if (header.kind === 'stage') moveStage(ctx.doc, header.id, key, LOCAL_ORIGIN)
   else moveLane(ctx.doc, header.id, key, LOCAL_ORIGIN)
@@ -129,14 +133,21 @@ export const GRID_COMMANDS: readonly Command[] = [
     label: 'Move a stage left or a lane up',
     edits: true,
     enabled: (ctx, args) => step(ctx, args?.header, -1) !== null,
-    run: (ctx, args) => move(ctx, args?.header, -1),
+    run: (ctx, args) => place(ctx, args?.header, step(ctx, args?.header, -1)),
   },
   {
     id: 'header.moveLater',
     label: 'Move a stage right or a lane down',
     edits: true,
     enabled: (ctx, args) => step(ctx, args?.header, 1) !== null,
-    run: (ctx, args) => move(ctx, args?.header, 1),
+    run: (ctx, args) => place(ctx, args?.header, step(ctx, args?.header, 1)),
+  },
+  {
+    id: 'header.moveToGap',
+    label: 'Drag a stage or lane header to another place',
+    edits: true,
+    enabled: (ctx, args) => gap(ctx, args) !== null,
+    run: (ctx, args) => place(ctx, args?.header, gap(ctx, args)),
   },
   {
     id: 'header.startDelete',

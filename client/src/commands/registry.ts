@@ -46,6 +46,8 @@ export interface CommandArgs {
   title?: string
   /** The kind of a new lane; it picks the default color of the lane's notes. */
   laneKind?: LaneKind
+  /** Where a dragged header was dropped: the gap between headers (0 = before the first). */
+  gap?: number
 }
 
 export interface Shortcut {

@@ -18,6 +18,7 @@ const POINTER_GESTURES: readonly [string, string][] = [
   ['Double-click a note', 'Edit it'],
   ['Drag a note', 'Move it to another cell'],
   ['Double-click a stage or lane header', 'Rename it'],
+  ['Drag a stage or lane header', 'Move its column or row'],
   ['Right-click a header, or its ⋯ button', 'Insert, move or delete it'],
 ]
 

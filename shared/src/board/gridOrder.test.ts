@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { compareByOrder, keyBetween } from '../order'
-import { insertKey, keyAtIndex, type Ordered, stepKey } from './gridOrder'
+import { gapKey, insertKey, keyAtIndex, type Ordered, stepKey } from './gridOrder'
 
 const items = (...orders: string[]): Ordered[] => orders.map((order, i) => ({ id: `s${i}`, order }))
 
@@ -59,5 +59,23 @@ describe('keyAtIndex', () => {
     const key = keyAtIndex(tied, 1)
     expect(key > 'V' && key < 'k').toBe(true)
     expect(placed(tied, 'new', key)).toEqual(['a', 'b', 'new', 'c'])
+  })
+})
+
+describe('gapKey', () => {
+  const row = items('a', 'b', 'c', 'd')
+
+  it('moves a header into the gap it was dropped on', () => {
+    expect(placed(row, 's3', gapKey(row, 's3', 0)!)).toEqual(['s3', 's0', 's1', 's2'])
+    expect(placed(row, 's0', gapKey(row, 's0', 4)!)).toEqual(['s1', 's2', 's3', 's0'])
+    expect(placed(row, 's0', gapKey(row, 's0', 2)!)).toEqual(['s1', 's0', 's2', 's3'])
+    expect(placed(row, 's3', gapKey(row, 's3', 1)!)).toEqual(['s0', 's3', 's1', 's2'])
+  })
+
+  it('returns null for the gaps on either side of the header itself, or out of range', () => {
+    expect(gapKey(row, 's1', 1)).toBeNull()
+    expect(gapKey(row, 's1', 2)).toBeNull()
+    expect(gapKey(row, 's1', 5)).toBeNull()
+    expect(gapKey(row, 'gone', 0)).toBeNull()
   })
 })

@@ -39,3 +39,14 @@ export function stepKey(sorted: readonly Ordered[], id: string, step: -1 | 1): s
   const others = sorted.filter((item) => item.id !== id)
   return keyAtIndex(others, to)
 }
+
+/**
+ * The key that moves `id` into the gap `gap` of `sorted` (0 is before the first item, `sorted.length`
+ * after the last), as a header dragged between two others; null when that leaves it where it is.
+ */
+export function gapKey(sorted: readonly Ordered[], id: string, gap: number): string | null {
+  const at = sorted.findIndex((item) => item.id === id)
+  if (at < 0 || gap === at || gap === at + 1 || gap < 0 || gap > sorted.length) return null
+  const others = sorted.filter((item) => item.id !== id)
+  return keyAtIndex(others, gap > at ? gap - 1 : gap)
+}

@@ -3,7 +3,7 @@ import * as Y from 'yjs'
 import { createNote, readBoard } from '../board/schema'
 import { applyTemplate } from '../templates/applyTemplate'
 import { computeLayout, countNotesUnder, GRID, headerRect, headerTitle } from './grid'
-import { pointToHeader } from './hitTest'
+import { headerGapAt, headerGapLine, pointToHeader } from './hitTest'
 
 function layoutWithNotes() {
   const doc = new Y.Doc()
@@ -62,5 +62,26 @@ describe('countNotesUnder', () => {
     expect(countNotesUnder(layout, { kind: 'stage', id: stages[1]!.id })).toBe(1)
     expect(countNotesUnder(layout, { kind: 'lane', id: lanes[1]!.id })).toBe(2)
     expect(countNotesUnder(layout, { kind: 'lane', id: lanes[4]!.id })).toBe(0)
+  })
+})
+
+describe('headerGapAt', () => {
+  const { layout } = layoutWithNotes()
+
+  it('finds the gap nearest the pointer along the header axis', () => {
+    const third = layout.stages[2]!
+    expect(headerGapAt(layout, 'stage', { x: third.x + 5, y: 0 })).toBe(2)
+    expect(headerGapAt(layout, 'stage', { x: third.x + third.w - 5, y: 0 })).toBe(3)
+    expect(headerGapAt(layout, 'stage', { x: -100, y: 0 })).toBe(0)
+    expect(headerGapAt(layout, 'stage', { x: layout.width + 100, y: 0 })).toBe(layout.stages.length)
+    const lane = layout.lanes[1]!
+    expect(headerGapAt(layout, 'lane', { x: 0, y: lane.y + lane.h - 2 })).toBe(2)
+  })
+
+  it('draws a gap on the border between two headers, or at the far edge', () => {
+    expect(headerGapLine(layout, 'stage', 2).x).toBe(layout.stages[2]!.x)
+    const last = layout.stages.at(-1)!
+    expect(headerGapLine(layout, 'stage', layout.stages.length).x).toBe(last.x + last.w)
+    expect(headerGapLine(layout, 'lane', 0).y).toBe(GRID.stageHeaderH)
   })
 })

@@ -1,5 +1,5 @@
 import type { LaneId, StageId } from '../board/ids'
-import type { Point } from './geometry'
+import type { Point, Rect } from './geometry'
 import { type BoardLayout, GRID, type HeaderRef } from './grid'
 
 export interface CellRef {
@@ -39,4 +39,27 @@ export function pointToHeader(layout: BoardLayout, point: Point): HeaderRef | nu
     return lane ? { kind: 'lane', id: lane.id } : null
   }
   return null
+}
+
+/**
+ * The gap between headers nearest to a point along their axis: 0 is before the first stage (lane),
+ * `stages.length` after the last. Where a dragged header would go.
+ */
+export function headerGapAt(layout: BoardLayout, kind: HeaderRef['kind'], point: Point): number {
+  if (kind === 'stage') return layout.stages.filter((s) => s.x + s.w / 2 < point.x).length
+  return layout.lanes.filter((l) => l.y + l.h / 2 < point.y).length
+}
+
+/** Where the gap `gap` is drawn: a line between two headers, across the header row or column. */
+export function headerGapLine(layout: BoardLayout, kind: HeaderRef['kind'], gap: number): Rect {
+  if (kind === 'stage') {
+    const next = layout.stages[gap]
+    const prev = layout.stages[gap - 1]
+    const x = next ? next.x : prev ? prev.x + prev.w : GRID.laneHeaderW
+    return { x, y: 0, w: 0, h: layout.height }
+  }
+  const next = layout.lanes[gap]
+  const prev = layout.lanes[gap - 1]
+  const y = next ? next.y : prev ? prev.y + prev.h : GRID.stageHeaderH
+  return { x: 0, y, w: layout.width, h: 0 }
 }
