@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { runDurabilitySection } from './durability/durabilitySection'
+import { buildProduct } from './infra/buildProduct'
 import { killAllChildren, killChildrenOnExit } from './infra/children'
 import { resultsDir } from './infra/paths'
 import type { RunOptions, SectionResult } from './infra/section'
@@ -60,6 +61,8 @@ async function main(): Promise<void> {
   const results: Record<string, unknown> = {}
   const rows: ReportRow[] = []
   const notes: string[] = []
+  log(`building the product (npm run build${quick ? ', skipped if built' : ''})`)
+  await buildProduct({ force: !quick })
   for (const name of only) {
     log(`section ${name}`)
     try {

@@ -2,7 +2,6 @@ import { clientDistDir } from '../infra/paths'
 import type { RunOptions, SectionResult } from '../infra/section'
 import { type AnchorName, anchorDistDir, anchorIsBuilt, anchorSpecs } from '../render/anchors'
 import { closeAllBrowsers, launchBrowser } from '../render/browser'
-import { buildClient } from '../render/buildClient'
 import { type ReportRow, row } from '../report'
 import { type OurServer, startOurServer } from '../sync/ourServer'
 import { type BundleSize, initialJsSize } from './bundleSize'
@@ -39,7 +38,6 @@ export async function runOtherSection(
     bundles: {},
   }
 
-  await buildClient({ force: false })
   let server: OurServer | undefined
   try {
     log(`other: remote edit → pixels, ${edits} edits with 20 people on the board`)

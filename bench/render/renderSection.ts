@@ -5,7 +5,6 @@ import { type OurServer, startOurServer } from '../sync/ourServer'
 import { type AnchorName, anchorDistDir, anchorSpecs, buildAnchor, installAnchor } from './anchors'
 import { anchorDriver, ourDriver } from './appDrivers'
 import { closeAllBrowsers, launchBrowser } from './browser'
-import { buildClient } from './buildClient'
 import { measureScene, type SceneResult } from './measureScene'
 import { seedBoard } from './seedBoard'
 import { type StaticServer, serveStatic } from './staticServer'
@@ -95,8 +94,6 @@ export async function runRenderSection(
   const plan = options.quick ? quickPlan : fullPlan
   const notes: string[] = []
   const data: RenderData = { plan, scenes: [], failures: [], seeding: [] }
-  log('render: building the client (vite build → dist/client)')
-  await buildClient({ force: !options.quick })
   const anchorsReady = await prepareAnchors(plan, notes, log)
   const statics = new Map<AnchorName, StaticServer>()
   let server: OurServer | undefined

@@ -1,6 +1,7 @@
 import { mkdtempSync, openSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { startCommandArgs } from '../infra/buildProduct'
 import { spawnTracked, stopChild } from '../infra/children'
 import { freePort } from '../infra/freePort'
 import { repoRoot } from '../infra/paths'
@@ -8,9 +9,9 @@ import { waitForHttp } from '../infra/waitFor'
 import { type SyncServer, withFdLimit } from './syncServer'
 
 /**
- * Starts Journeyboard's server the way `npm start` does (`node --import tsx server/src/main.ts`, one
- * process, so /proc/<pid> is the server itself and not a tsx wrapper) on a free port and a temporary
- * DATA_DIR. Logs go to a file in that folder, at the product's default level.
+ * Starts Journeyboard's server with the node arguments of `npm start` (the esbuild bundle in
+ * dist/server, built by `buildProduct`), one process, so /proc/<pid> is the server itself, on a free
+ * port and a temporary DATA_DIR. Logs go to a file in that folder, at the product's default level.
  */
 export interface OurServerOptions {
   /** Reuse a data folder (cold-load test); otherwise a fresh one is made and removed on stop. */
@@ -33,12 +34,7 @@ export async function startOurServer(options: OurServerOptions = {}): Promise<Ou
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'jb-bench-'))
   const port = await freePort()
   const logFd = openSync(path.join(dataDir, 'server.log'), 'a')
-  const [command, args] = withFdLimit(process.execPath, [
-    ...(options.nodeArgs ?? []),
-    '--import',
-    'tsx',
-    'server/src/main.ts',
-  ])
+  const [command, args] = withFdLimit(process.execPath, [...(options.nodeArgs ?? []), ...startCommandArgs()])
   const child = spawnTracked(command, args, {
     cwd: repoRoot,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ...options.env },
