@@ -31,14 +31,15 @@ const fullPlan: RenderPlan = {
   // At 500 notes every app is smooth, so the references start at 2,000, where they begin to differ.
   references: [
     { app: 'konva-floor', notes: 2_000, readable: true },
-    { app: 'tldraw', notes: 2_000, readable: true },
+    // tldraw takes ~15 s to load 2,000 notes and pans at a few fps: its fit view says enough.
+    { app: 'tldraw', notes: 2_000, readable: false },
     { app: 'excalidraw', notes: 2_000, readable: true },
     { app: 'konva-floor', notes: 5_000, readable: false },
     { app: 'excalidraw', notes: 5_000, readable: false },
     { app: 'konva-floor', notes: 10_000, readable: true },
     { app: 'konva-floor', notes: 20_000, readable: false },
   ],
-  gestureMaxMs: 5_000,
+  gestureMaxMs: 4_000,
 }
 
 const quickPlan: RenderPlan = {

@@ -118,6 +118,8 @@ export class LeanClient {
   }
 
   private onMessage(data: Buffer): void {
+    // Writers drop relayed updates unread (sync, update: bytes 0, 2), keeping the load process light.
+    if (!this.options.applyRemote && this.synced && data[0] === messageSync && data[1] === syncUpdate) return
     const decoder = decoding.createDecoder(new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
     const type = decoding.readVarUint(decoder)
     if (type === messageAuth) {

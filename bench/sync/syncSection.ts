@@ -24,7 +24,7 @@ const fullCapacity: CapacitySpec = {
   target: 10_000,
   step: 2_000,
   clientsPerRoom: 20,
-  holdMs: 20_000,
+  holdMs: 10_000,
   rssBudgetMiB: 1024,
 }
 const quickCapacity: CapacitySpec = {
