@@ -1,10 +1,15 @@
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
+import { ErrorBoundary } from './panels/ErrorBoundary'
 import './styles.css'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
-createRoot(root).render(<App />)
+createRoot(root).render(
+  <ErrorBoundary area="Journeyboard">
+    <App />
+  </ErrorBoundary>,
+)
 
 // The offline app shell (client/public/sw.js), so a board reloads without a network. Built app only:
 // in the dev server it would cache modules that change on every edit.

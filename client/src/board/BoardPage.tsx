@@ -15,6 +15,7 @@ import { BoardStores } from '../doc/boardStores'
 import { type BoardConnection, connectBoard } from '../doc/connectBoard'
 import { BoardStoresContext } from '../doc/hooks'
 import { AccessibleOutline } from '../panels/AccessibleOutline'
+import { ErrorBoundary } from '../panels/ErrorBoundary'
 import { GridControls } from '../panels/GridControls'
 import { NoteEditor } from '../panels/NoteEditor'
 import { PeopleOnBoard } from '../panels/PeopleOnBoard'
@@ -195,13 +196,17 @@ function BoardView({ boardId, token, role, connection, stores, presence }: Board
             <main className="board-main">
               {synced ? (
                 <>
-                  <BoardCanvas onFirstPaint={onFirstPaint} />
-                  {editingNoteId && isId('note', editingNoteId) && !readOnly && (
-                    <NoteEditor key={editingNoteId} id={editingNoteId} />
-                  )}
-                  <GridControls />
+                  <ErrorBoundary area="The board canvas">
+                    <BoardCanvas onFirstPaint={onFirstPaint} />
+                    {editingNoteId && isId('note', editingNoteId) && !readOnly && (
+                      <NoteEditor key={editingNoteId} id={editingNoteId} />
+                    )}
+                    <GridControls />
+                  </ErrorBoundary>
                   <Toolbar />
-                  <AccessibleOutline />
+                  <ErrorBoundary area="The board outline">
+                    <AccessibleOutline />
+                  </ErrorBoundary>
                   <PeopleOnBoard />
                 </>
               ) : (
