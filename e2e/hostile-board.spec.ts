@@ -1,0 +1,88 @@
+import { expect, test } from '@playwright/test'
+import { WebSocket } from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { BoardPage } from './fixtures/BoardPage'
+import { createBoard, type RunningServer, startServer } from './fixtures/server'
+
+let server: RunningServer
+
+test.beforeAll(async () => {
+  server = await startServer()
+})
+test.afterAll(async () => {
+  await server.kill('SIGTERM')
+})
+
+/** Another client — old, newer or hostile — writes what it likes; the sync layer relays any valid update. */
+async function writeAsAnotherClient(
+  baseUrl: string,
+  boardId: string,
+  token: string,
+  edit: (doc: Y.Doc) => void,
+) {
+  const doc = new Y.Doc()
+  const provider = new WebsocketProvider(baseUrl.replace('http', 'ws') + '/ws', boardId, doc, {
+    params: { token },
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+  })
+  await new Promise<void>((resolve) => provider.once('sync', () => resolve()))
+  edit(doc)
+  // Let the update reach the server before leaving.
+  await new Promise((r) => setTimeout(r, 500))
+  provider.destroy()
+}
+
+test('a board holding junk from a hostile client still opens, draws the good notes, and keeps working', async ({
+  browser,
+}) => {
+  const board = await createBoard(server.baseUrl, 'Hostile input')
+  await writeAsAnotherClient(server.baseUrl, board.id, board.editToken, (doc) => {
+    const stages = doc.getMap<Y.Map<unknown>>('stages')
+    const lanes = doc.getMap<Y.Map<unknown>>('lanes')
+    const stageId = [...stages.keys()][0]!
+    const laneId = [...lanes.keys()][0]!
+    const notes = doc.getMap<unknown>('notes')
+    doc.transact(() => {
+      const good = new Y.Map<unknown>()
+      good.set('stageId', stageId)
+      good.set('laneId', laneId)
+      good.set('order', 'V')
+      good.set('text', new Y.Text('A real note'))
+      notes.set('note:good', good)
+      const huge = new Y.Map<unknown>()
+      huge.set('stageId', stageId)
+      huge.set('laneId', laneId)
+      huge.set('order', 'W')
+      huge.set('w', Number.POSITIVE_INFINITY)
+      huge.set('h', -5)
+      huge.set('color', { not: 'a color' })
+      huge.set('text', new Y.Text('x'.repeat(1_000_000)))
+      notes.set('note:huge', huge)
+      notes.set('note:not-a-map', 'just a string')
+      const orphan = new Y.Map<unknown>()
+      orphan.set('stageId', 'stage:gone')
+      orphan.set('laneId', laneId)
+      orphan.set('order', 'X')
+      orphan.set('text', new Y.Text('Its stage was deleted'))
+      notes.set('note:orphan', orphan)
+      notes.set('garbage-key', new Y.Map())
+      stages.set('stage:broken', new Y.Map())
+      doc.getMap('meta').set('title', 42)
+      doc.getArray('aFeatureFromTheFuture').push([1, 2, 3])
+    })
+  })
+
+  const alice = new BoardPage(await (await browser.newContext()).newPage())
+  const errors: string[] = []
+  alice.page.on('pageerror', (error) => errors.push(error.message))
+  await alice.open(server.baseUrl, board.editUrl)
+  await expect(alice.note('A real note')).toBeAttached()
+  await expect(alice.note('Its stage was deleted')).toBeAttached()
+  await expect(alice.notes).toHaveCount(3)
+  await expect(alice.page.getByRole('alert')).toHaveCount(0)
+  // And the board still works.
+  await alice.addNote('Still editable')
+  await expect(alice.note('Still editable')).toBeAttached()
+  expect(errors).toEqual([])
+})
