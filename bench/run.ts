@@ -63,8 +63,11 @@ async function main(): Promise<void> {
   const notes: string[] = []
   log(`building the product (npm run build${quick ? ', skipped if built' : ''})`)
   await buildProduct({ force: !quick })
+  // The machine is shared: the load average at each section's start says how quiet it was.
+  const loadAverages: Record<string, number[]> = {}
   for (const name of only) {
-    log(`section ${name}`)
+    loadAverages[name] = os.loadavg().map((value) => Number(value.toFixed(2)))
+    log(`section ${name} (load average ${loadAverages[name]?.join(' ')})`)
     try {
       const result = await sections[name]({ quick }, log)
       results[name] = result.data
@@ -113,7 +116,8 @@ async function main(): Promise<void> {
       cpuModel: os.cpus()[0]?.model ?? 'unknown',
       memoryGiB: Math.round(os.totalmem() / 2 ** 30),
       node: process.version,
-      loadAverageAtEnd: os.loadavg(),
+      loadAverageAtSectionStart: loadAverages,
+      loadAverageAtEnd: os.loadavg().map((value) => Number(value.toFixed(2))),
     },
     rows,
     notes,

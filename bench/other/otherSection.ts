@@ -100,6 +100,14 @@ function otherRows(data: OtherData, storageNotes: number): ReportRow[] {
         ours: edit.toDocMs.p95,
         oursDisplay: `${edit.toDocMs.p95} ms (p50 ${edit.toDocMs.p50})`,
       }),
+      row({
+        ...base,
+        figure: "  of which write → a node peer's Y.Doc, p95",
+        context: 'network + server only (no browser main thread)',
+        unit: 'ms',
+        ours: edit.toNodePeerMs.p95,
+        oursDisplay: `${edit.toNodePeerMs.p95} ms (p50 ${edit.toNodePeerMs.p50})`,
+      }),
     )
   }
   rows.push(

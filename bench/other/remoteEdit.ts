@@ -26,6 +26,8 @@ export interface RemoteEditResult {
   latencyMs: Distribution
   /** A's write → B's Y.Doc has the change (network, server, provider): the part before rendering. */
   toDocMs: Distribution
+  /** A's write → a node peer's Y.Doc has it: network and server alone, no browser main thread. */
+  toNodePeerMs: Distribution
   missed: number
 }
 
@@ -55,6 +57,8 @@ const peerEditEveryMs = 5_000
 const paintTimeoutMs = 5_000
 
 interface Peers {
+  /** Wall-clock time at which the first peer (a node process, no rendering) received `marker` in note `id`. */
+  arrival(id: string, marker: string): () => number | undefined
   stop(): void
 }
 
@@ -86,7 +90,20 @@ async function startPeers(server: OurServer, boardId: string, token: string): Pr
     )
   }
   await Promise.all(providers.map((provider) => whenSynced(provider, 30_000)))
+  const watcher = providers[0]?.doc
   return {
+    arrival(id, marker) {
+      let at: number | undefined
+      const text = watcher ? getNoteText(watcher, id as `note:${string}`) : null
+      const check = () => {
+        if (at === undefined && text?.toString().includes(marker)) {
+          at = performance.timeOrigin + performance.now()
+          text.unobserve(check)
+        }
+      }
+      text?.observe(check)
+      return () => at
+    },
     stop() {
       for (const timer of timers) clearInterval(timer)
       for (const provider of providers) {
@@ -187,10 +204,12 @@ export async function measureRemoteEdit(
     if (!id) throw new Error('no note with visible text in browser B')
     const latencies: number[] = []
     const toDoc: number[] = []
+    const toNodePeer: number[] = []
     let missed = 0
     for (let i = 0; i < edits; i++) {
       const marker = `[edit ${i}] `
       await armPaintProbe(pageB, id, marker)
+      const peerArrival = peers.arrival(id, marker)
       const writtenAt = await writeMarker(pageA, id, marker)
       let paintedAt: number | undefined
       await waitFor(
@@ -205,6 +224,8 @@ export async function measureRemoteEdit(
       else latencies.push(paintedAt - writtenAt)
       const docAt = await pageB.evaluate(() => (window as unknown as EditWindow).__benchDocAt)
       if (docAt !== undefined) toDoc.push(docAt - writtenAt)
+      const peerAt = peerArrival()
+      if (peerAt !== undefined) toNodePeer.push(peerAt - writtenAt)
       // People do not type into one note every frame; a short pause keeps edits independent.
       await sleep(150)
     }
@@ -213,6 +234,7 @@ export async function measureRemoteEdit(
       boardNotes,
       latencyMs: distribution(latencies),
       toDocMs: distribution(toDoc),
+      toNodePeerMs: distribution(toNodePeer),
       missed,
     }
   } finally {
