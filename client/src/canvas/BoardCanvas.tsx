@@ -27,6 +27,8 @@ import { snapNotesToCell } from '../../../shared/src/layout/snap'
 import { useBoardSession } from '../board/session'
 import { runCommand } from '../commands/registry'
 import { useBoardLayout } from '../doc/hooks'
+import { noteDetail } from '../scene/levelOfDetail'
+import type { BlockDrag } from '../scene/noteBlocks'
 import { noteIndex } from '../scene/noteIndex'
 import { screenToBoard } from '../scene/viewport'
 import { trackPointer } from '../state/pointer'
@@ -45,15 +47,21 @@ import { CursorsLayer } from './CursorsLayer'
 import { GridLayer, gridShowsText } from './GridLayer'
 import { InteractionLayer } from './InteractionLayer'
 import { NotesLayer } from './NotesLayer'
+import { useStageViewport } from './useStageViewport'
 import { useSpaceKey, useWheel } from './useViewportGestures'
 
 // A click that moves less than this is still a click, not a drag.
 Konva.dragDistance = 4
+// Only the left button drags a note; the middle button pans even when pressed on a note (Konva's
+// default, [0, 1], dragged the note along with the view).
+Konva.dragButtons = [0]
 
 type Gesture =
   | { kind: 'pan'; start: Point; origin: Point; moved: boolean }
   | { kind: 'band'; start: Point }
   | { kind: 'header'; header: HeaderRef; start: Point; gap: number | null }
+  /** A press on a note drawn as a block (no node of its own): a click selects it, a drag moves it. */
+  | { kind: 'block'; id: NoteId; start: Point; from: Point; drag: BlockDrag | null }
   | null
 
 /** A header drag starts once the pointer moved this far (screen px), so a double-click still renames. */
@@ -80,15 +88,17 @@ const noteIdOf = (node: Konva.Node | null): NoteId | null => {
 export function BoardCanvas({ onFirstPaint }: { onFirstPaint?: () => void }) {
   const { doc, readOnly, commands } = useBoardSession()
   const layout = useBoardLayout()
-  const viewport = useUi((s) => s.viewport)
+  const showText = useUi((s) => gridShowsText(s.viewport.scale))
   const size = useUi((s) => s.canvasSize)
   const tool = useUi((s) => s.tool)
   const overHeader = useUi((s) => s.hoveredHeader !== null)
   const containerRef = useRef<HTMLDivElement>(null)
+  const stageRef = useRef<Konva.Stage>(null)
   const notesLayerRef = useRef<Konva.Layer>(null)
   const gesture = useRef<Gesture>(null)
   const spaceHeld = useRef(false)
   const dragStarts = useRef(new Map<NoteId, Point>())
+  const blockDrag = useRef<BlockDrag | null>(null)
   const lastDragEnd = useRef(0)
   const [rubberBand, setRubberBand] = useState<Rect | null>(null)
   const [dropLine, setDropLine] = useState<Rect | null>(null)
@@ -116,6 +126,7 @@ export function BoardCanvas({ onFirstPaint }: { onFirstPaint?: () => void }) {
 
   useSpaceKey(spaceHeld, setSpaceDown, containerRef)
   useWheel(containerRef)
+  useStageViewport(stageRef)
 
   const boardPointOf = useCallback((clientX: number, clientY: number): Point => {
     const bounds = containerRef.current?.getBoundingClientRect()
@@ -125,11 +136,49 @@ export function BoardCanvas({ onFirstPaint }: { onFirstPaint?: () => void }) {
     })
   }, [])
 
+  /** The note under a screen point when notes are drawn as blocks (they have no node to hit then). */
+  const blockNoteAt = useCallback(
+    (clientX: number, clientY: number): NoteId | null => {
+      if (noteDetail(NOTE_SIZE.defaultH, useUi.getState().viewport.scale) !== 'block') return null
+      return noteIndex(layout).at(boardPointOf(clientX, clientY))
+    },
+    [layout, boardPointOf],
+  )
+
+  /** Notes dropped at a board point snap into the cell there (a drop on "Unsorted" leaves them). */
+  const dropNotes = useCallback(
+    (ids: readonly NoteId[], point: Point) => {
+      if (layout.unsorted && rectContains(layout.unsorted, point)) return
+      const moving = [...ids].sort((a, b) => {
+        const ba = layout.notes.get(a)
+        const bb = layout.notes.get(b)
+        return (ba?.y ?? 0) - (bb?.y ?? 0) || (ba?.x ?? 0) - (bb?.x ?? 0)
+      })
+      const orderOf = (id: NoteId) => readNote(id, getNotes(doc).get(id))?.order
+      const target = snapNotesToCell(layout, orderOf, moving, point)
+      if (!target) return
+      updateNotes(
+        doc,
+        new Map(
+          moving.map((id, i) => [
+            id,
+            { stageId: target.stageId, laneId: target.laneId, order: target.orders[i] },
+          ]),
+        ),
+      )
+    },
+    [doc, layout],
+  )
+
   const onPointerDown = useCallback(
     (e: KonvaEventObject<PointerEvent>) => {
       const event = e.evt
       const onEmpty = e.target === e.target.getStage()
       const panTool = useUi.getState().tool === 'pan'
+      const block =
+        event.button === 0 && onEmpty && !panTool && !spaceHeld.current
+          ? blockNoteAt(event.clientX, event.clientY)
+          : null
       const header =
         event.button === 0 && onEmpty && !panTool && !spaceHeld.current && !event.shiftKey && !readOnly
           ? pointToHeader(layout, boardPointOf(event.clientX, event.clientY))
@@ -139,7 +188,15 @@ export function BoardCanvas({ onFirstPaint }: { onFirstPaint?: () => void }) {
         spaceHeld.current ||
         panTool ||
         (event.button === 0 && onEmpty && !event.shiftKey)
-      if (header) {
+      if (block) {
+        gesture.current = {
+          kind: 'block',
+          id: block,
+          start: { x: event.clientX, y: event.clientY },
+          from: boardPointOf(event.clientX, event.clientY),
+          drag: null,
+        }
+      } else if (header) {
         gesture.current = { kind: 'header', header, start: { x: event.clientX, y: event.clientY }, gap: null }
       } else if (event.button === 0 && onEmpty && event.shiftKey && !panTool && !spaceHeld.current) {
         gesture.current = { kind: 'band', start: boardPointOf(event.clientX, event.clientY) }
@@ -164,6 +221,18 @@ export function BoardCanvas({ onFirstPaint }: { onFirstPaint?: () => void }) {
           const dy = m.clientY - g.start.y
           if (Math.abs(dx) + Math.abs(dy) > 2) g.moved = true
           setViewport({ ...useUi.getState().viewport, x: g.origin.x + dx, y: g.origin.y + dy })
+        } else if (g.kind === 'block') {
+          const far = Math.abs(m.clientX - g.start.x) + Math.abs(m.clientY - g.start.y) > Konva.dragDistance
+          if (readOnly || (g.drag === null && !far)) return
+          if (g.drag === null) {
+            if (!useUi.getState().selection.has(g.id)) selectOnly([g.id])
+            g.drag = { ids: new Set(useUi.getState().selection), offset: { x: 0, y: 0 } }
+            blockDrag.current = g.drag
+            setDragging(true)
+          }
+          const at = boardPointOf(m.clientX, m.clientY)
+          g.drag.offset = { x: at.x - g.from.x, y: at.y - g.from.y }
+          notesLayerRef.current?.batchDraw()
         } else if (g.kind === 'header') {
           const far = Math.abs(m.clientX - g.start.x) + Math.abs(m.clientY - g.start.y) > HEADER_DRAG_START_PX
           if (g.gap === null && !far) return
@@ -181,7 +250,16 @@ export function BoardCanvas({ onFirstPaint }: { onFirstPaint?: () => void }) {
         window.removeEventListener('pointermove', move)
         window.removeEventListener('pointerup', up)
         setPanning(false)
-        if (g?.kind === 'band') {
+        if (g?.kind === 'block' && g.drag) {
+          blockDrag.current = null
+          setDragging(false)
+          lastDragEnd.current = performance.now()
+          notesLayerRef.current?.batchDraw()
+          dropNotes([...g.drag.ids], boardPointOf(u.clientX, u.clientY))
+        } else if (g?.kind === 'block') {
+          if (u.shiftKey) toggleSelected(g.id)
+          else selectOnly([g.id])
+        } else if (g?.kind === 'band') {
           const band = rectFromCorners(g.start, boardPointOf(u.clientX, u.clientY))
           addToSelection(noteIndex(layout).query(band))
           setRubberBand(null)
@@ -200,13 +278,18 @@ export function BoardCanvas({ onFirstPaint }: { onFirstPaint?: () => void }) {
       window.addEventListener('pointermove', move)
       window.addEventListener('pointerup', up)
     },
-    [boardPointOf, layout, readOnly, commands],
+    [boardPointOf, blockNoteAt, dropNotes, layout, readOnly, commands],
   )
 
   const onStageDblClick = useCallback(
     (e: KonvaEventObject<MouseEvent>) => {
       if (readOnly || e.target !== e.target.getStage() || e.evt.button !== 0) return
       if (performance.now() - lastDragEnd.current < DBLCLICK_AFTER_DRAG_MS) return
+      const block = blockNoteAt(e.evt.clientX, e.evt.clientY)
+      if (block) {
+        startEditing(block)
+        return
+      }
       const point = boardPointOf(e.evt.clientX, e.evt.clientY)
       const header = pointToHeader(layout, point)
       if (header) {
@@ -216,7 +299,7 @@ export function BoardCanvas({ onFirstPaint }: { onFirstPaint?: () => void }) {
       const cell = pointToCell(layout, point)
       if (cell) startEditing(createNote(doc, cell))
     },
-    [doc, layout, readOnly, commands, boardPointOf],
+    [doc, layout, readOnly, commands, boardPointOf, blockNoteAt],
   )
 
   const onContextMenu = useCallback(
@@ -269,6 +352,11 @@ export function BoardCanvas({ onFirstPaint }: { onFirstPaint?: () => void }) {
   const onDragStart = useCallback((e: KonvaEventObject<DragEvent>) => {
     const id = noteIdOf(e.target)
     if (!id || e.target.name() !== 'note') return
+    // Space+drag pressed on a note pans; Konva starts the drag only after the press, so stop it here.
+    if (gesture.current?.kind === 'pan') {
+      e.target.stopDrag()
+      return
+    }
     const { selection } = useUi.getState()
     if (!selection.has(id)) selectOnly([id])
     const moving = useUi.getState().selection
@@ -301,6 +389,8 @@ export function BoardCanvas({ onFirstPaint }: { onFirstPaint?: () => void }) {
       const starts = new Map(dragStarts.current)
       dragStarts.current.clear()
       setDragging(false)
+      // A drag stopped as it started (a pan pressed on a note) moved nothing.
+      if (starts.size === 0) return
       // Put every node back where the layout has it; the document change below moves it for real.
       for (const node of notesLayerRef.current?.getChildren() ?? []) {
         const from = starts.get(node.id() as NoteId)
@@ -308,27 +398,9 @@ export function BoardCanvas({ onFirstPaint }: { onFirstPaint?: () => void }) {
       }
       const pointer = e.target.getStage()?.getPointerPosition()
       if (!pointer) return
-      const point = screenToBoard(useUi.getState().viewport, pointer)
-      if (layout.unsorted && rectContains(layout.unsorted, point)) return
-      const moving = [...starts.keys()].sort((a, b) => {
-        const ba = layout.notes.get(a)
-        const bb = layout.notes.get(b)
-        return (ba?.y ?? 0) - (bb?.y ?? 0) || (ba?.x ?? 0) - (bb?.x ?? 0)
-      })
-      const orderOf = (id: NoteId) => readNote(id, getNotes(doc).get(id))?.order
-      const target = snapNotesToCell(layout, orderOf, moving, point)
-      if (!target) return
-      updateNotes(
-        doc,
-        new Map(
-          moving.map((id, i) => [
-            id,
-            { stageId: target.stageId, laneId: target.laneId, order: target.orders[i] },
-          ]),
-        ),
-      )
+      dropNotes([...starts.keys()], screenToBoard(useUi.getState().viewport, pointer))
     },
-    [doc, layout],
+    [dropNotes],
   )
 
   const onResize = useCallback(
@@ -349,22 +421,20 @@ export function BoardCanvas({ onFirstPaint }: { onFirstPaint?: () => void }) {
   return (
     <div ref={containerRef} className="board-canvas" style={{ cursor }}>
       <Stage
+        ref={stageRef}
         width={size.w}
         height={size.h}
-        x={viewport.x}
-        y={viewport.y}
-        scaleX={viewport.scale}
-        scaleY={viewport.scale}
         onPointerDown={onPointerDown}
         onDblClick={onStageDblClick}
         onContextMenu={onContextMenu}
         onPointerMove={onPointerMove}
       >
-        <GridLayer layout={layout} showText={gridShowsText(viewport.scale)} />
+        <GridLayer layout={layout} showText={showText} />
         <NotesLayer
           layout={layout}
           readOnly={readOnly || tool === 'pan'}
           layerRef={notesLayerRef}
+          blockDragRef={blockDrag}
           onClick={onNoteClick}
           onDblClick={onNoteDblClick}
           onDragStart={onDragStart}

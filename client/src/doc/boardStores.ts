@@ -6,6 +6,8 @@
  *            size) — never when only a note's text or color changes.
  *   note(id) one note's fields; observes that note's Y.Map deeply (its Y.Text included), so typing in
  *            one note wakes only that note's subscribers.
+ *   colors   every note's color, for the canvas's block detail (one shape draws all notes); recomputed
+ *            when a note is added, removed or recolored — never when text, cell or size change.
  *   title    the board's title from meta.
  */
 import * as Y from 'yjs'
@@ -22,6 +24,7 @@ import {
   readNotes,
   readStages,
 } from '../../../shared/src/board/schema'
+import type { NoteColor } from '../../../shared/src/board/style'
 import { type BoardLayout, computeLayout } from '../../../shared/src/layout/grid'
 
 type Listener = () => void
@@ -47,6 +50,17 @@ function isStructural(
   return false
 }
 
+function isRecolor(
+  events: readonly Y.YEvent<Y.AbstractType<unknown>>[],
+  notes: Y.AbstractType<unknown>,
+): boolean {
+  for (const event of events) {
+    if (event.target === notes) return true
+    if (event instanceof Y.YMapEvent && event.keysChanged.has('color')) return true
+  }
+  return false
+}
+
 function listenerSet() {
   const listeners = new Set<Listener>()
   return {
@@ -66,12 +80,14 @@ function listenerSet() {
 export class BoardStores {
   readonly layout: ExternalStore<BoardLayout>
   readonly title: ExternalStore<string>
+  readonly colors: ExternalStore<ReadonlyMap<NoteId, NoteColor>>
   private readonly notes = new Map<NoteId, { store: ExternalStore<Note | null>; replaced: () => void }>()
   private readonly disposers: (() => void)[] = []
 
   constructor(readonly doc: Y.Doc) {
     this.layout = this.createLayoutStore()
     this.title = this.createTitleStore()
+    this.colors = this.createColorsStore()
     // One observer for every watched note: a note added, deleted or replaced under its id.
     const onNotesKeys = (event: Y.YMapEvent<Y.Map<unknown>>) => {
       for (const key of event.keysChanged) this.notes.get(key as NoteId)?.replaced()
@@ -103,6 +119,33 @@ export class BoardStores {
       subscribe: listeners.add,
       getSnapshot: () => {
         cached ??= computeLayout(readStages(this.doc), readLanes(this.doc), readNotes(this.doc))
+        return cached
+      },
+    }
+  }
+
+  private createColorsStore(): ExternalStore<ReadonlyMap<NoteId, NoteColor>> {
+    const listeners = listenerSet()
+    let cached: Map<NoteId, NoteColor> | null = null
+    const notes = getNotes(this.doc)
+    const onNotes = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
+      if (!isRecolor(events, notes as Y.AbstractType<unknown>)) return
+      cached = null
+      listeners.emit()
+    }
+    notes.observeDeep(onNotes)
+    this.disposers.push(() => notes.unobserveDeep(onNotes))
+    return {
+      subscribe: listeners.add,
+      getSnapshot: () => {
+        if (!cached) {
+          const colors = new Map<NoteId, NoteColor>()
+          notes.forEach((map, id) => {
+            const note = readNote(id, map)
+            if (note) colors.set(note.id, note.color)
+          })
+          cached = colors
+        }
         return cached
       },
     }

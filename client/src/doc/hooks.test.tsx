@@ -90,4 +90,27 @@ describe('per-note subscriptions', () => {
     act(() => updateNote(doc, a, { w: 300 }))
     expect(renders.get('list')).toBe(1)
   })
+
+  it('the colors store changes on a recolor or a new note, not on typing or a resize', () => {
+    const { doc, a, root } = setup()
+    cleanup = () => act(() => root.unmount())
+    const stores = new BoardStores(doc)
+    const first = stores.colors.getSnapshot()
+    expect(first.get(a)).toBe('yellow')
+    let wakes = 0
+    const stop = stores.colors.subscribe(() => wakes++)
+    act(() => applyTextChange(getNoteText(doc, a)!, 'Sees a billboard'))
+    act(() => updateNote(doc, a, { w: 300 }))
+    expect(wakes).toBe(0)
+    expect(stores.colors.getSnapshot()).toBe(first)
+    act(() => updateNote(doc, a, { color: 'pink' }))
+    expect(wakes).toBe(1)
+    expect(stores.colors.getSnapshot().get(a)).toBe('pink')
+    const { stageId, laneId } = { stageId: readStages(doc)[0]!.id, laneId: readLanes(doc)[0]!.id }
+    const c = createNote(doc, { stageId, laneId, text: 'Calls support' })
+    expect(wakes).toBe(2)
+    expect(stores.colors.getSnapshot().has(c)).toBe(true)
+    stop()
+    stores.destroy()
+  })
 })

@@ -6,6 +6,7 @@
 import { createContext, useContext, useMemo, useSyncExternalStore } from 'react'
 import type { NoteId } from '../../../shared/src/board/ids'
 import type { Note } from '../../../shared/src/board/schema'
+import type { NoteColor } from '../../../shared/src/board/style'
 import type { BoardLayout } from '../../../shared/src/layout/grid'
 import type { BoardStores } from './boardStores'
 
@@ -34,6 +35,12 @@ export function useNote(id: NoteId): Note | null {
   const stores = useBoardStores()
   const store = useMemo(() => stores.note(id), [stores, id])
   return useSyncExternalStore(store.subscribe, store.getSnapshot)
+}
+
+/** Every note's color; changes when a note is added, removed or recolored (not when it is typed into). */
+export function useNoteColors(): ReadonlyMap<NoteId, NoteColor> {
+  const { colors } = useBoardStores()
+  return useSyncExternalStore(colors.subscribe, colors.getSnapshot)
 }
 
 export function useBoardTitle(): string {

@@ -18,4 +18,17 @@ describe('SpatialIndex', () => {
       expect(index.query(view).sort()).toEqual(expected.sort())
     }
   })
+
+  it('finds the box under a point, and none in the gaps', () => {
+    const index = SpatialIndex.from([
+      ['note:a', { x: 500, y: 500, w: 160, h: 110 }],
+      ['note:b', { x: 672, y: 500, w: 160, h: 110 }],
+    ])
+    expect(index.at({ x: 510, y: 510 })).toBe('note:a')
+    // Straddles a bucket edge (512): still found from the bucket the point is in.
+    expect(index.at({ x: 600, y: 600 })).toBe('note:a')
+    expect(index.at({ x: 700, y: 520 })).toBe('note:b')
+    expect(index.at({ x: 665, y: 520 })).toBeNull()
+    expect(index.at({ x: -5, y: -5 })).toBeNull()
+  })
 })

@@ -2,8 +2,8 @@
  * A uniform-grid spatial index of note boxes: "which notes touch this rectangle" in time proportional
  * to the answer, which lets the canvas draw only what is on screen on a 20,000-note board.
  */
-import type { Rect } from '../layout/geometry'
-import { rectsIntersect } from '../layout/geometry'
+import type { Point, Rect } from '../layout/geometry'
+import { rectContains, rectsIntersect } from '../layout/geometry'
 
 export class SpatialIndex<Id extends string> {
   private readonly buckets = new Map<number, Id[]>()
@@ -61,6 +61,19 @@ export class SpatialIndex<Id extends string> {
       }
     }
     return hits
+  }
+
+  /**
+   * The box under a point, or null: how a click finds a note where notes are drawn without a node of
+   * their own to hit (the block detail). Boxes never overlap in a layout, so the first hit is the one.
+   */
+  at(point: Point): Id | null {
+    const b = this.bucketPx
+    for (const id of this.buckets.get(this.key(Math.floor(point.x / b), Math.floor(point.y / b))) ?? []) {
+      const box = this.boxes.get(id)
+      if (box && rectContains(box, point)) return id
+    }
+    return null
   }
 
   get size(): number {

@@ -1,0 +1,60 @@
+/**
+ * The stage follows the viewport imperatively, not through React: a pan sends a viewport per pointer
+ * move, and re-rendering the canvas component for each would cost more than the frame itself. The
+ * stage's transform is set at once; the layers' scenes are redrawn at most once per animation frame.
+ * Hit canvases (what Konva reads to find the shape under the pointer) are redrawn only when the view
+ * has settled, or right before a press, which is the only time a stale one would be read.
+ */
+import Konva from 'konva'
+import { type RefObject, useEffect } from 'react'
+import type { Viewport } from '../scene/viewport'
+import { useUi } from '../state/ui'
+
+/** The view counts as settled once it has not moved for this long. */
+const SETTLE_MS = 120
+
+export function useStageViewport(stageRef: RefObject<Konva.Stage | null>): void {
+  useEffect(() => {
+    let frame: number | null = null
+    let settle: ReturnType<typeof setTimeout> | null = null
+    const drawHits = () => {
+      if (settle !== null) clearTimeout(settle)
+      settle = null
+      for (const layer of stageRef.current?.getLayers() ?? []) if (layer.listening()) layer.drawHit()
+    }
+    const apply = (vp: Viewport) => {
+      const stage = stageRef.current
+      if (!stage) return
+      // Setting attributes would schedule a full draw (scene and hit) of every layer; we draw below.
+      const autoDraw = Konva.autoDrawEnabled
+      Konva.autoDrawEnabled = false
+      try {
+        stage.setAttrs({ x: vp.x, y: vp.y, scaleX: vp.scale, scaleY: vp.scale })
+      } finally {
+        Konva.autoDrawEnabled = autoDraw
+      }
+      frame ??= requestAnimationFrame(() => {
+        frame = null
+        for (const layer of stageRef.current?.getLayers() ?? []) layer.drawScene()
+      })
+      if (settle !== null) clearTimeout(settle)
+      settle = setTimeout(drawHits, SETTLE_MS)
+    }
+    apply(useUi.getState().viewport)
+    const unsubscribe = useUi.subscribe((state, prev) => {
+      if (state.viewport !== prev.viewport) apply(state.viewport)
+    })
+    // Capture phase: runs before Konva's own listener looks up the shape under the pointer.
+    const container = stageRef.current?.container()
+    const beforePress = () => {
+      if (settle !== null) drawHits()
+    }
+    container?.addEventListener('pointerdown', beforePress, true)
+    return () => {
+      unsubscribe()
+      container?.removeEventListener('pointerdown', beforePress, true)
+      if (frame !== null) cancelAnimationFrame(frame)
+      if (settle !== null) clearTimeout(settle)
+    }
+  }, [stageRef])
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest'
+import type { NoteId } from '../../../shared/src/board/ids'
+import type { NoteColor } from '../../../shared/src/board/style'
+import type { NoteBox } from '../../../shared/src/layout/grid'
+import { NOTE_INK } from '../../../shared/src/scene/palette'
+import { batchBlocks, drawBlocks } from './noteBlocks'
+
+const COLORS: NoteColor[] = ['yellow', 'blue', 'pink']
+const boxes: NoteBox[] = Array.from({ length: 300 }, (_, i) => ({
+  id: `note:${i}` as NoteId,
+  x: (i % 30) * 172,
+  y: Math.floor(i / 30) * 122,
+  w: 160,
+  h: 110,
+}))
+const colorOf = (id: NoteId) => COLORS[Number(id.slice(5)) % 3] as NoteColor
+
+function recorder() {
+  const calls: { fill: string; rect: number[] }[] = []
+  let styleChanges = 0
+  let fill = ''
+  return {
+    calls,
+    styleChanges: () => styleChanges,
+    target: {
+      get fillStyle() {
+        return fill
+      },
+      set fillStyle(value: string) {
+        fill = value
+        styleChanges++
+      },
+      fillRect: (x: number, y: number, w: number, h: number) => calls.push({ fill, rect: [x, y, w, h] }),
+    },
+  }
+}
+
+describe('note blocks', () => {
+  it('groups boxes by fill, one batch per color', () => {
+    const batches = batchBlocks(boxes, colorOf)
+    expect(batches.map((b) => b.fill).sort()).toEqual(COLORS.map((c) => NOTE_INK[c].fill).sort())
+    expect(batches.reduce((n, b) => n + b.ids.length, 0)).toBe(300)
+    const yellow = batches.find((b) => b.fill === NOTE_INK.yellow.fill)
+    expect([...(yellow?.rects.slice(0, 4) ?? [])]).toEqual([0, 0, 160, 110])
+  })
+
+  it('draws every block in its color, setting each fill once', () => {
+    const rec = recorder()
+    const drawn = drawBlocks(rec.target, batchBlocks(boxes, colorOf), { x: -10, y: -10, w: 1e6, h: 1e6 })
+    expect(drawn).toBe(300)
+    expect(rec.styleChanges()).toBe(3)
+    for (const call of rec.calls) {
+      const box = boxes.find((b) => b.x === call.rect[0] && b.y === call.rect[1])
+      expect(call.fill).toBe(NOTE_INK[colorOf(box?.id as NoteId)].fill)
+    }
+  })
+
+  it('skips blocks outside the view', () => {
+    const rec = recorder()
+    const view = { x: 0, y: 0, w: 400, h: 200 }
+    drawBlocks(rec.target, batchBlocks(boxes, colorOf), view)
+    // Columns at x 0, 172, 344 and rows at y 0, 122 touch the view.
+    expect(rec.calls).toHaveLength(6)
+  })
+
+  it('draws dragged notes at their offset, after the others', () => {
+    const rec = recorder()
+    const ids = new Set(['note:0', 'note:1'] as NoteId[])
+    const drawn = drawBlocks(
+      rec.target,
+      batchBlocks(boxes, colorOf),
+      { x: -1e5, y: -1e5, w: 2e5, h: 2e5 },
+      {
+        ids,
+        offset: { x: 5, y: 7 },
+      },
+    )
+    expect(drawn).toBe(300)
+    expect(rec.calls.slice(-2).map((c) => c.rect)).toEqual([
+      [5, 7, 160, 110],
+      [177, 7, 160, 110],
+    ])
+  })
+})
