@@ -14,7 +14,7 @@ export interface ReferenceFigure {
 }
 
 export interface ReportRow {
-  section: 'sync' | 'render' | 'other' | 'durability'
+  section: 'sync' | 'render' | 'other' | 'durability' | 'correctness'
   /** What is measured, e.g. "p99 write→observer latency". */
   figure: string
   /** Load or scene, e.g. "50×20" or "10,000 notes". */

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { runCorrectnessSection } from './correctness/correctnessSection'
 import { runDurabilitySection } from './durability/durabilitySection'
 import { buildProduct } from './infra/buildProduct'
 import { killAllChildren, killChildrenOnExit } from './infra/children'
@@ -17,8 +18,8 @@ import { runSyncSection } from './sync/syncSection'
  * A section that fails is reported as failed; the others still run. Every child process and browser
  * is killed at the end, and on SIGINT.
  */
-type SectionName = 'sync' | 'render' | 'other' | 'durability'
-const sectionNames: readonly SectionName[] = ['sync', 'render', 'other', 'durability']
+type SectionName = 'sync' | 'render' | 'other' | 'durability' | 'correctness'
+const sectionNames: readonly SectionName[] = ['sync', 'render', 'other', 'durability', 'correctness']
 const sections: Record<
   SectionName,
   (options: RunOptions, log: (line: string) => void) => Promise<SectionResult>
@@ -27,6 +28,7 @@ const sections: Record<
   render: runRenderSection,
   other: runOtherSection,
   durability: runDurabilitySection,
+  correctness: runCorrectnessSection,
 }
 /** The budget for a whole run on a fresh clone of this 2-core machine. */
 const fullRunBudgetSeconds = 600
