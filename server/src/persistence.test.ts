@@ -1,3 +1,4 @@
+import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as syncProtocol from 'y-protocols/sync'
@@ -7,6 +8,7 @@ import { hashToken } from './auth'
 import { closeCodes } from './closeCodes'
 import { messageSync } from './protocol'
 import type { BoardStore } from './storage/BoardStore'
+import { smallUpdate, updateFrame } from './testing/frames'
 import { closeEvent, collectMessages, openRawSocket } from './testing/rawSocket'
 import {
   connectClient,
@@ -127,6 +129,50 @@ describe('persist before broadcast', () => {
     expect((await storedDoc(t2.store, fine.id)).getText('t').toString()).toBe('fine')
     expect((await storedDoc(t2.store, broken.id)).getText('t').toString()).toBe('')
     expect(y1.closeCodes).toEqual([])
+  })
+})
+
+describe('relays', () => {
+  /** The keys of map 'm' in each update message (sync type 2) a raw socket received. */
+  const relayedKeys = (messages: Uint8Array[]) =>
+    messages
+      .filter((m) => m[0] === messageSync && m[1] === syncProtocol.messageYjsUpdate)
+      .map((m) => {
+        const doc = new Y.Doc()
+        Y.applyUpdate(doc, decoding.readVarUint8Array(decoding.createDecoder(m.subarray(2))))
+        return [...doc.getMap('m').keys()].sort()
+      })
+
+  it('relays the updates of one written batch as one message, never back to their authors', async () => {
+    // Slow writes: what arrives while one batch is written forms the next.
+    const store = { delayMs: 0 }
+    const t = await start({
+      wrapStore: (inner) => ({
+        ...inner,
+        async appendUpdates(batch) {
+          await sleep(store.delayMs)
+          return inner.appendUpdates(batch)
+        },
+      }),
+    })
+    const board = await createBoard(t, {})
+    const sockets = await Promise.all([0, 1, 2].map(() => openRawSocket(t.wsUrl, board.id, board.editToken)))
+    cleanups.push(() => {
+      for (const ws of sockets) ws.close()
+    })
+    const [a, b] = sockets
+    const [toA, toB, toC] = sockets.map(collectMessages) as [Uint8Array[], Uint8Array[], Uint8Array[]]
+    await sleep(100) // joined
+    store.delayMs = 150
+    a?.send(updateFrame(smallUpdate('a1')))
+    await sleep(30) // a1's batch is being written
+    a?.send(updateFrame(smallUpdate('a2')))
+    b?.send(updateFrame(smallUpdate('b1')))
+    await waitFor(() => relayedKeys(toC).flat().length === 3, 'all three relayed to c')
+    expect(relayedKeys(toC)).toEqual([['a1'], ['a2', 'b1']])
+    await waitFor(() => relayedKeys(toA).length === 1 && relayedKeys(toB).length === 2, 'relays')
+    expect(relayedKeys(toA)).toEqual([['b1']])
+    expect(relayedKeys(toB)).toEqual([['a1'], ['a2']])
   })
 })
 

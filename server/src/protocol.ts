@@ -56,6 +56,39 @@ export function send(conn: Connection, message: Uint8Array): void {
   }
 }
 
+/**
+ * `send` for one message to many sockets (relays, awareness), the hot path under load: the same bytes go
+ * to every socket, without a callback or a closure per socket (a write that fails errors the socket and
+ * ws closes it), and the sent bytes are counted once.
+ */
+export function sendToAll(
+  conns: Iterable<Connection>,
+  message: Uint8Array,
+  except?: Connection | ReadonlySet<Connection>,
+): void {
+  const skip = except instanceof Set ? except : undefined
+  let sent = 0
+  let metrics: Connection['metrics'] | undefined
+  for (const conn of conns) {
+    if (conn === except || skip?.has(conn) || conn.closing || conn.ws.readyState !== conn.ws.OPEN) continue
+    if (conn.ws.bufferedAmount + message.byteLength > conn.maxBufferedBytes) {
+      send(conn, message) // terminates it as a slow consumer, logged and counted
+      continue
+    }
+    try {
+      conn.ws.send(message)
+    } catch (error) {
+      conn.log.warn({ err: error }, 'send failed; terminating socket')
+      conn.closing = true
+      conn.ws.terminate()
+      continue
+    }
+    sent++
+    metrics = conn.metrics
+  }
+  if (metrics) metrics.bytesSent.inc(sent * message.byteLength)
+}
+
 const encodeMessage = (write: (encoder: encoding.Encoder) => void) => {
   const encoder = encoding.createEncoder()
   write(encoder)
