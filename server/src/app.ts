@@ -5,6 +5,7 @@ import { closeCodes } from './closeCodes'
 import type { ServerConfig } from './config'
 import { createRequestHandler } from './http/requestHandler'
 import { ConnectionCaps } from './limits/connectionCaps'
+import { IpRateLimit } from './limits/ipRateLimit'
 import type { Logger } from './log'
 import { createMetrics } from './metrics'
 import { PersistQueue } from './persistQueue'
@@ -44,6 +45,15 @@ export function createServer(
       log: logger,
       now: clock.now,
       maxJsonBodyBytes: config.maxJsonBodyBytes,
+      createLimit: new IpRateLimit(
+        {
+          perMinute: config.createBoardsPerMinute,
+          burst: config.createBoardBurst,
+          exemptLoopback: config.exemptLoopbackFromIpLimit,
+        },
+        clock.now,
+      ),
+      trustProxyHops: config.trustProxyHops,
       staticDir: config.staticDir,
       metrics,
       metricsToken: config.metricsToken,

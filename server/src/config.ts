@@ -51,7 +51,13 @@ export interface ServerConfig {
   maxConnectionsPerBoard: number
   /** Sockets from one client IP; the next upgrade gets 429. */
   maxConnectionsPerIp: number
-  /** 127.0.0.0/8 and ::1 are not counted per IP (benchmarks open thousands of local sockets). */
+  /**
+   * Boards one client IP may create per minute on average, and at once (token bucket); past it
+   * POST /api/boards gets 429 with Retry-After. Loopback follows exemptLoopbackFromIpLimit.
+   */
+  createBoardsPerMinute: number
+  createBoardBurst: number
+  /** 127.0.0.0/8 and ::1 are not counted per IP, for sockets and board creation (benchmarks open thousands). */
   exemptLoopbackFromIpLimit: boolean
   /**
    * Proxies in front of the server whose X-Forwarded-For entries are trusted (0 = ignore the header).
@@ -66,6 +72,13 @@ export interface ServerConfig {
   maxPendingBytes: number
   /** Bytes queued for one socket that is not reading; past it the socket is terminated (it resyncs). */
   maxBufferedBytes: number
+  /**
+   * Largest piece of a board sent to a joining client in one message, and of a compacted row. A
+   * WebSocket message arrives only once all of it has, and the stock client reconnects after 30 s
+   * without one, so a large board goes out as many messages of at most this size (syncReply.ts):
+   * 512 KiB is 2.6 s at 200 KB/s. Keep it well below maxBufferedBytes.
+   */
+  syncChunkBytes: number
   /**
    * Browser origins allowed to open a WebSocket (exact `scheme://host[:port]`). Empty: only the
    * server's own origin (the Origin's host equals the Host header). Requests without Origin pass.
@@ -99,12 +112,15 @@ export const defaultConfig: ServerConfig = {
   maxAwarenessStateBytes: 64 * KiB,
   maxConnectionsPerBoard: 500,
   maxConnectionsPerIp: 200,
+  createBoardsPerMinute: 30,
+  createBoardBurst: 10,
   exemptLoopbackFromIpLimit: true,
   trustProxyHops: 0,
   maxLoadedBoards: 2_000,
   maxDocBytes: 64 * MiB,
   maxPendingBytes: 1 * MiB,
   maxBufferedBytes: 16 * MiB,
+  syncChunkBytes: 512 * KiB,
   allowedOrigins: [],
   metricsToken: undefined,
 }
@@ -179,6 +195,8 @@ export function readConfigFromEnv(env: Env): ServerConfig {
       1,
     ),
     maxConnectionsPerIp: readInt(env, 'MAX_CONNECTIONS_PER_IP', defaultConfig.maxConnectionsPerIp, 1),
+    createBoardsPerMinute: readInt(env, 'CREATE_BOARDS_PER_MINUTE', defaultConfig.createBoardsPerMinute, 1),
+    createBoardBurst: readInt(env, 'CREATE_BOARD_BURST', defaultConfig.createBoardBurst, 1),
     exemptLoopbackFromIpLimit: readBool(
       env,
       'EXEMPT_LOOPBACK_FROM_IP_LIMIT',
@@ -189,6 +207,7 @@ export function readConfigFromEnv(env: Env): ServerConfig {
     maxDocBytes: readInt(env, 'MAX_DOC_BYTES', defaultConfig.maxDocBytes, 64 * KiB),
     maxPendingBytes: readInt(env, 'MAX_PENDING_BYTES', defaultConfig.maxPendingBytes, 1024),
     maxBufferedBytes: readInt(env, 'MAX_BUFFERED_BYTES', defaultConfig.maxBufferedBytes, 64 * KiB),
+    syncChunkBytes: readInt(env, 'SYNC_CHUNK_BYTES', defaultConfig.syncChunkBytes, 4 * KiB),
     allowedOrigins: readOrigins(env, 'ALLOWED_ORIGINS'),
     metricsToken: env.METRICS_TOKEN || undefined,
   }

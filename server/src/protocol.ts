@@ -7,7 +7,6 @@ import * as Y from 'yjs'
 import { decodeAwarenessEntries } from './awarenessPolicy'
 import { closeCodes } from './closeCodes'
 import { type Connection, closeConnection } from './connection'
-import { encodeIntegratedState } from './limits/pendingUpdates'
 import { type RejectReason, reject } from './metrics'
 import type { Room } from './room'
 
@@ -28,9 +27,10 @@ export const viewOnlyReason = 'read-only: this is a view link'
  * The one way bytes leave the server; a socket that cannot take them is dropped. A socket that stops
  * reading (its kernel buffer full, ws queueing in memory) is terminated once more than
  * maxBufferedBytes wait for it, so it cannot grow server memory without bound; its client reconnects
- * and resyncs.
+ * and resyncs. `onSent` runs once the message has been handed to the kernel (never, if the socket
+ * fails or closes first): a sender that waits for it queues at most one message per socket.
  */
-export function send(conn: Connection, message: Uint8Array): void {
+export function send(conn: Connection, message: Uint8Array, onSent?: () => void): void {
   if (conn.closing || conn.ws.readyState !== conn.ws.OPEN) return
   const bufferedBytes = conn.ws.bufferedAmount
   if (bufferedBytes + message.byteLength > conn.maxBufferedBytes) {
@@ -50,7 +50,7 @@ export function send(conn: Connection, message: Uint8Array): void {
     conn.ws.terminate()
   }
   try {
-    conn.ws.send(message, (error) => error && onError(error))
+    conn.ws.send(message, (error) => (error ? onError(error) : onSent?.()))
   } catch (error) {
     onError(error)
   }
@@ -101,12 +101,12 @@ export const encodeSyncStep1 = (doc: Y.Doc) =>
     syncProtocol.writeSyncStep1(e, doc)
   })
 
-// y-protocols' writeSyncStep2 would include pending (unintegrated, unstored) structs; this does not.
-const encodeSyncStep2 = (doc: Y.Doc, stateVector: Uint8Array) =>
+/** Sync step 2 carrying `update`; the stock client counts itself synced when the first one arrives. */
+export const encodeSyncStep2 = (update: Uint8Array) =>
   encodeMessage((e) => {
     encoding.writeVarUint(e, messageSync)
     encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2)
-    encoding.writeVarUint8Array(e, encodeIntegratedState(doc, stateVector))
+    encoding.writeVarUint8Array(e, update)
   })
 
 export const encodeUpdateMessage = (update: Uint8Array) =>
@@ -228,11 +228,7 @@ function handleSync(room: Room, conn: Connection, decoder: decoding.Decoder): vo
     } catch {
       throw new BadMessage(closeCodes.malformedMessage, 'malformed state vector')
     }
-    // Encoded when the next batch is cut and sent once it is written: only stored data (see PersistQueue).
-    room.afterPersist(() => {
-      const reply = encodeSyncStep2(room.doc, payload)
-      return () => send(conn, reply)
-    })
+    room.replyToSyncStep1(conn, payload)
     return
   }
   // Sync step 2 and update both carry a Yjs update.

@@ -11,14 +11,16 @@ import { closeCodes } from './closeCodes'
 import type { ServerConfig } from './config'
 import { type Connection, closeConnection, isConnection, type TransactionOrigin } from './connection'
 import { DocSizeGuard } from './limits/docSize'
-import { dropPending, encodeIntegratedState, pendingBytes } from './limits/pendingUpdates'
+import { dropPending, pendingBytes } from './limits/pendingUpdates'
 import { probeLiveness } from './livenessProbe'
 import type { Logger } from './log'
 import { reject } from './metrics'
 import type { CaptureAfterWrite, PersistQueue, PersistTarget } from './persistQueue'
 import { encodeAwarenessMessage, encodeSyncStep1, encodeUpdateMessage, send, sendToAll } from './protocol'
+import { encodeStateInChunks } from './stateChunks'
 import type { BoardStore, StoredUpdate } from './storage/BoardStore'
 import { describeStoreFailure } from './storage/storeFailure'
+import { captureSyncReply } from './syncReply'
 
 /**
  * A room is one board in memory: its Y.Doc, its Awareness and its connections (y-websocket-server's
@@ -29,6 +31,11 @@ import { describeStoreFailure } from './storage/storeFailure'
  * Anything computed from the doc for the store or for a client (sync step 2, the compaction snapshot) is
  * captured when a batch is cut, not after the write, because with an async store later edits may already
  * be applied to the doc while a write is in flight (see persistQueue.ts).
+ *
+ * The room also keeps the stored rows themselves (`rows`, the same bytes as in the store, in order),
+ * so that a large board can be sent to joining clients a bounded piece at a time (syncReply.ts);
+ * compaction writes the state as pieces of at most syncChunkBytes (stateChunks.ts). They cost about
+ * the encoded size of the board once per loaded board, shared by every client.
  *
  * Limits that belong to the board live here too: its encoded size (maxDocBytes), the updates parked
  * waiting for missing dependencies (maxPendingBytes, never stored or sent), and who owns which
@@ -64,8 +71,13 @@ export class Room implements PersistTarget {
   private compacting: Promise<void> | undefined
   private idleTimer: NodeJS.Timeout | undefined
   private summaryTimer: NodeJS.Timeout | undefined
-  /** Rows the store holds for this board; compaction runs when it passes config.compactEveryUpdates. */
-  private storedRows: number
+  /**
+   * The board's rows as stored (and, between a batch's cut and its write, the rows that batch stores),
+   * oldest first. Replaced, never mutated in place, by compaction; captured replies hold a copy.
+   */
+  private rows: Uint8Array[]
+  /** Rows appended as edits since the last compaction; compaction runs when it passes compactEveryUpdates. */
+  private appendedRows: number
   private lastSeq: number | undefined
   /** Epoch ms of the last client edit that reached the disk and is not yet in the boards row. */
   private unsummarisedEditAt: number | undefined
@@ -75,7 +87,8 @@ export class Room implements PersistTarget {
     stored: StoredUpdate[],
     private readonly deps: RoomDeps,
   ) {
-    this.storedRows = stored.length
+    this.rows = stored.map((row) => row.update)
+    this.appendedRows = stored.filter((row) => !row.compacted).length
     this.lastSeq = stored.at(-1)?.seq
     const load: TransactionOrigin = 'load'
     this.doc.transact(() => {
@@ -178,6 +191,14 @@ export class Room implements PersistTarget {
     if (kept.length > 0) applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(kept), conn)
   }
 
+  /** Answers a sync step 1 once the next batch is written, with what is stored then (syncReply.ts). */
+  replyToSyncStep1(conn: Connection, stateVector: Uint8Array): void {
+    this.afterPersist(() => {
+      const deliver = captureSyncReply(this.doc, this.rows, stateVector, this.deps.config.syncChunkBytes)
+      return () => deliver(conn)
+    })
+  }
+
   /** `capture` runs when the doc equals what the next write stores; its result runs after that write. */
   afterPersist(capture: CaptureAfterWrite): void {
     this.deps.queue.afterNextWrite(this, capture)
@@ -189,16 +210,16 @@ export class Room implements PersistTarget {
 
   persisted(lastSeq: number | undefined, appendedRows: number): void {
     if (lastSeq === undefined || this.closed) return
-    this.lastSeq = lastSeq
-    this.storedRows += appendedRows
-    if (this.storedRows > this.deps.config.compactEveryUpdates && !this.compacting) {
+    // max: a compaction that overlapped this write may already have renumbered its rows higher.
+    this.lastSeq = Math.max(this.lastSeq ?? 0, lastSeq)
+    this.appendedRows += appendedRows
+    if (this.appendedRows > this.deps.config.compactEveryUpdates && !this.compacting) {
       // Snapshot when the next batch is cut (doc == stored after it), compact once that batch is written.
       this.compacting = Promise.resolve() // reserved, so later batches don't queue a second one
       this.afterPersist(() => {
-        const state = encodeIntegratedState(this.doc)
-        this.size.measured(state.byteLength)
+        const snapshot = this.snapshot()
         return () => {
-          this.compacting = this.compact(state).finally(() => {
+          this.compacting = this.compact(snapshot).finally(() => {
             this.compacting = undefined
           })
         }
@@ -234,7 +255,7 @@ export class Room implements PersistTarget {
       if (this.closed) return // the flush failed and already dropped the room
       await this.compacting
       await this.writeSummary()
-      if (this.storedRows > 1 && !this.closed) await this.compact(encodeIntegratedState(this.doc))
+      if (this.needsCompaction() && !this.closed) await this.compact(this.snapshot())
     } catch (error) {
       this.deps.log.error({ err: error, boardId: this.boardId }, 'unloading the board failed')
     }
@@ -259,6 +280,7 @@ export class Room implements PersistTarget {
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === 'load') return
     const from = isConnection(origin) ? origin : undefined
+    this.rows.push(update) // stored by the batch this update joins; a failed write closes the room
     this.deps.queue.addUpdate(this, update, () => {
       if (from) this.noteEdit()
       this.relay(update, from)
@@ -330,19 +352,43 @@ export class Room implements PersistTarget {
   }
 
   /**
-   * `state` must equal what is stored up to this.lastSeq: a snapshot captured when the last batch was
-   * cut, or the doc itself once unload flushed. Rows appended meanwhile keep their higher seqs. Never rejects.
+   * The state in pieces of at most syncChunkBytes, with the rows and seq it replaces. Taken when the doc
+   * equals the store up to this.lastSeq: when a batch is cut, or once unload flushed.
    */
-  private async compact(state: Uint8Array): Promise<void> {
-    const upToSeq = this.lastSeq
+  private snapshot(): Snapshot {
+    const parts = encodeStateInChunks(this.doc, this.deps.config.syncChunkBytes)
+    this.size.measured(parts.reduce((sum, part) => sum + part.byteLength, 0))
+    return { parts, rowsReplaced: this.rows.length, appendedRows: this.appendedRows, upToSeq: this.lastSeq }
+  }
+
+  /** At unload: edits since the last compaction, or a row too big to send in one piece (an old compaction). */
+  private needsCompaction(): boolean {
+    const { syncChunkBytes } = this.deps.config
+    return (
+      (this.appendedRows > 0 && this.rows.length > 1) || this.rows.some((r) => r.byteLength > syncChunkBytes)
+    )
+  }
+
+  /** Rows appended after the snapshot keep their order after its parts. Never rejects. */
+  private async compact(snapshot: Snapshot): Promise<void> {
+    const { parts, rowsReplaced, appendedRows, upToSeq } = snapshot
     if (upToSeq === undefined) return
-    const rowsReplaced = this.storedRows
     try {
-      await this.deps.store.compact(this.boardId, state, upToSeq)
-      this.storedRows -= rowsReplaced - 1
+      const lastSeq = await this.deps.store.compact(this.boardId, parts, upToSeq)
+      this.lastSeq = Math.max(this.lastSeq ?? 0, lastSeq)
+      this.rows = [...parts, ...this.rows.slice(rowsReplaced)]
+      this.appendedRows -= appendedRows
     } catch (error) {
       // Not fatal: the uncompacted rows still hold everything.
       this.deps.log.error({ err: error, boardId: this.boardId }, 'compaction failed')
     }
   }
+}
+
+interface Snapshot {
+  parts: Uint8Array[]
+  /** How many leading rows of `rows` the parts replace (all of them, when it was taken). */
+  rowsReplaced: number
+  appendedRows: number
+  upToSeq: number | undefined
 }

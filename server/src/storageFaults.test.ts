@@ -137,13 +137,22 @@ describe('store faults at runtime', () => {
     expect((await storedDoc(t.store, board.id)).getArray('n').toArray()).toEqual([...Array(20).keys()])
   })
 
-  it('disk full when creating a board: 500, no half-created board, the cause logged', async () => {
+  it('disk full when creating a board: 507 saying so, no half-created board, the cause logged', async () => {
     const t = await start({ wrapStore: faulty('createBoard', diskFull, () => true) })
+    const res = await fetch(`${t.httpUrl}/api/boards`, { method: 'POST', body: '{}' })
+    expect(res.status).toBe(507)
+    expect(await res.json()).toEqual({ error: "the server's disk is full; try again later" })
+    expect(await t.store.listBoards()).toEqual([])
+    const logged = t.logs.find((l) => (l.err as { code?: string } | undefined)?.code === 'SQLITE_FULL')
+    expect(logged).toMatchObject({ storeFailure: 'disk full', msg: 'creating a board failed' })
+  })
+
+  it('any other store failure when creating a board is still a logged 500 without details', async () => {
+    const busy = () => sqliteError('SQLITE_BUSY', 'database is locked')
+    const t = await start({ wrapStore: faulty('createBoard', busy, () => true) })
     const res = await fetch(`${t.httpUrl}/api/boards`, { method: 'POST', body: '{}' })
     expect(res.status).toBe(500)
     expect(await res.json()).toEqual({ error: 'internal error' })
-    expect(await t.store.listBoards()).toEqual([])
-    expect(t.logs.some((l) => (l.err as { code?: string } | undefined)?.code === 'SQLITE_FULL')).toBe(true)
   })
 })
 

@@ -30,9 +30,10 @@ afterEach(async () => {
 function countingCompactions(counter: { compactions: number }) {
   return (inner: BoardStore): BoardStore => ({
     ...inner,
-    async compact(boardId, state, upToSeq) {
-      await inner.compact(boardId, state, upToSeq)
+    async compact(boardId, parts, upToSeq) {
+      const lastSeq = await inner.compact(boardId, parts, upToSeq)
       counter.compactions++
+      return lastSeq
     },
   })
 }

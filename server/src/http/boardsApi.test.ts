@@ -141,4 +141,43 @@ describe('boards API', () => {
       await failing.stop()
     }
   })
+
+  describe('rate limit on POST /api/boards', () => {
+    const limited = { createBoardsPerMinute: 60, createBoardBurst: 3 }
+
+    it('answers 429 with Retry-After past the burst from one address; another address is not affected', async () => {
+      const u = await startTestServer({
+        config: { ...limited, exemptLoopbackFromIpLimit: false, trustProxyHops: 1 },
+      })
+      try {
+        const from = (ip: string) =>
+          fetch(`${u.httpUrl}/api/boards`, { method: 'POST', body: '{}', headers: { 'X-Forwarded-For': ip } })
+        for (let i = 0; i < 3; i++) expect((await from('203.0.113.7')).status).toBe(201)
+        const refused = await from('203.0.113.7')
+        expect(refused.status).toBe(429)
+        expect(refused.headers.get('retry-after')).toBe('1') // 60 a minute: the next token in 1 s
+        expect(((await refused.json()) as { error: string }).error).toMatch(
+          /too many boards .* try again in 1 s/,
+        )
+        expect((await from('198.51.100.4')).status).toBe(201)
+        expect(await u.store.listBoards()).toHaveLength(4) // the refused request created nothing
+        await new Promise((resolve) => setTimeout(resolve, 1_050))
+        expect((await from('203.0.113.7')).status).toBe(201)
+        expect(u.logs.some((l) => l.msg === 'board creation rate-limited')).toBe(true)
+      } finally {
+        await u.stop()
+      }
+    })
+
+    it('does not limit loopback by default', async () => {
+      const u = await startTestServer({ config: limited })
+      try {
+        for (let i = 0; i < 6; i++) expect((await createBoardRaw(u.httpUrl)).status).toBe(201)
+      } finally {
+        await u.stop()
+      }
+    })
+  })
 })
+
+const createBoardRaw = (httpUrl: string) => fetch(`${httpUrl}/api/boards`, { method: 'POST', body: '{}' })

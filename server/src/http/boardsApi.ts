@@ -5,21 +5,31 @@ import { readBoardSummary } from '../../../shared/src/board/schema'
 import { applyTemplate } from '../../../shared/src/templates/applyTemplate'
 import { TEMPLATE_IDS } from '../../../shared/src/templates/template'
 import { bearerToken, hashToken, isBoardId, newBoardId, newToken, roleForToken } from '../auth'
+import { clientIp } from '../limits/clientIp'
+import type { IpRateLimit } from '../limits/ipRateLimit'
 import type { Logger } from '../log'
 import type { BoardRecord, BoardStore } from '../storage/BoardStore'
+import { describeStoreFailure } from '../storage/storeFailure'
 import { readJsonBody, sendJson } from './json'
 
 /**
  * /api/boards: create a board (the only moment its tokens are ever shown), list boards (no tokens),
  * and read one board's metadata with a Bearer token. Timestamps are ISO 8601 strings. A store that
- * rejects surfaces in requestHandler as a logged 500 `{ error }` without details.
+ * rejects surfaces in requestHandler as a logged 500 `{ error }` without details, except a full disk on
+ * create, which is 507 with a message the user can act on. Creating is rate-limited per client IP
+ * (429 with Retry-After), since each board is a lasting row and document.
  */
 export interface BoardsApiDeps {
   store: BoardStore
   log: Logger
   now: () => number
   maxJsonBodyBytes: number
+  createLimit: IpRateLimit
+  /** See config.trustProxyHops: how the client IP is found behind proxies. */
+  trustProxyHops: number
 }
+
+export const diskFullMessage = "the server's disk is full; try again later"
 
 const createBoardBody = z.strictObject({
   title: z.string().trim().min(1).max(200).optional(),
@@ -37,6 +47,15 @@ const publicFields = (board: BoardRecord) => ({
 })
 
 export async function createBoard(deps: BoardsApiDeps, req: IncomingMessage, res: ServerResponse) {
+  const ip = clientIp(req, deps.trustProxyHops)
+  const allowed = deps.createLimit.take(ip)
+  if (!allowed.ok) {
+    deps.log.warn({ retryAfterSeconds: allowed.retryAfterSeconds }, 'board creation rate-limited')
+    res.setHeader('Retry-After', String(allowed.retryAfterSeconds))
+    return sendJson(res, 429, {
+      error: `too many boards created from this address; try again in ${allowed.retryAfterSeconds} s`,
+    })
+  }
   const body = await readJsonBody(req, deps.maxJsonBodyBytes)
   if (!body.ok) return sendJson(res, body.status, { error: body.error })
   const parsed = createBoardBody.safeParse(body.value)
@@ -57,17 +76,27 @@ export async function createBoard(deps: BoardsApiDeps, req: IncomingMessage, res
   const id = newBoardId()
   const editToken = newToken()
   const viewToken = newToken()
-  await deps.store.createBoard(
-    {
-      id,
-      title: summary.title,
-      editTokenHash: hashToken(editToken),
-      viewTokenHash: hashToken(viewToken),
-      createdAt: deps.now(),
-      noteCount: summary.noteCount,
-    },
-    initialUpdate,
-  )
+  try {
+    await deps.store.createBoard(
+      {
+        id,
+        title: summary.title,
+        editTokenHash: hashToken(editToken),
+        viewTokenHash: hashToken(viewToken),
+        createdAt: deps.now(),
+        noteCount: summary.noteCount,
+      },
+      initialUpdate,
+    )
+  } catch (error) {
+    const failure = describeStoreFailure(error)
+    if (failure.kind !== 'disk full') throw error // a logged 500 (requestHandler)
+    deps.log.error(
+      { err: error, storeFailure: failure.kind, action: failure.action },
+      'creating a board failed',
+    )
+    return sendJson(res, 507, { error: diskFullMessage })
+  }
   deps.log.info({ boardId: id, template }, 'board created')
   sendJson(res, 201, {
     id,

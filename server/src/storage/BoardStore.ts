@@ -47,10 +47,18 @@ export interface BoardSummaryUpdate {
 }
 
 export interface StoredUpdate {
-  /** Increases with every append for a board; compaction keeps the last seq it replaced. */
+  /**
+   * Orders a board's rows: increases with every append. Only the order is stable: compaction gives the
+   * rows it keeps new seqs (see `compact`).
+   */
   seq: number
   /** A Yjs update (v1 encoding) that the server applied successfully. */
   update: Uint8Array
+  /**
+   * Written by `compact` (a piece of the merged state), not appended as an edit; the room counts only
+   * appended rows towards the next compaction, so an unchanged multi-piece board is not compacted again.
+   */
+  compacted: boolean
 }
 
 export interface UpdateToAppend {
@@ -72,7 +80,12 @@ export interface BoardStore {
    * only once the transaction is durable. A rejection means nothing of the batch was stored.
    */
   appendUpdates(batch: readonly UpdateToAppend[]): Promise<number[]>
-  /** Replaces every row of the board with seq <= upToSeq by one row holding mergedState, in one transaction. */
-  compact(boardId: string, mergedState: Uint8Array, upToSeq: number): Promise<void>
+  /**
+   * Replaces every row of the board with seq <= upToSeq by `parts` (Yjs updates whose union is the merged
+   * state; several, so that a large board can be sent a bounded piece at a time), in one transaction.
+   * The parts load in their order, before every row with a higher seq; those rows keep their order but
+   * get new seqs after the parts. Resolves with the seq of the board's last row.
+   */
+  compact(boardId: string, parts: readonly Uint8Array[], upToSeq: number): Promise<number>
   close(): Promise<void>
 }

@@ -119,7 +119,7 @@ describe.each([
     await store.createBoard(newBoard('a', 1), bytes(0))
     const [s1] = await store.appendUpdates([{ boardId: 'a', update: bytes(1) }])
     await Promise.all([
-      store.compact('a', bytes(8), s1!),
+      store.compact('a', [bytes(8)], s1!),
       store.appendUpdates([{ boardId: 'a', update: bytes(2) }]),
     ])
     expect((await store.loadUpdates('a')).map((r) => [...r.update])).toEqual([[8], [2]])
@@ -171,13 +171,37 @@ describe.each([
       { boardId: 'a', update: bytes(2) },
     ])
     await store.appendUpdates([{ boardId: 'a', update: bytes(3) }])
-    await store.compact('a', bytes(7, 7), s2!)
+    const lastSeq = await store.compact('a', [bytes(7, 7)], s2!)
     expect((await store.loadUpdates('a')).map((r) => [...r.update])).toEqual([[7, 7], [3]])
+    expect((await store.loadUpdates('a')).at(-1)!.seq).toBe(lastSeq)
     expect((await store.loadUpdates('b')).map((r) => [...r.update])).toEqual([[9]])
     const [s4] = await store.appendUpdates([{ boardId: 'a', update: bytes(4) }])
+    expect(s4!).toBeGreaterThan(lastSeq)
     const rows = await store.loadUpdates('a')
     expect(rows.map((r) => [...r.update])).toEqual([[7, 7], [3], [4]])
     expect(rows.at(-1)!.seq).toBe(s4)
+  })
+
+  it('compacts into several parts, in order, ahead of the rows it keeps, and marks them compacted', async () => {
+    await store.createBoard(newBoard('a', 1), bytes(0))
+    await store.createBoard(newBoard('b', 1), bytes(9))
+    const [s1] = await store.appendUpdates([{ boardId: 'a', update: bytes(1) }])
+    await store.appendUpdates([
+      { boardId: 'b', update: bytes(8) },
+      { boardId: 'a', update: bytes(2) },
+      { boardId: 'a', update: bytes(3) },
+    ])
+    // More parts than rows replaced: the parts need seqs the board never had.
+    const lastSeq = await store.compact('a', [bytes(5), bytes(6), bytes(7), bytes(8)], s1!)
+    const rows = await store.loadUpdates('a')
+    expect(rows.map((r) => [...r.update])).toEqual([[5], [6], [7], [8], [2], [3]])
+    expect(rows.map((r) => r.compacted)).toEqual([true, true, true, true, false, false])
+    expect(rows.map((r) => r.seq)).toEqual([...rows.map((r) => r.seq)].sort((x, y) => x - y))
+    expect(rows.at(-1)!.seq).toBe(lastSeq)
+    expect((await store.loadUpdates('b')).map((r) => [...r.update])).toEqual([[9], [8]])
+    // A second compaction replaces the parts too.
+    expect(await store.compact('a', [bytes(4)], lastSeq)).toBeGreaterThan(lastSeq)
+    expect((await store.loadUpdates('a')).map((r) => [...r.update])).toEqual([[4]])
   })
 
   it('updates the summary and lists newest-edited first', async () => {

@@ -19,7 +19,7 @@ export function createMemoryStore(): BoardStore {
     async createBoard(board: NewBoard, initialUpdate: Uint8Array) {
       if (boards.has(board.id)) throw new Error(`board ${JSON.stringify(board.id)} already exists`)
       boards.set(board.id, { ...board, updatedAt: board.createdAt })
-      updates.set(board.id, [{ seq: ++lastSeq, update: initialUpdate.slice() }])
+      updates.set(board.id, [{ seq: ++lastSeq, update: initialUpdate.slice(), compacted: false }])
     },
     async getBoard(id) {
       const board = boards.get(id)
@@ -39,15 +39,19 @@ export function createMemoryStore(): BoardStore {
       for (const { boardId } of batch) requireBoard(boardId)
       return batch.map(({ boardId, update }) => {
         const seq = ++lastSeq
-        updates.get(boardId)!.push({ seq, update: update.slice() })
+        updates.get(boardId)!.push({ seq, update: update.slice(), compacted: false })
         return seq
       })
     },
-    async compact(boardId, mergedState, upToSeq) {
+    async compact(boardId, parts, upToSeq) {
       requireBoard(boardId)
-      const rows = updates.get(boardId)!
-      const kept = rows.filter((row) => row.seq > upToSeq)
-      updates.set(boardId, [{ seq: upToSeq, update: mergedState.slice() }, ...kept])
+      const kept = updates.get(boardId)!.filter((row) => row.seq > upToSeq)
+      const rows = [
+        ...parts.map((part) => ({ update: part.slice(), compacted: true })),
+        ...kept.map(({ update, compacted }) => ({ update, compacted })),
+      ].map((row) => ({ ...row, seq: ++lastSeq }))
+      updates.set(boardId, rows)
+      return lastSeq
     },
     async close() {
       boards.clear()
