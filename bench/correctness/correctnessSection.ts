@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process'
+import { spawnTracked } from '../infra/children'
 import type { RunOptions, SectionResult } from '../infra/section'
 import { row } from '../report'
 
@@ -37,13 +37,14 @@ function runVitest(
   env: Record<string, string>,
 ): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', file], {
+    // Tracked, so an interrupted benchmark never leaves vitest running.
+    const child = spawnTracked(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', file], {
       env: { ...process.env, ...env, FORCE_COLOR: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let output = ''
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
     child.on('close', (code) => resolve({ code, output }))
   })
 }

@@ -1,3 +1,4 @@
+import type { PreparedAnchors } from '../render/prepareAnchors'
 import type { ReportRow } from '../report'
 
 /** What every section hands back: its raw figures (for the JSON), its table rows, and honest notes. */
@@ -9,4 +10,6 @@ export interface SectionResult<T = unknown> {
 
 export interface RunOptions {
   quick: boolean
+  /** Render anchors being installed since the start of the run (see run.ts); the render section awaits them. */
+  anchors?: Promise<PreparedAnchors>
 }

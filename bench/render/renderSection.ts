@@ -2,10 +2,11 @@ import { NOTE_SIZE } from '../../shared/src/board/limits'
 import type { RunOptions, SectionResult } from '../infra/section'
 import { type ReportRow, row } from '../report'
 import { type OurServer, startOurServer } from '../sync/ourServer'
-import { type AnchorName, anchorDistDir, anchorSpecs, buildAnchor, installAnchor } from './anchors'
+import { type AnchorName, anchorDistDir, anchorSpecs } from './anchors'
 import { anchorDriver, ourDriver } from './appDrivers'
 import { closeAllBrowsers, launchBrowser } from './browser'
 import { measureScene, type SceneResult } from './measureScene'
+import { prepareAnchors } from './prepareAnchors'
 import { seedBoard } from './seedBoard'
 import { type StaticServer, serveStatic } from './staticServer'
 
@@ -52,6 +53,11 @@ const quickPlan: RenderPlan = {
   gestureMaxMs: 3_000,
 }
 
+/** The anchors a run's plan compares with, so run.ts can install them ahead of time. */
+export const referenceAnchors = (quick: boolean): AnchorName[] => [
+  ...new Set((quick ? quickPlan : fullPlan).references.map((scene) => scene.app)),
+]
+
 export interface RenderData {
   plan: RenderPlan
   scenes: SceneResult[]
@@ -62,32 +68,6 @@ export interface RenderData {
 const message = (error: unknown) =>
   error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)
 
-/** Installs (in parallel: network-bound) and builds (one at a time: CPU-bound) the anchors the plan uses. */
-async function prepareAnchors(
-  plan: RenderPlan,
-  notes: string[],
-  log: (line: string) => void,
-): Promise<Set<AnchorName>> {
-  const names = [...new Set(plan.references.map((scene) => scene.app))]
-  const ready = new Set<AnchorName>()
-  log(`render: installing anchors ${names.join(', ')} into bench/.anchors (skipped when already built)`)
-  const installs = await Promise.allSettled(names.map((name) => installAnchor(anchorSpecs[name])))
-  for (const [i, name] of names.entries()) {
-    const install = installs[i]
-    if (install?.status === 'rejected') {
-      notes.push(`${anchorSpecs[name].label}: not installed (${message(install.reason)}); its rows say n/a.`)
-      continue
-    }
-    try {
-      await buildAnchor(anchorSpecs[name])
-      ready.add(name)
-    } catch (error) {
-      notes.push(`${anchorSpecs[name].label}: build failed (${message(error)}); its rows say n/a.`)
-    }
-  }
-  return ready
-}
-
 export async function runRenderSection(
   options: RunOptions,
   log: (line: string) => void,
@@ -95,7 +75,9 @@ export async function runRenderSection(
   const plan = options.quick ? quickPlan : fullPlan
   const notes: string[] = []
   const data: RenderData = { plan, scenes: [], failures: [], seeding: [] }
-  const anchorsReady = await prepareAnchors(plan, notes, log)
+  const prepared = await (options.anchors ?? prepareAnchors(referenceAnchors(options.quick), log))
+  notes.push(...prepared.notes)
+  const anchorsReady = prepared.ready
   const statics = new Map<AnchorName, StaticServer>()
   let server: OurServer | undefined
   try {
@@ -167,6 +149,14 @@ export async function runRenderSection(
   )
   return { data, rows, notes }
 }
+
+/** How many notes the view mounted as canvas nodes; none means the client drew them in one shape. */
+const mountedText = (mounted: number | undefined): string =>
+  mounted === undefined
+    ? ''
+    : mounted === 0
+      ? ' (no per-note nodes)'
+      : ` (${mounted.toLocaleString('en-US')} note nodes)`
 
 type ViewKey = 'fit' | 'readable'
 type GestureKey = 'pan' | 'zoom'
@@ -248,7 +238,7 @@ function renderRows(plan: RenderPlan, data: RenderData, invalid: string[]): Repo
             figure: `${gesture}, ${view} view`,
             unit: 'fps',
             ours: stats.fps,
-            oursDisplay: `${stats.fps} fps, p50/p95 ${stats.p50}/${stats.p95} ms${mounted === undefined ? '' : ` (${mounted.toLocaleString('en-US')} mounted)`}`,
+            oursDisplay: `${stats.fps} fps, p50/p95 ${stats.p50}/${stats.p95} ms${mountedText(mounted)}`,
             references: refFigures,
             higherIsBetter: true,
             target,
