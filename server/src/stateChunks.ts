@@ -1,5 +1,6 @@
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
+import { encodeIntegratedState } from './limits/pendingUpdates'
 
 /**
  * Encodes a doc's integrated state as several Yjs updates (v1) of at most `maxChunkBytes` each, whose
@@ -25,6 +26,9 @@ import * as Y from 'yjs'
 type Struct = Y.Item | Y.GC
 
 export function encodeStateInChunks(doc: Y.Doc, maxChunkBytes: number): Uint8Array[] {
+  // Most boards fit in one chunk: Yjs's own encoder is ~5× faster than the ordered walk below.
+  const whole = encodeIntegratedState(doc)
+  if (whole.byteLength <= maxChunkBytes) return [whole]
   const writer = new ChunkWriter(maxChunkBytes)
   const clients = doc.store.clients as Map<number, Struct[]>
   /** Per client, the index of the next struct to emit. */
