@@ -45,6 +45,7 @@ import {
 } from '../state/ui'
 import { CursorsLayer } from './CursorsLayer'
 import { GridLayer, gridShowsText } from './GridLayer'
+import { GestureSnapshot } from './gestureSnapshot'
 import { InteractionLayer } from './InteractionLayer'
 import { NotesLayer } from './NotesLayer'
 import { useStageViewport } from './useStageViewport'
@@ -79,6 +80,12 @@ function headerBand(layout: BoardLayout, header: HeaderRef): Rect | null {
   return header.kind === 'stage' ? { ...rect, h: layout.height } : { ...rect, w: layout.width }
 }
 
+/** The notes' nodes: the children of the layer's first group (NotesLayer keeps them there). */
+const noteNodes = (layer: Konva.Layer | null): Konva.Node[] => {
+  const group = layer?.getChildren()[0]
+  return group instanceof Konva.Group ? group.getChildren() : []
+}
+
 const noteIdOf = (node: Konva.Node | null): NoteId | null => {
   const group = node?.name() === 'note' ? node : node?.findAncestor('.note')
   const id = group?.id()
@@ -99,6 +106,7 @@ export function BoardCanvas({ onFirstPaint }: { onFirstPaint?: () => void }) {
   const spaceHeld = useRef(false)
   const dragStarts = useRef(new Map<NoteId, Point>())
   const blockDrag = useRef<BlockDrag | null>(null)
+  const [snapshot] = useState(() => new GestureSnapshot())
   const lastDragEnd = useRef(0)
   const [rubberBand, setRubberBand] = useState<Rect | null>(null)
   const [dropLine, setDropLine] = useState<Rect | null>(null)
@@ -126,7 +134,7 @@ export function BoardCanvas({ onFirstPaint }: { onFirstPaint?: () => void }) {
 
   useSpaceKey(spaceHeld, setSpaceDown, containerRef)
   useWheel(containerRef)
-  useStageViewport(stageRef)
+  useStageViewport(stageRef, snapshot)
 
   const boardPointOf = useCallback((clientX: number, clientY: number): Point => {
     const bounds = containerRef.current?.getBoundingClientRect()
@@ -361,7 +369,7 @@ export function BoardCanvas({ onFirstPaint }: { onFirstPaint?: () => void }) {
     if (!selection.has(id)) selectOnly([id])
     const moving = useUi.getState().selection
     dragStarts.current.clear()
-    for (const node of notesLayerRef.current?.getChildren() ?? []) {
+    for (const node of noteNodes(notesLayerRef.current)) {
       if (moving.has(node.id() as NoteId)) {
         dragStarts.current.set(node.id() as NoteId, node.position())
         node.moveToTop()
@@ -377,7 +385,7 @@ export function BoardCanvas({ onFirstPaint }: { onFirstPaint?: () => void }) {
     if (!start || lead.name() !== 'note') return
     const dx = lead.x() - start.x
     const dy = lead.y() - start.y
-    for (const node of notesLayerRef.current?.getChildren() ?? []) {
+    for (const node of noteNodes(notesLayerRef.current)) {
       const from = dragStarts.current.get(node.id() as NoteId)
       if (from && node !== lead) node.position({ x: from.x + dx, y: from.y + dy })
     }
@@ -392,7 +400,7 @@ export function BoardCanvas({ onFirstPaint }: { onFirstPaint?: () => void }) {
       // A drag stopped as it started (a pan pressed on a note) moved nothing.
       if (starts.size === 0) return
       // Put every node back where the layout has it; the document change below moves it for real.
-      for (const node of notesLayerRef.current?.getChildren() ?? []) {
+      for (const node of noteNodes(notesLayerRef.current)) {
         const from = starts.get(node.id() as NoteId)
         if (from) node.position(from)
       }
@@ -435,6 +443,7 @@ export function BoardCanvas({ onFirstPaint }: { onFirstPaint?: () => void }) {
           readOnly={readOnly || tool === 'pan'}
           layerRef={notesLayerRef}
           blockDragRef={blockDrag}
+          snapshot={snapshot}
           onClick={onNoteClick}
           onDblClick={onNoteDblClick}
           onDragStart={onDragStart}

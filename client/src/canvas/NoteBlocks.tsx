@@ -10,9 +10,10 @@ import { memo, type RefObject, useMemo } from 'react'
 import { Shape } from 'react-konva'
 import type { BoardLayout } from '../../../shared/src/layout/grid'
 import { useNoteColors } from '../doc/hooks'
-import { type BlockDrag, batchBlocks, drawBlocks } from '../scene/noteBlocks'
+import { type BlockBatch, type BlockDrag, batchBlocks, drawBlocks } from '../scene/noteBlocks'
 import { visibleRect } from '../scene/viewport'
 import { useUi } from '../state/ui'
+import type { GestureSnapshot } from './gestureSnapshot'
 
 interface Props {
   layout: BoardLayout
@@ -20,12 +21,17 @@ interface Props {
   dragRef: RefObject<BlockDrag | null>
 }
 
-function NoteBlocksImpl({ layout, dragRef }: Props) {
+/** The layout's note boxes grouped by fill, recomputed when the layout or a color changes. */
+export function useBlockBatches(layout: BoardLayout): BlockBatch[] {
   const colors = useNoteColors()
-  const batches = useMemo(
+  return useMemo(
     () => batchBlocks(layout.notes.values(), (id) => colors.get(id) ?? 'yellow'),
     [layout, colors],
   )
+}
+
+function NoteBlocksImpl({ layout, dragRef }: Props) {
+  const batches = useBlockBatches(layout)
   const sceneFunc = useMemo(
     () => (context: Konva.Context) => {
       const { viewport, canvasSize } = useUi.getState()
@@ -38,3 +44,35 @@ function NoteBlocksImpl({ layout, dragRef }: Props) {
 }
 
 export const NoteBlocks = memo(NoteBlocksImpl)
+
+/**
+ * The notes layer's bitmap while the view moves (gestureSnapshot.ts), with plain blocks for the notes
+ * beyond it. Draws nothing when there is no bitmap.
+ */
+function SnapshotImpl({ layout, snapshot }: { layout: BoardLayout; snapshot: GestureSnapshot }) {
+  const batches = useBlockBatches(layout)
+  const sceneFunc = useMemo(
+    () => (context: Konva.Context) => {
+      const snap = snapshot.snapshot
+      if (!snap) return
+      const { viewport, canvasSize } = useUi.getState()
+      const view = visibleRect(viewport, canvasSize)
+      const ctx = context._context
+      const { x, y, w, h } = snap.rect
+      if (view.x < x || view.y < y || view.x + view.w > x + w || view.y + view.h > y + h) {
+        ctx.save()
+        ctx.beginPath()
+        ctx.rect(view.x, view.y, view.w, view.h)
+        ctx.rect(x, y, w, h)
+        ctx.clip('evenodd')
+        drawBlocks(ctx, batches, view)
+        ctx.restore()
+      }
+      ctx.drawImage(snap.canvas, x, y, w, h)
+    },
+    [batches, snapshot],
+  )
+  return <Shape sceneFunc={sceneFunc} listening={false} perfectDrawEnabled={false} />
+}
+
+export const NoteSnapshot = memo(SnapshotImpl)

@@ -6,8 +6,8 @@
  */
 import type Konva from 'konva'
 import type { KonvaEventObject } from 'konva/lib/Node'
-import { memo, type RefObject } from 'react'
-import { Layer } from 'react-konva'
+import { memo, type RefObject, useSyncExternalStore } from 'react'
+import { Group, Layer } from 'react-konva'
 import { NOTE_SIZE } from '../../../shared/src/board/limits'
 import type { BoardLayout } from '../../../shared/src/layout/grid'
 import { cullKey, parseCullKey } from '../scene/culling'
@@ -15,7 +15,8 @@ import { noteDetail } from '../scene/levelOfDetail'
 import type { BlockDrag } from '../scene/noteBlocks'
 import { noteIndex } from '../scene/noteIndex'
 import { useUi } from '../state/ui'
-import { NoteBlocks } from './NoteBlocks'
+import type { GestureSnapshot } from './gestureSnapshot'
+import { NoteBlocks, NoteSnapshot } from './NoteBlocks'
 import { NoteNode } from './NoteNode'
 
 type Handler = (event: KonvaEventObject<MouseEvent>) => void
@@ -32,30 +33,51 @@ interface Props extends DragHandlers {
   readOnly: boolean
   layerRef: RefObject<Konva.Layer | null>
   blockDragRef: RefObject<BlockDrag | null>
+  snapshot: GestureSnapshot
   onClick: Handler
   onDblClick: Handler
 }
 
-function NotesLayerImpl({ layout, readOnly, layerRef, blockDragRef, onClick, onDblClick, ...drag }: Props) {
+function NotesLayerImpl({
+  layout,
+  readOnly,
+  layerRef,
+  blockDragRef,
+  snapshot,
+  onClick,
+  onDblClick,
+  ...drag
+}: Props) {
   const blocks = useUi((s) => noteDetail(NOTE_SIZE.defaultH, s.viewport.scale) === 'block')
   return (
     <Layer ref={layerRef} onClick={onClick} onDblClick={onDblClick}>
       {blocks ? (
         <NoteBlocks layout={layout} dragRef={blockDragRef} />
       ) : (
-        <CulledNotes layout={layout} readOnly={readOnly} {...drag} />
+        <>
+          <Group ref={snapshot.bindLive}>
+            <CulledNotes layout={layout} readOnly={readOnly} snapshot={snapshot} {...drag} />
+          </Group>
+          <NoteSnapshot layout={layout} snapshot={snapshot} />
+        </>
       )}
     </Layer>
   )
 }
 
-function CulledNotes({
-  layout,
-  readOnly,
-  ...drag
-}: DragHandlers & { layout: BoardLayout; readOnly: boolean }) {
-  const key = useUi((s) => cullKey(s.viewport, s.canvasSize))
-  const detail = useUi((s) => noteDetail(NOTE_SIZE.defaultH, s.viewport.scale))
+interface CulledProps extends DragHandlers {
+  layout: BoardLayout
+  readOnly: boolean
+  snapshot: GestureSnapshot
+}
+
+/** Culled to the view the snapshot says the nodes are drawn for, so a gesture re-renders nothing here. */
+function CulledNotes({ layout, readOnly, snapshot, ...drag }: CulledProps) {
+  const size = useUi((s) => s.canvasSize)
+  const key = useSyncExternalStore(snapshot.subscribe, () => cullKey(snapshot.getDrawnView(), size))
+  const detail = useSyncExternalStore(snapshot.subscribe, () =>
+    noteDetail(NOTE_SIZE.defaultH, snapshot.getDrawnView().scale),
+  )
   const editingNoteId = useUi((s) => s.editingNoteId)
   const ids = noteIndex(layout).query(parseCullKey(key))
   return ids.map((id) => {

@@ -3,28 +3,33 @@
  * move, and re-rendering the canvas component for each would cost more than the frame itself. The
  * stage's transform is set at once; the layers' scenes are redrawn at most once per animation frame.
  * Hit canvases (what Konva reads to find the shape under the pointer) are redrawn only when the view
- * has settled, or right before a press, which is the only time a stale one would be read.
+ * has settled, or right before a press, which is the only time a stale one would be read. While the
+ * view moves, the notes layer draws a bitmap of itself (gestureSnapshot.ts).
  */
 import Konva from 'konva'
 import { type RefObject, useEffect } from 'react'
 import type { Viewport } from '../scene/viewport'
 import { useUi } from '../state/ui'
+import type { GestureSnapshot } from './gestureSnapshot'
 
 /** The view counts as settled once it has not moved for this long. */
 const SETTLE_MS = 120
 
-export function useStageViewport(stageRef: RefObject<Konva.Stage | null>): void {
+export function useStageViewport(stageRef: RefObject<Konva.Stage | null>, snapshot: GestureSnapshot): void {
   useEffect(() => {
     let frame: number | null = null
     let settle: ReturnType<typeof setTimeout> | null = null
-    const drawHits = () => {
+    const settled = () => {
       if (settle !== null) clearTimeout(settle)
       settle = null
-      for (const layer of stageRef.current?.getLayers() ?? []) if (layer.listening()) layer.drawHit()
+      const layers = stageRef.current?.getLayers() ?? []
+      if (snapshot.settle()) for (const layer of layers) layer.draw()
+      else for (const layer of layers) if (layer.listening()) layer.drawHit()
     }
-    const apply = (vp: Viewport) => {
+    const apply = (vp: Viewport, first = false) => {
       const stage = stageRef.current
       if (!stage) return
+      if (!first) snapshot.viewWillMove()
       // Setting attributes would schedule a full draw (scene and hit) of every layer; we draw below.
       const autoDraw = Konva.autoDrawEnabled
       Konva.autoDrawEnabled = false
@@ -38,16 +43,16 @@ export function useStageViewport(stageRef: RefObject<Konva.Stage | null>): void 
         for (const layer of stageRef.current?.getLayers() ?? []) layer.drawScene()
       })
       if (settle !== null) clearTimeout(settle)
-      settle = setTimeout(drawHits, SETTLE_MS)
+      settle = setTimeout(settled, SETTLE_MS)
     }
-    apply(useUi.getState().viewport)
+    apply(useUi.getState().viewport, true)
     const unsubscribe = useUi.subscribe((state, prev) => {
       if (state.viewport !== prev.viewport) apply(state.viewport)
     })
     // Capture phase: runs before Konva's own listener looks up the shape under the pointer.
     const container = stageRef.current?.container()
     const beforePress = () => {
-      if (settle !== null) drawHits()
+      if (settle !== null) settled()
     }
     container?.addEventListener('pointerdown', beforePress, true)
     return () => {
@@ -56,5 +61,5 @@ export function useStageViewport(stageRef: RefObject<Konva.Stage | null>): void 
       if (frame !== null) cancelAnimationFrame(frame)
       if (settle !== null) clearTimeout(settle)
     }
-  }, [stageRef])
+  }, [stageRef, snapshot])
 }
