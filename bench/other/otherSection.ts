@@ -118,7 +118,9 @@ function otherRows(data: OtherData, storageNotes: number): ReportRow[] {
       unit: '',
       ours: isOk(storage) ? storage.ratio : failed(storage),
       ...(isOk(storage)
-        ? { oursDisplay: `${storage.ratio.toFixed(2)}× (${storage.rowsAfterCompaction} row)` }
+        ? {
+            oursDisplay: `${storage.ratio.toFixed(2)}× (${storage.rowsAfterCompaction} row${storage.rowsAfterCompaction === 1 ? '' : 's'})`,
+          }
         : {}),
       target: '≤ 1.3×',
       judge: (o) => o <= 1.3,
