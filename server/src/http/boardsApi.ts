@@ -1,15 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import * as Y from 'yjs'
-import { z } from 'zod'
 import { readBoardSummary } from '../../../shared/src/board/schema'
 import { applyTemplate } from '../../../shared/src/templates/applyTemplate'
-import { TEMPLATE_IDS } from '../../../shared/src/templates/template'
 import { bearerToken, hashToken, isBoardId, newBoardId, newToken, roleForToken } from '../auth'
 import { clientIp } from '../limits/clientIp'
 import type { IpRateLimit } from '../limits/ipRateLimit'
 import type { Logger } from '../log'
 import type { BoardRecord, BoardStore } from '../storage/BoardStore'
 import { describeStoreFailure } from '../storage/storeFailure'
+import { parseCreateBoardBody } from './createBoardBody'
 import { readJsonBody, sendJson } from './json'
 
 /**
@@ -30,11 +29,6 @@ export interface BoardsApiDeps {
 }
 
 export const diskFullMessage = "the server's disk is full; try again later"
-
-const createBoardBody = z.strictObject({
-  title: z.string().trim().min(1).max(200).optional(),
-  template: z.enum(TEMPLATE_IDS).optional(),
-})
 
 const defaultTitle = 'Customer journey'
 
@@ -58,14 +52,10 @@ export async function createBoard(deps: BoardsApiDeps, req: IncomingMessage, res
   }
   const body = await readJsonBody(req, deps.maxJsonBodyBytes)
   if (!body.ok) return sendJson(res, body.status, { error: body.error })
-  const parsed = createBoardBody.safeParse(body.value)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]
-    const field = issue?.path.length ? `${issue.path.join('.')}: ` : ''
-    return sendJson(res, 400, { error: `invalid request body: ${field}${issue?.message ?? 'invalid'}` })
-  }
-  const title = parsed.data.title ?? defaultTitle
-  const template = parsed.data.template ?? 'customer-lifecycle'
+  const parsed = parseCreateBoardBody(body.value)
+  if (!parsed.ok) return sendJson(res, 400, { error: parsed.error })
+  const title = parsed.value.title ?? defaultTitle
+  const template = parsed.value.template ?? 'customer-lifecycle'
 
   const doc = new Y.Doc()
   applyTemplate(doc, template, { title })

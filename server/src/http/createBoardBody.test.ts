@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest'
+import { parseCreateBoardBody } from './createBoardBody'
+
+describe('parseCreateBoardBody', () => {
+  it('accepts an empty object, a trimmed title and a known template', () => {
+    expect(parseCreateBoardBody({})).toEqual({ ok: true, value: {} })
+    expect(parseCreateBoardBody({ title: '  Returns ', template: 'blank' })).toEqual({
+      ok: true,
+      value: { title: 'Returns', template: 'blank' },
+    })
+    expect(parseCreateBoardBody({ title: 'x'.repeat(200) }).ok).toBe(true)
+  })
+
+  it.each([
+    ['a non-object', [1, 2], /expected an object/],
+    ['null', null, /expected an object/],
+    ['a blank title', { title: '   ' }, /title/],
+    ['a title over 200 characters', { title: 'x'.repeat(201) }, /title/],
+    ['a title that is not a string', { title: 42 }, /title/],
+    [
+      'an unknown template',
+      { template: 'kanban' },
+      /template: expected one of "customer-lifecycle", "blank"/,
+    ],
+    ['an unknown field', { title: 'A', colour: 'red' }, /unrecognized key\(s\) "colour"/],
+  ])('refuses %s, naming the problem', (_what, body, message) => {
+    const parsed = parseCreateBoardBody(body)
+    expect(parsed.ok).toBe(false)
+    if (!parsed.ok) expect(parsed.error).toMatch(/^invalid request body: /)
+    if (!parsed.ok) expect(parsed.error).toMatch(message)
+  })
+})
