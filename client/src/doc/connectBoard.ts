@@ -86,9 +86,17 @@ export function connectBoard(boardId: string, token: string): BoardConnection {
   provider.on('sync', (isSynced) => {
     if (isSynced) synced.set(true)
   })
+  // A stored copy with a grid can be shown before (or without) the server. Only the copy's own content
+  // counts: the server's first pieces of a large board may land before IndexedDB has opened, and
+  // showing (and fitting) a half-arrived board would look like a board with notes missing.
+  let copyHadContent = false
+  const onCopyUpdate = (_update: Uint8Array, origin: unknown) => {
+    if (origin !== null && origin === offlineCopy.origin) copyHadContent = true
+  }
+  doc.on('update', onCopyUpdate)
   offlineCopy.loaded.then(() => {
-    // A stored copy with a grid can be shown before (or without) the server.
-    if (getStages(doc).size > 0) synced.set(true)
+    doc.off('update', onCopyUpdate)
+    if (copyHadContent && getStages(doc).size > 0) synced.set(true)
   })
   const onOnline = () => {
     // Back from sleep or a network switch: try at once instead of waiting out the backoff.
