@@ -53,12 +53,14 @@ function parseArgs(argv: readonly string[]): { quick: boolean; only: SectionName
   return { quick, only }
 }
 
-/** The commit measured, and whether the tree had uncommitted changes. */
+/** The commit measured, and whether the tree had uncommitted changes (results files aside). */
 function gitDescribe(): { head: string; dirty: boolean } {
   try {
     const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: repoRoot }).toString().trim()
     const dirty =
-      execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: repoRoot })
+      execFileSync('git', ['status', '--porcelain', '--untracked-files=no', '--', '.', ':!bench/results'], {
+        cwd: repoRoot,
+      })
         .toString()
         .trim() !== ''
     return { head, dirty }
