@@ -207,6 +207,7 @@ function CursorsLayerImpl({ layout }: { layout: BoardLayout }) {
       {peers
         .filter((peer) => peer.cursorShown)
         .map((peer) => (
+          // No shadow blurs: with 20 people moving, blurred cursors cost most of every frame.
           <Group key={peer.clientId} ref={bindCursor(peer.clientId)} scaleX={inv} scaleY={inv}>
             <Path
               data={ARROW_PATH}
@@ -214,21 +215,10 @@ function CursorsLayerImpl({ layout }: { layout: BoardLayout }) {
               stroke="#ffffff"
               strokeWidth={1.5}
               lineJoin="round"
-              shadowColor="#1f2a44"
-              shadowOpacity={0.25}
-              shadowBlur={3}
-              shadowOffsetY={1}
               perfectDrawEnabled={false}
             />
             <Label x={LABEL.offsetX} y={LABEL.offsetY}>
-              <Tag
-                fill={peer.user.color}
-                cornerRadius={LABEL.radius}
-                shadowColor="#1f2a44"
-                shadowOpacity={0.18}
-                shadowBlur={4}
-                shadowOffsetY={1}
-              />
+              <Tag fill={peer.user.color} cornerRadius={LABEL.radius} />
               <Text
                 text={peer.user.name}
                 fill="#ffffff"
