@@ -21,7 +21,7 @@ import {
   readBoardTitle,
   readLanes,
   readNote,
-  readNotes,
+  readNotePlacements,
   readStages,
 } from '../../../shared/src/board/schema'
 import type { NoteColor } from '../../../shared/src/board/style'
@@ -118,7 +118,7 @@ export class BoardStores {
     return {
       subscribe: listeners.add,
       getSnapshot: () => {
-        cached ??= computeLayout(readStages(this.doc), readLanes(this.doc), readNotes(this.doc))
+        cached ??= computeLayout(readStages(this.doc), readLanes(this.doc), readNotePlacements(this.doc))
         return cached
       },
     }

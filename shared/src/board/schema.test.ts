@@ -9,6 +9,8 @@ import {
   readBoard,
   readBoardSummary,
   readNote,
+  readNotePlacements,
+  readNotes,
   updateNote,
 } from './schema'
 
@@ -125,5 +127,20 @@ describe('board schema', () => {
     expect(note.color).toBe('yellow')
     expect(note.text.length).toBeLessThanOrEqual(5_001)
     expect(readBoard(doc!).notes.map((n) => n.id)).toEqual(['note:odd'])
+  })
+})
+
+describe('readNotePlacements', () => {
+  it('reads every placeable note like readNotes, without reading texts', () => {
+    const doc = new Y.Doc()
+    applyTemplate(doc, 'customer-lifecycle', { title: 't' })
+    const { stages, lanes } = readBoard(doc)
+    createNote(doc, { stageId: stages[0]!.id, laneId: lanes[0]!.id, text: 'Long text '.repeat(50) })
+    createNote(doc, { stageId: stages[1]!.id, laneId: lanes[2]!.id, text: 'Another' })
+    const placements = readNotePlacements(doc)
+    expect(placements.map((n) => n.text)).toEqual(['', ''])
+    expect(placements.map(({ text: _, ...rest }) => rest)).toEqual(
+      readNotes(doc).map(({ text: _, ...rest }) => rest),
+    )
   })
 })

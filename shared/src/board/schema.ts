@@ -101,8 +101,12 @@ export function readLane(id: string, map: unknown): Lane | null {
   }
 }
 
-/** A valid note, or null when the entry is too broken to place (it is then skipped, never drawn). */
-export function readNote(id: string, map: unknown): Note | null {
+/**
+ * A valid note, or null when the entry is too broken to place (it is then skipped, never drawn).
+ * `withText: false` leaves `text` empty: layout needs only the cell, order and size, and reading every
+ * Y.Text of a 20,000-note board into strings on each structural change costs time and heap.
+ */
+export function readNote(id: string, map: unknown, withText = true): Note | null {
   if (!isId('note', id) || !(map instanceof Y.Map)) return null
   const stageId = map.get('stageId')
   const laneId = map.get('laneId')
@@ -118,7 +122,7 @@ export function readNote(id: string, map: unknown): Note | null {
     color: isNoteColor(color) ? color : 'yellow',
     w: clamp(map.get('w'), NOTE_SIZE.minW, NOTE_SIZE.maxW, NOTE_SIZE.defaultW),
     h: clamp(map.get('h'), NOTE_SIZE.minH, NOTE_SIZE.maxH, NOTE_SIZE.defaultH),
-    text: text instanceof Y.Text ? readText(text) : '',
+    text: withText && text instanceof Y.Text ? readText(text) : '',
   }
 }
 
@@ -143,6 +147,9 @@ function readSorted<T extends { id: string; order: string }>(
 export const readStages = (doc: Y.Doc): Stage[] => readSorted(getStages(doc), readStage)
 export const readLanes = (doc: Y.Doc): Lane[] => readSorted(getLanes(doc), readLane)
 export const readNotes = (doc: Y.Doc): Note[] => readSorted(getNotes(doc), readNote)
+/** Notes without their text, for the layout (see `readNote`). */
+export const readNotePlacements = (doc: Y.Doc): Note[] =>
+  readSorted(getNotes(doc), (id, map) => readNote(id, map, false))
 
 export function readBoard(doc: Y.Doc): BoardSnapshot {
   return {
