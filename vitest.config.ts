@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'client/**/*.test.{ts,tsx}'],
     environment: 'node',
     testTimeout: 20_000,
+    // The hostile-input fuzz test checks that memory returns to its baseline, which needs a real GC.
+    execArgv: ['--expose-gc'],
   },
 })
