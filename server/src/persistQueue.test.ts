@@ -89,6 +89,31 @@ describe('PersistQueue', () => {
     expect(events.indexOf('write a,a,b')).toBeLessThan(events.indexOf('relay b1'))
   })
 
+  it('times the whole write, including a store that does its work before returning the promise', async () => {
+    const inner = createMemoryStore()
+    const busyMs = 25
+    // Like better-sqlite3: the transaction runs synchronously, then an already-resolved promise is returned.
+    const store: BoardStore = {
+      ...inner,
+      appendUpdates(batch) {
+        const until = performance.now() + busyMs
+        while (performance.now() < until) {}
+        return inner.appendUpdates(batch)
+      },
+    }
+    const observed: number[] = []
+    const queue = new PersistQueue(store, silent, (seconds) => observed.push(seconds))
+    queue.addUpdate(
+      { boardId: 'a', persisted: () => {}, persistFailed: () => {} },
+      new Uint8Array([1]),
+      () => {},
+    )
+    await tick()
+    await queue.flush()
+    expect(observed).toHaveLength(1)
+    expect(observed[0]).toBeGreaterThanOrEqual((busyMs - 1) / 1000)
+  })
+
   it('runs after-write actions even when there is nothing to write', async () => {
     const { queue, events, target, appends } = setup()
     queue.afterNextWrite(target('a'), () => () => events.push('reply'))

@@ -154,7 +154,7 @@ export class PersistQueue {
     )
     if (rows.length === 0) return batch.entries.map(() => ({ ok: true, lastSeq: undefined }))
     try {
-      const seqs = await this.timed(this.store.appendUpdates(rows))
+      const seqs = await this.timed(() => this.store.appendUpdates(rows))
       let offset = 0
       return batch.entries.map(({ updates }) => {
         offset += updates.length
@@ -179,7 +179,7 @@ export class PersistQueue {
         continue
       }
       try {
-        const seqs = await this.timed(
+        const seqs = await this.timed(() =>
           this.store.appendUpdates(updates.map((update) => ({ boardId: target.boardId, update }))),
         )
         results.push({ ok: true, lastSeq: seqs.at(-1) })
@@ -190,10 +190,11 @@ export class PersistQueue {
     return results
   }
 
-  private async timed<T>(write: Promise<T>): Promise<T> {
+  /** Takes the write as a function: a synchronous store (SQLite) does its work before returning the promise. */
+  private async timed<T>(write: () => Promise<T>): Promise<T> {
     const started = performance.now()
     try {
-      return await write
+      return await write()
     } finally {
       this.observeWriteSeconds((performance.now() - started) / 1000)
     }
