@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { WebSocket } from 'ws'
 import { awarenessFrame } from './testing/frames'
-import { openRawSocket } from './testing/rawSocket'
+import { closeEvent, openRawSocket } from './testing/rawSocket'
 import {
   type CreatedBoard,
   connectClient,
@@ -97,11 +97,15 @@ describe('awareness ownership', () => {
     await waitFor(() => seen(888)?.user === 'bob', "bob's presence")
 
     const back = await mallory()
+    const deadClosed = closeEvent(dead)
     back.send(awarenessFrame([{ clientID: 888, clock: 2, state: { user: 'bob', cursor: 1 } }]))
     await waitFor(
       () => t.logs.some((l) => l.msg === 'no pong to a liveness probe; terminating the stale socket'),
       'the probe to fail',
     )
+    // Once the server has dropped the dead socket (and with it bob's old entry), bob's next state is his.
+    await deadClosed
+    await waitFor(() => seen(888) === undefined, "bob's stale entry to be removed")
     back.send(awarenessFrame([{ clientID: 888, clock: 4, state: { user: 'bob', cursor: 2 } }]))
     await waitFor(() => seen(888)?.cursor === 2, "bob's presence from his new socket")
   })
