@@ -1,5 +1,5 @@
 import type { RunOptions, SectionResult } from '../infra/section'
-import { atMostReference, type ReportRow, row } from '../report'
+import { atMostReference, type ReportRow, type RowInit, row } from '../report'
 import { type CapacityResult, type CapacitySpec, runCapacity } from './capacity'
 import { startOurServer } from './ourServer'
 import { installReferenceServer, referenceVersions, startReferenceServer } from './referenceServer'
@@ -59,142 +59,77 @@ async function attempt<T>(work: () => Promise<T>): Promise<T | { error: string }
 const isOk = <T extends object>(value: T | { error: string } | null): value is T =>
   value !== null && !('error' in value)
 
+/** Rows comparing one figure of ours and of the reference, either of which may have failed or been skipped. */
+function sideBySide<R extends object>(
+  context: string,
+  ours: R | { error: string },
+  reference: R | { error: string } | null,
+  skipped: string | null,
+) {
+  const failed = (value: { error: string }) => `failed: ${value.error.slice(0, 60)}`
+  return (
+    figure: string,
+    unit: string,
+    pick: (r: R) => number,
+    extra: Pick<RowInit, 'target' | 'judge' | 'higherIsBetter'> = {},
+  ): ReportRow =>
+    row({
+      section: 'sync',
+      context,
+      figure,
+      unit,
+      ours: isOk(ours) ? pick(ours) : failed(ours as { error: string }),
+      references: [
+        { name: refName, value: isOk(reference) ? pick(reference) : reference ? failed(reference) : skipped },
+      ],
+      ...extra,
+    })
+}
+
+const zeroTarget = { target: '0', judge: (o: number) => o === 0 }
+
 function loadRows(
   spec: LoadSpec,
   ours: LoadResult | { error: string },
   reference: LoadResult | { error: string } | null,
   skipped: string | null,
 ): ReportRow[] {
-  const context = `${spec.rooms}×${spec.clientsPerRoom}`
-  const refValue = (pick: (r: LoadResult) => number): number | string | null =>
-    isOk(reference) ? pick(reference) : reference ? `failed: ${reference.error.slice(0, 60)}` : skipped
-  const ourValue = (pick: (r: LoadResult) => number): number | string =>
-    isOk(ours) ? pick(ours) : `failed: ${ours.error.slice(0, 60)}`
-  const base = { section: 'sync' as const, context }
-  const ref = (value: number | string | null) => [{ name: refName, value }]
+  const metric = sideBySide(`${spec.rooms}×${spec.clientsPerRoom}`, ours, reference, skipped)
   return [
-    row({
-      ...base,
-      figure: 'p50 write→observer',
-      unit: 'ms',
-      ours: ourValue((r) => r.latencyMs.p50),
-      references: ref(refValue((r) => r.latencyMs.p50)),
-    }),
-    row({
-      ...base,
-      figure: 'p95 write→observer',
-      unit: 'ms',
-      ours: ourValue((r) => r.latencyMs.p95),
-      references: ref(refValue((r) => r.latencyMs.p95)),
-    }),
-    row({
-      ...base,
-      figure: 'p99 write→observer',
-      unit: 'ms',
-      ours: ourValue((r) => r.latencyMs.p99),
-      references: ref(refValue((r) => r.latencyMs.p99)),
-      target: '≤ ref',
-      judge: atMostReference(),
-    }),
-    row({
-      ...base,
-      figure: 'updates/s observed',
-      higherIsBetter: true,
-      unit: '/s',
-      ours: ourValue((r) => r.updatesPerSec),
-      references: ref(refValue((r) => r.updatesPerSec)),
-    }),
-    row({
-      ...base,
-      figure: 'server CPU',
-      unit: 's',
-      ours: ourValue((r) => r.serverCpuSeconds),
-      references: ref(refValue((r) => r.serverCpuSeconds)),
-      target: '≤ ref',
-      judge: atMostReference(),
-    }),
-    row({
-      ...base,
-      figure: 'server peak RSS',
-      unit: 'MiB',
-      ours: ourValue((r) => r.serverPeakRssMiB),
-      references: ref(refValue((r) => r.serverPeakRssMiB)),
+    metric('p50 write→observer', 'ms', (r) => r.latencyMs.p50),
+    metric('p95 write→observer', 'ms', (r) => r.latencyMs.p95),
+    metric('p99 write→observer', 'ms', (r) => r.latencyMs.p99, { target: '≤ ref', judge: atMostReference() }),
+    metric('updates/s observed', '/s', (r) => r.updatesPerSec, { higherIsBetter: true }),
+    metric('server CPU', 's', (r) => r.serverCpuSeconds, { target: '≤ ref', judge: atMostReference() }),
+    metric('server peak RSS', 'MiB', (r) => r.serverPeakRssMiB, {
       target: '≤ 1.2× ref',
       judge: atMostReference(1.2),
     }),
-    row({
-      ...base,
-      figure: 'lost updates',
-      unit: '',
-      ours: ourValue((r) => r.lost),
-      references: ref(refValue((r) => r.lost)),
-      target: '0',
-      judge: (o) => o === 0,
-    }),
-    row({
-      ...base,
-      figure: 'connections failed to sync',
-      unit: '',
-      ours: ourValue((r) => r.syncFailed),
-      references: ref(refValue((r) => r.syncFailed)),
-      target: '0',
-      judge: (o) => o === 0,
-    }),
+    metric('lost updates', '', (r) => r.lost, zeroTarget),
+    metric('connections failed to sync', '', (r) => r.syncFailed, zeroTarget),
   ]
 }
 
 function capacityRows(spec: CapacitySpec, data: SyncData['capacity'], skipped: string | null): ReportRow[] {
-  const { ours, reference } = data
-  const context = `rooms of ${spec.clientsPerRoom}, 1 update/min`
-  const refValue = (pick: (r: CapacityResult) => number): number | string | null =>
-    isOk(reference) ? pick(reference) : reference ? `failed: ${reference.error.slice(0, 60)}` : skipped
-  const ourValue = (pick: (r: CapacityResult) => number): number | string =>
-    isOk(ours) ? pick(ours) : `failed: ${ours.error.slice(0, 60)}`
-  const base = { section: 'sync' as const, context }
-  const ref = (value: number | string | null) => [{ name: refName, value }]
+  const metric = sideBySide(
+    `rooms of ${spec.clientsPerRoom}, 1 update/min`,
+    data.ours,
+    data.reference,
+    skipped,
+  )
   return [
-    row({
-      ...base,
-      figure: 'idle connections held < 1 GiB',
+    metric('idle connections held < 1 GiB', '', (r) => r.held, {
       higherIsBetter: true,
-      unit: '',
-      ours: ourValue((r) => r.held),
-      references: ref(refValue((r) => r.held)),
       target: `≥ ${spec.target.toLocaleString('en-US')}`,
       judge: (o) => o >= spec.target,
     }),
-    row({
-      ...base,
-      figure: 'RSS at that count',
-      unit: 'MiB',
-      ours: ourValue((r) => r.rssMiBAtHeld),
-      references: ref(refValue((r) => r.rssMiBAtHeld)),
+    metric('RSS at that count', 'MiB', (r) => r.rssMiBAtHeld, {
       target: '< 1024 MiB',
       judge: (o) => o < 1024,
     }),
-    row({
-      ...base,
-      figure: 'RSS per connection',
-      unit: 'KiB',
-      ours: ourValue((r) => r.kibPerConnection),
-      references: ref(refValue((r) => r.kibPerConnection)),
-    }),
-    row({
-      ...base,
-      figure: 'lost updates while holding',
-      unit: '',
-      ours: ourValue((r) => r.holdLost),
-      references: ref(refValue((r) => r.holdLost)),
-      target: '0',
-      judge: (o) => o === 0,
-    }),
-    row({
-      ...base,
-      figure: 'p99 write→observer while holding',
-      unit: 'ms',
-      ours: ourValue((r) => r.holdLatencyMs.p99),
-      references: ref(refValue((r) => r.holdLatencyMs.p99)),
-    }),
+    metric('RSS per connection', 'KiB', (r) => r.kibPerConnection),
+    metric('lost updates while holding', '', (r) => r.holdLost, zeroTarget),
+    metric('p99 write→observer while holding', 'ms', (r) => r.holdLatencyMs.p99),
   ]
 }
 
