@@ -1,41 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { WebSocket } from 'ws'
 import * as Y from 'yjs'
 import { closeCodes } from './closeCodes'
 import { smallUpdate, syncStep1Frame, updateFrame } from './testing/frames'
 import { closeEvent, openRawSocket, upgradeStatus } from './testing/rawSocket'
-import {
-  connectClient,
-  createBoard,
-  sleep,
-  startTestServer,
-  storedDoc,
-  synced,
-  type TestClient,
-  type TestServer,
-  waitFor,
-} from './testing/testServer'
+import { testScope } from './testing/testScope'
+import { createBoard, sleep, storedDoc, synced, type TestServer, waitFor } from './testing/testServer'
 
 /**
  * Every limit in config.ts, hit over real sockets: the documented close code or HTTP status, a log line,
  * and nothing lost for anyone else.
  */
 
-const cleanups: (() => unknown)[] = []
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-})
-
-async function start(options?: Parameters<typeof startTestServer>[0]): Promise<TestServer> {
-  const t = await startTestServer(options)
-  cleanups.push(() => t.stop())
-  return t
-}
-function client(t: TestServer, boardId: string, token: string): TestClient {
-  const c = connectClient(t, boardId, token)
-  cleanups.push(() => c.destroy())
-  return c
-}
+const { cleanups, start, client } = testScope()
 async function raw(t: TestServer, boardId: string, token: string, options = {}): Promise<WebSocket> {
   const ws = await openRawSocket(t.wsUrl, boardId, token, options)
   cleanups.push(() => ws.terminate())

@@ -1,6 +1,6 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { createNote, readLanes, readStages, setBoardTitle } from '../../shared/src/board/schema'
@@ -10,34 +10,12 @@ import { messageSync } from './protocol'
 import type { BoardStore } from './storage/BoardStore'
 import { smallUpdate, updateFrame } from './testing/frames'
 import { closeEvent, collectMessages, openRawSocket } from './testing/rawSocket'
-import {
-  connectClient,
-  createBoard,
-  sleep,
-  startTestServer,
-  storedDoc,
-  synced,
-  type TestClient,
-  type TestServer,
-  waitFor,
-} from './testing/testServer'
+import { testScope } from './testing/testScope'
+import { createBoard, sleep, storedDoc, synced, waitFor } from './testing/testServer'
 
 /** Persist before broadcast, failure handling, compaction, unload, summaries and migration on load. */
 
-const cleanups: (() => unknown)[] = []
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-})
-async function start(options?: Parameters<typeof startTestServer>[0]): Promise<TestServer> {
-  const t = await startTestServer(options)
-  cleanups.push(() => t.stop())
-  return t
-}
-function client(t: TestServer, boardId: string, token: string): TestClient {
-  const c = connectClient(t, boardId, token)
-  cleanups.push(() => c.destroy())
-  return c
-}
+const { cleanups, start, client } = testScope()
 
 /** A store whose appends throw like a full disk while `failFor(boardId)` says so. */
 function failingAppends(failFor: (boardId: string) => boolean) {

@@ -3,24 +3,15 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import * as encoding from 'lib0/encoding'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { closeCodes } from './closeCodes'
 import { messageSync } from './protocol'
 import type { BoardStore } from './storage/BoardStore'
 import { closeEvent, openRawSocket } from './testing/rawSocket'
-import {
-  connectClient,
-  createBoard,
-  sleep,
-  startTestServer,
-  storedDoc,
-  synced,
-  type TestClient,
-  type TestServer,
-  waitFor,
-} from './testing/testServer'
+import { testScope } from './testing/testScope'
+import { createBoard, sleep, storedDoc, synced, waitFor } from './testing/testServer'
 
 /**
  * What the server does when the disk fills up or the database breaks while it runs: the failure is named
@@ -28,20 +19,7 @@ import {
  * other boards keep working, and edits resume once the store works again. Startup faults (corrupt,
  * truncated or empty file, a data dir that is a file): storage/openDatabase.test.ts and main.test.ts.
  */
-const cleanups: (() => unknown)[] = []
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-})
-async function start(options?: Parameters<typeof startTestServer>[0]): Promise<TestServer> {
-  const t = await startTestServer(options)
-  cleanups.push(() => t.stop())
-  return t
-}
-function client(t: TestServer, boardId: string, token: string): TestClient {
-  const c = connectClient(t, boardId, token)
-  cleanups.push(() => c.destroy())
-  return c
-}
+const { cleanups, start, client } = testScope()
 
 const sqliteError = (code: string, message: string) => Object.assign(new Error(message), { code })
 const diskFull = () => sqliteError('SQLITE_FULL', 'database or disk is full')

@@ -1,11 +1,12 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { setBoardTitle } from '../../shared/src/board/schema'
 import { messageAuth, messageSync, viewOnlyReason } from './protocol'
 import { collectMessages, openRawSocket, upgradeStatus } from './testing/rawSocket'
+import { testScope } from './testing/testScope'
 import {
   connectClient,
   createBoard,
@@ -13,28 +14,12 @@ import {
   startTestServer,
   storedDoc,
   synced,
-  type TestClient,
-  type TestServer,
   waitFor,
 } from './testing/testServer'
 
 /** End to end over real sockets with the stock y-websocket client. */
 
-const cleanups: (() => unknown)[] = []
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-})
-
-async function start(options?: Parameters<typeof startTestServer>[0]): Promise<TestServer> {
-  const t = await startTestServer(options)
-  cleanups.push(() => t.stop())
-  return t
-}
-function client(t: TestServer, boardId: string, token: string): TestClient {
-  const c = connectClient(t, boardId, token)
-  cleanups.push(() => c.destroy())
-  return c
-}
+const { cleanups, start, client } = testScope()
 
 describe('sync between clients', () => {
   it('relays an edit from one editor to another and loads the template for both', async () => {
