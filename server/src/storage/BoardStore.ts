@@ -48,8 +48,8 @@ export interface BoardSummaryUpdate {
 
 export interface StoredUpdate {
   /**
-   * Orders a board's rows: increases with every append. Only the order is stable: compaction gives the
-   * rows it keeps new seqs (see `compact`).
+   * Orders a board's rows: increases with every append. Only the order is promised: a store may give the
+   * rows compaction keeps new seqs (see `compact`).
    */
   seq: number
   /** A Yjs update (v1 encoding) that the server applied successfully. */
@@ -83,8 +83,9 @@ export interface BoardStore {
   /**
    * Replaces every row of the board with seq <= upToSeq by `parts` (Yjs updates whose union is the merged
    * state; several, so that a large board can be sent a bounded piece at a time), in one transaction.
-   * The parts load in their order, before every row with a higher seq; those rows keep their order but
-   * get new seqs after the parts. Resolves with the seq of the board's last row.
+   * The parts load in their order, before every row with a higher seq; those rows keep their order (a
+   * store may renumber them). Resolves with the seq of the board's last row, never lower than upToSeq;
+   * later appends get higher seqs.
    */
   compact(boardId: string, parts: readonly Uint8Array[], upToSeq: number): Promise<number>
   close(): Promise<void>

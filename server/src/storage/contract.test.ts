@@ -200,7 +200,7 @@ describe.each([
     expect(rows.at(-1)!.seq).toBe(lastSeq)
     expect((await store.loadUpdates('b')).map((r) => [...r.update])).toEqual([[9], [8]])
     // A second compaction replaces the parts too.
-    expect(await store.compact('a', [bytes(4)], lastSeq)).toBeGreaterThan(lastSeq)
+    expect(await store.compact('a', [bytes(4)], lastSeq)).toBeGreaterThanOrEqual(lastSeq)
     expect((await store.loadUpdates('a')).map((r) => [...r.update])).toEqual([[4]])
   })
 

@@ -41,4 +41,67 @@ describe('sqliteStore on a database from before chunked compaction', () => {
     expect(rows.at(-1)!.seq).toBe(lastSeq)
     await store.close()
   })
+
+  it('moves rows from the global AUTOINCREMENT table to per-board keys, keeping every seq, and appends above them', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'jb-sqlite-'))
+    dirs.push(dataDir)
+    const old = new Database(path.join(dataDir, sqliteFileName))
+    old.pragma('journal_mode = WAL')
+    old.exec(`
+      CREATE TABLE boards (id TEXT PRIMARY KEY, title TEXT NOT NULL, edit_token_hash BLOB NOT NULL,
+        view_token_hash BLOB NOT NULL, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,
+        note_count INTEGER NOT NULL DEFAULT 0);
+      CREATE TABLE board_updates (seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        board_id TEXT NOT NULL REFERENCES boards (id), update_bytes BLOB NOT NULL,
+        compacted INTEGER NOT NULL DEFAULT 0);
+      CREATE INDEX board_updates_by_board ON board_updates (board_id, seq);
+      INSERT INTO boards VALUES ('a', 'A', x'00', x'00', 1, 1, 0), ('b', 'B', x'00', x'00', 1, 1, 0);
+      INSERT INTO board_updates (seq, board_id, update_bytes, compacted) VALUES
+        (3, 'a', x'01', 1), (4, 'b', x'02', 0), (9, 'a', x'03', 0), (12, 'b', x'04', 0);
+    `)
+    old.close()
+
+    const store = openSqliteStore(dataDir)
+    expect(await store.loadUpdates('a')).toEqual([
+      { seq: 3, update: new Uint8Array([1]), compacted: true },
+      { seq: 9, update: new Uint8Array([3]), compacted: false },
+    ])
+    expect((await store.loadUpdates('b')).map((r) => r.seq)).toEqual([4, 12])
+    expect(await store.appendUpdates([{ boardId: 'a', update: new Uint8Array([5]) }])).toEqual([10])
+    await store.close()
+
+    const db = new Database(path.join(dataDir, sqliteFileName), { readonly: true })
+    const { sql } = db.prepare("SELECT sql FROM sqlite_master WHERE name = 'board_updates'").get() as {
+      sql: string
+    }
+    db.close()
+    expect(sql).toMatch(/WITHOUT ROWID/)
+    // Opening again finds nothing to migrate and keeps the rows.
+    const again = openSqliteStore(dataDir)
+    expect((await again.loadUpdates('a')).map((r) => r.seq)).toEqual([3, 9, 10])
+    await again.close()
+  })
+
+  it('gives compacted parts the seqs just below the rows it keeps, which stay as they are', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'jb-sqlite-'))
+    dirs.push(dataDir)
+    const store = openSqliteStore(dataDir)
+    const board = { title: 'A', editTokenHash: new Uint8Array(32), viewTokenHash: new Uint8Array(32) }
+    await store.createBoard({ id: 'a', ...board, createdAt: 1, noteCount: 0 }, new Uint8Array([0]))
+    const seqs = await store.appendUpdates(
+      [1, 2, 3].map((n) => ({ boardId: 'a', update: new Uint8Array([n]) })),
+    )
+    expect(seqs).toEqual([2, 3, 4])
+    const parts = [new Uint8Array([7]), new Uint8Array([8]), new Uint8Array([9])]
+    expect(await store.compact('a', parts, 2)).toBe(4)
+    const rows = await store.loadUpdates('a')
+    expect(rows.map((r) => [r.seq, r.update[0], r.compacted])).toEqual([
+      [0, 7, true],
+      [1, 8, true],
+      [2, 9, true],
+      [3, 2, false],
+      [4, 3, false],
+    ])
+    await store.close()
+  })
 })

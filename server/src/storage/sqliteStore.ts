@@ -1,19 +1,23 @@
 import type { Logger } from '../log'
 import type { BoardRecord, BoardStore, NewBoard } from './BoardStore'
 import { openDatabase } from './openDatabase'
+import { migrateUpdatesTable } from './updatesTableMigration'
+import { scheduleWalCheckpoints, type WalCheckpointOptions } from './walCheckpoints'
 
 /**
  * BoardStore on better-sqlite3. The database is `<dataDir>/journeyboard.sqlite`; openDatabase.ts opens
  * and checks it, and throws a DatabaseOpenError (never creates a fresh one) if it is not sound.
  *
- * Updates are append-only rows (board_id, seq, update); `compact` folds a prefix into a few rows (the
- * merged state in pieces, `compacted = 1`). `seq` is a global AUTOINCREMENT key, so it is monotonic per
- * board without a per-board counter; compaction re-inserts the rows it keeps after its pieces, because
- * no free seqs are guaranteed below them.
+ * Updates are append-only rows keyed (board_id, seq); `compact` folds a prefix into a few rows (the
+ * merged state in pieces, `compacted = 1`) that take the seqs just below the rows it keeps, which stay
+ * as they are. The store hands out each board's seqs itself (last seq per board, read once from the
+ * primary key), so an append touches one b-tree and no sequence table: under load the cost of a commit
+ * is most of what persistence costs (docs/performance.md).
  *
  * better-sqlite3 is synchronous; each method is an async function around it, so a call does its work at
  * once and returns a settled promise (errors become rejections). No thread pool: a WAL commit of one
- * batch takes well under a millisecond, less than handing it to a worker would.
+ * batch takes well under a millisecond, less than handing it to a worker would. The slow part of WAL,
+ * the checkpoint (copying pages back and fsyncing), is kept out of busy moments by walCheckpoints.ts.
  */
 
 const schema = `
@@ -27,14 +31,19 @@ CREATE TABLE IF NOT EXISTS boards (
   note_count INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS boards_by_updated_at ON boards (updated_at DESC);
-CREATE TABLE IF NOT EXISTS board_updates (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
-  board_id TEXT NOT NULL REFERENCES boards (id),
-  update_bytes BLOB NOT NULL,
-  compacted INTEGER NOT NULL DEFAULT 0
-);
-CREATE INDEX IF NOT EXISTS board_updates_by_board ON board_updates (board_id, seq);
+${updatesTable('board_updates')}
 `
+
+/** Keyed by (board, seq) with no rowid: an append writes one b-tree page, not a table, an index and a sequence. */
+function updatesTable(name: string): string {
+  return `CREATE TABLE IF NOT EXISTS ${name} (
+  board_id TEXT NOT NULL REFERENCES boards (id),
+  seq INTEGER NOT NULL,
+  update_bytes BLOB NOT NULL,
+  compacted INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (board_id, seq)
+) WITHOUT ROWID;`
+}
 
 interface BoardRow {
   id: string
@@ -68,19 +77,20 @@ function toRecord(row: BoardRow): BoardRecord {
 
 export { sqliteFileName } from './openDatabase'
 
-/** `log` receives the startup check's figures (size, quick_check time). */
-export function openSqliteStore(dataDir: string, options: { log?: Logger } = {}): BoardStore {
+/** `log` receives the startup check's figures (size, quick_check time) and checkpoint failures. */
+export function openSqliteStore(
+  dataDir: string,
+  options: { log?: Logger; checkpoints?: WalCheckpointOptions } = {},
+): BoardStore {
   const db = openDatabase(dataDir, options.log)
-  // WAL (set by openDatabase) + synchronous=NORMAL: a committed transaction survives the process being killed (kill -9), which is
-  // what we promise; only an OS crash or power loss can lose the last few commits. FULL would fsync every tick.
+  // WAL (set by openDatabase) + synchronous=NORMAL: a committed transaction survives the process being
+  // killed (kill -9), which is what we promise; only an OS crash or power loss can lose the last few
+  // commits. FULL would fsync every tick.
   db.pragma('synchronous = NORMAL')
   db.pragma('foreign_keys = ON')
   db.exec(schema)
-  // Databases from before chunked compaction lack the column; their old single merged row counts as
-  // appended, so the next compaction splits it.
-  const columns = db.prepare<[], { name: string }>('PRAGMA table_info(board_updates)').all()
-  if (!columns.some((c) => c.name === 'compacted'))
-    db.exec('ALTER TABLE board_updates ADD COLUMN compacted INTEGER NOT NULL DEFAULT 0')
+  migrateUpdatesTable(db, updatesTable)
+  const checkpoints = scheduleWalCheckpoints(db, options.log, options.checkpoints)
 
   const insertBoard = db.prepare(
     `INSERT INTO boards (id, title, edit_token_hash, view_token_hash, created_at, updated_at, note_count)
@@ -91,19 +101,26 @@ export function openSqliteStore(dataDir: string, options: { log?: Logger } = {})
   const updateBoardSummary = db.prepare(
     'UPDATE boards SET title = @title, note_count = @noteCount, updated_at = @updatedAt WHERE id = @id',
   )
-  const insertUpdate = db.prepare<[string, Buffer]>(
-    'INSERT INTO board_updates (board_id, update_bytes) VALUES (?, ?)',
-  )
-  const insertRow = db.prepare<[string, Buffer, number]>(
-    'INSERT INTO board_updates (board_id, update_bytes, compacted) VALUES (?, ?, ?)',
+  const insertRow = db.prepare<[string, number, Buffer, number]>(
+    'INSERT INTO board_updates (board_id, seq, update_bytes, compacted) VALUES (?, ?, ?, ?)',
   )
   const selectUpdates = db.prepare<[string], UpdateRow>(
     'SELECT seq, update_bytes, compacted FROM board_updates WHERE board_id = ? ORDER BY seq',
   )
-  const selectUpdatesAfter = db.prepare<[string, number], UpdateRow>(
-    'SELECT seq, update_bytes, compacted FROM board_updates WHERE board_id = ? AND seq > ? ORDER BY seq',
+  const selectLastSeq = db.prepare<[string], { seq: number | null }>(
+    'SELECT max(seq) AS seq FROM board_updates WHERE board_id = ?',
   )
-  const deleteUpdates = db.prepare<[string]>('DELETE FROM board_updates WHERE board_id = ?')
+  const deleteUpdatesUpTo = db.prepare<[string, number]>(
+    'DELETE FROM board_updates WHERE board_id = ? AND seq <= ?',
+  )
+
+  /** The last seq handed out per board; a rolled-back append leaves a gap, which is harmless. */
+  const lastSeqs = new Map<string, number>()
+  const nextSeq = (boardId: string) => {
+    const seq = (lastSeqs.get(boardId) ?? selectLastSeq.get(boardId)?.seq ?? 0) + 1
+    lastSeqs.set(boardId, seq)
+    return seq
+  }
 
   const createBoardTx = db.transaction((board: NewBoard, initialUpdate: Uint8Array) => {
     insertBoard.run({
@@ -111,19 +128,22 @@ export function openSqliteStore(dataDir: string, options: { log?: Logger } = {})
       editTokenHash: toBuffer(board.editTokenHash),
       viewTokenHash: toBuffer(board.viewTokenHash),
     })
-    insertUpdate.run(board.id, toBuffer(initialUpdate))
+    insertRow.run(board.id, nextSeq(board.id), toBuffer(initialUpdate), 0)
   })
   const appendTx = db.transaction((batch: readonly { boardId: string; update: Uint8Array }[]) =>
-    batch.map(({ boardId, update }) => Number(insertUpdate.run(boardId, toBuffer(update)).lastInsertRowid)),
+    batch.map(({ boardId, update }) => {
+      const seq = nextSeq(boardId)
+      insertRow.run(boardId, seq, toBuffer(update), 0)
+      return seq
+    }),
   )
   const compactTx = db.transaction((boardId: string, parts: readonly Uint8Array[], upToSeq: number) => {
-    const kept = selectUpdatesAfter.all(boardId, upToSeq)
-    deleteUpdates.run(boardId)
-    let lastSeq = 0
-    for (const part of parts) lastSeq = Number(insertRow.run(boardId, toBuffer(part), 1).lastInsertRowid)
-    for (const row of kept)
-      lastSeq = Number(insertRow.run(boardId, row.update_bytes, row.compacted).lastInsertRowid)
-    return lastSeq
+    deleteUpdatesUpTo.run(boardId, upToSeq)
+    // Every seq up to upToSeq is free now; the parts end at it, so they load before every kept row.
+    parts.forEach((part, i) => {
+      insertRow.run(boardId, upToSeq - parts.length + 1 + i, toBuffer(part), 1)
+    })
+    return selectLastSeq.get(boardId)?.seq ?? upToSeq
   })
 
   return {
@@ -143,9 +163,18 @@ export function openSqliteStore(dataDir: string, options: { log?: Logger } = {})
         update: new Uint8Array(row.update_bytes),
         compacted: row.compacted === 1,
       })),
-    appendUpdates: async (batch) => appendTx(batch),
-    compact: async (boardId, parts, upToSeq) => compactTx(boardId, parts, upToSeq),
+    async appendUpdates(batch) {
+      const seqs = appendTx(batch)
+      checkpoints.committed(batch.reduce((sum, row) => sum + row.update.byteLength, 0))
+      return seqs
+    },
+    async compact(boardId, parts, upToSeq) {
+      const lastSeq = compactTx(boardId, parts, upToSeq)
+      checkpoints.committed(parts.reduce((sum, part) => sum + part.byteLength, 0))
+      return lastSeq
+    },
     close: async () => {
+      checkpoints.stop()
       db.close()
     },
   }
