@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream'
 import type { WebSocket } from 'ws'
 import type { Role } from './auth'
 import type { AwarenessEntry } from './awarenessPolicy'
@@ -11,6 +12,12 @@ import type { Metrics } from './metrics'
 export interface Connection {
   readonly id: string
   readonly ws: WebSocket
+  /**
+   * The TCP socket under `ws`. sendToAll writes prebuilt frames to it directly (wsFrame.ts); ws writes
+   * to the same socket synchronously in call order (no compression, so it never queues), so the two
+   * kinds of writes cannot reorder, and ws.bufferedAmount still counts both.
+   */
+  readonly socket: Duplex
   readonly role: Role
   /** Child logger carrying the connection id and board id. */
   readonly log: Logger

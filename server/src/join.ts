@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream'
 import type { RawData, WebSocket } from 'ws'
 import type { Role } from './auth'
 import type { AwarenessEntry } from './awarenessPolicy'
@@ -26,11 +27,19 @@ export interface JoinDeps {
 }
 
 /** `id` was given at the upgrade, so the upgrade's log lines and the connection's share it. */
-export function join(deps: JoinDeps, ws: WebSocket, boardId: string, role: Role, id: string): void {
+export function join(
+  deps: JoinDeps,
+  ws: WebSocket,
+  socket: Duplex,
+  boardId: string,
+  role: Role,
+  id: string,
+): void {
   const { config } = deps
   const conn: Connection = {
     id,
     ws,
+    socket,
     role,
     log: deps.log.child({ connId: id, boardId }),
     awarenessIds: new Set(),

@@ -9,6 +9,7 @@ import { closeCodes } from './closeCodes'
 import { type Connection, closeConnection } from './connection'
 import { type RejectReason, reject } from './metrics'
 import type { Room } from './room'
+import { binaryFrame } from './wsFrame'
 
 /**
  * The y-websocket wire protocol: one switch over the message type, and one `send`. Unlike the stock
@@ -57,9 +58,10 @@ export function send(conn: Connection, message: Uint8Array, onSent?: () => void)
 }
 
 /**
- * `send` for one message to many sockets (relays, awareness), the hot path under load: the same bytes go
- * to every socket, without a callback or a closure per socket (a write that fails errors the socket and
- * ws closes it), and the sent bytes are counted once.
+ * `send` for one message to many sockets (relays, awareness), the hot path under load: the message is
+ * framed once (wsFrame.ts) and the same buffer is written to every socket, without a callback or a
+ * closure per socket (a write that fails errors the socket and ws closes it), and the sent bytes are
+ * counted once.
  */
 export function sendToAll(
   conns: Iterable<Connection>,
@@ -67,6 +69,7 @@ export function sendToAll(
   except?: Connection | ReadonlySet<Connection>,
 ): void {
   const skip = except instanceof Set ? except : undefined
+  let frame: Buffer | undefined
   let sent = 0
   let metrics: Connection['metrics'] | undefined
   for (const conn of conns) {
@@ -75,8 +78,10 @@ export function sendToAll(
       send(conn, message) // terminates it as a slow consumer, logged and counted
       continue
     }
+    if (!conn.socket.writable) continue // closed under ws; its close event is on the way
+    frame ??= binaryFrame(message)
     try {
-      conn.ws.send(message)
+      conn.socket.write(frame)
     } catch (error) {
       conn.log.warn({ err: error }, 'send failed; terminating socket')
       conn.closing = true

@@ -106,7 +106,7 @@ async function upgrade(
   socket.once('close', slot.release)
   deps.wss.handleUpgrade(req, socket, head, (ws) => {
     try {
-      join(deps, ws, boardId, role, connId)
+      join(deps, ws, socket, boardId, role, connId)
     } catch (error) {
       // A bug while wiring one socket must not escape into ws and take the process down.
       deps.log.error({ err: error, connId, boardId }, 'joining the room failed')
