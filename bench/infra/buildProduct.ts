@@ -18,7 +18,7 @@ export async function buildProduct(options: { force: boolean }): Promise<void> {
 }
 
 /**
- * The node arguments of `npm start` (e.g. `node --enable-source-maps dist/server/main.js`), read from
+ * The node arguments of `npm start` (e.g. `node --max-semi-space-size=4 dist/server/main.js`), read from
  * package.json so the benchmark runs the server exactly as production does, as one process whose
  * /proc entry is the server itself.
  */
