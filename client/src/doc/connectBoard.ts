@@ -13,6 +13,7 @@ import * as Y from 'yjs'
 import { getStages } from '../../../shared/src/board/schema'
 import type { ExternalStore } from './boardStores'
 import { keepOfflineCopy } from './offlineCopy'
+import { forwardOwnAwarenessOnly } from './ownAwarenessOnly'
 import { countUnsyncedChanges } from './unsyncedChanges'
 
 /**
@@ -64,6 +65,7 @@ export function connectBoard(boardId: string, token: string): BoardConnection {
     disableBc: true,
     connect: browserOnline(),
   })
+  forwardOwnAwarenessOnly(provider)
   const status = valueStore<ConnectionStatus>(browserOnline() ? 'connecting' : 'offline')
   const synced = valueStore(false)
   const unsynced = countUnsyncedChanges(
