@@ -8,7 +8,6 @@ import type { Point } from '../../../shared/src/layout/geometry'
 import type { ExternalStore } from '../doc/boardStores'
 import { screenToBoard, visibleRect } from '../scene/viewport'
 import { type UiState, useUi } from '../state/ui'
-import { readPresence } from './awarenessState'
 import {
   type Identity,
   type KeyValueStorage,
@@ -45,9 +44,8 @@ export class PresenceSession {
     this.peers = new PresenceStore(awareness)
     this.publisher = new PresencePublisher(awareness)
     this.publisher.setUser(presenceUser(this.me))
-    const onPeersChange = () => this.avoidColorClash()
-    awareness.on('change', onPeersChange)
-    this.disposers.push(() => awareness.off('change', onPeersChange))
+    // On who is here and what they look like, not on every awareness message (most are cursor moves).
+    this.disposers.push(this.peers.peers.subscribe(() => this.avoidColorClash()))
     this.avoidColorClash()
     this.publishUi(useUi.getState(), null)
     this.disposers.push(useUi.subscribe((state, prev) => this.publishUi(state, prev)))
@@ -82,12 +80,10 @@ export class PresenceSession {
 
   /** Two people in one color are hard to tell apart: move to a free color while on this board. */
   private avoidColorClash(): void {
-    const others: { id: string; color: string }[] = []
-    for (const [clientId, state] of this.awareness.getStates()) {
-      const user = clientId === this.awareness.clientID ? null : readPresence(state)?.user
-      if (user) others.push(user)
-    }
-    const color = resolveColor(this.me.id, others)
+    const color = resolveColor(
+      this.me.id,
+      this.peers.peers.getSnapshot().map((peer) => peer.user),
+    )
     if (color === this.me.color) return
     this.me = { ...this.me, color }
     this.publisher.setUser(presenceUser(this.me))

@@ -7,7 +7,7 @@ import {
 } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { PresencePublisher } from './presencePublisher'
-import { PresenceStore } from './presenceStore'
+import { type FrameScheduler, PresenceStore } from './presenceStore'
 import type { Clock } from './throttle'
 
 const awarenesses: Awareness[] = []
@@ -44,6 +44,23 @@ function manualClock() {
   return { clock, advance }
 }
 
+/** Animation frames that run only when the test says so. */
+function manualFrames() {
+  let pending: (() => void)[] = []
+  const frame: FrameScheduler = (run) => {
+    pending.push(run)
+    return () => {
+      pending = pending.filter((r) => r !== run)
+    }
+  }
+  const runFrame = () => {
+    const due = pending
+    pending = []
+    for (const run of due) run()
+  }
+  return { frame, runFrame, pending: () => pending.length }
+}
+
 const ada = { id: 'ada', name: 'Ada', color: '#dc2626' }
 
 describe('PresenceStore', () => {
@@ -52,7 +69,8 @@ describe('PresenceStore', () => {
     const other = peer()
     const junk = peer()
     me.setLocalState({ user: { id: 'me', name: 'Me', color: '#0f766e' } })
-    const store = new PresenceStore(me)
+    const { frame, runFrame } = manualFrames()
+    const store = new PresenceStore(me, undefined, undefined, frame)
     other.setLocalState({
       user: ada,
       cursor: { x: 1, y: 2 },
@@ -63,6 +81,7 @@ describe('PresenceStore', () => {
     junk.setLocalState({ user: { name: '<img onerror>' }, cursor: 'everywhere' })
     relay(other, me)
     relay(junk, me)
+    runFrame()
     const peers = store.peers.getSnapshot()
     expect(peers).toHaveLength(1)
     expect(peers[0]).toMatchObject({
@@ -77,17 +96,20 @@ describe('PresenceStore', () => {
   it('changes the peers snapshot for a new selection but not for cursor motion', () => {
     const me = peer()
     const other = peer()
-    const store = new PresenceStore(me)
+    const { frame, runFrame } = manualFrames()
+    const store = new PresenceStore(me, undefined, undefined, frame)
     let peerChanges = 0
     let cursorMoves = 0
     store.peers.subscribe(() => peerChanges++)
     store.onCursorMove(() => cursorMoves++)
     other.setLocalState({ user: ada, cursor: { x: 0, y: 0 } })
     relay(other, me)
+    runFrame()
     const before = store.peers.getSnapshot()
     for (let i = 1; i <= 5; i++) {
       other.setLocalState({ user: ada, cursor: { x: i * 10, y: 0 } })
       relay(other, me)
+      runFrame()
     }
     expect(store.peers.getSnapshot()).toBe(before)
     expect(peerChanges).toBe(1)
@@ -95,7 +117,41 @@ describe('PresenceStore', () => {
     expect(store.cursorTarget(other.clientID)).toEqual({ x: 50, y: 0 })
     other.setLocalState({ user: ada, cursor: { x: 50, y: 0 }, selection: ['note:b'] })
     relay(other, me)
+    runFrame()
     expect(peerChanges).toBe(2)
+    store.destroy()
+  })
+
+  it('reads awareness once per frame, however many messages arrive in it', () => {
+    const me = peer()
+    const people = [peer(), peer(), peer()]
+    const { frame, runFrame, pending } = manualFrames()
+    const store = new PresenceStore(me, undefined, undefined, frame)
+    let peerChanges = 0
+    let cursorMoves = 0
+    store.peers.subscribe(() => peerChanges++)
+    store.onCursorMove(() => cursorMoves++)
+    for (const [i, person] of people.entries()) {
+      person.setLocalState({ user: { ...ada, id: `p${i}` }, cursor: { x: 0, y: 0 } })
+      relay(person, me)
+    }
+    for (let step = 1; step <= 10; step++) {
+      for (const person of people) {
+        person.setLocalStateField('cursor', { x: step, y: step })
+        relay(person, me)
+      }
+    }
+    // Nothing is read until the frame; then the latest state of each person, once.
+    expect(store.peers.getSnapshot()).toHaveLength(0)
+    expect(pending()).toBe(1)
+    runFrame()
+    expect(store.peers.getSnapshot()).toHaveLength(3)
+    expect(peerChanges).toBe(1)
+    expect(cursorMoves).toBe(1)
+    for (const person of people) expect(store.cursorTarget(person.clientID)).toEqual({ x: 10, y: 10 })
+    // A frame with no change does nothing.
+    runFrame()
+    expect(cursorMoves).toBe(1)
     store.destroy()
   })
 
@@ -103,9 +159,16 @@ describe('PresenceStore', () => {
     const { clock, advance } = manualClock()
     const me = peer()
     const other = peer()
-    const store = new PresenceStore(me, clock, 10_000)
+    const { frame, runFrame } = manualFrames()
+    const store = new PresenceStore(me, clock, 10_000, frame)
     other.setLocalState({ user: ada, cursor: { x: 5, y: 5 } })
     relay(other, me)
+    runFrame()
+    advance(5_000)
+    // A move pushes the deadline back: hidden 10 s after the last move, not the first.
+    other.setLocalState({ user: ada, cursor: { x: 5, y: 6 } })
+    relay(other, me)
+    runFrame()
     advance(9_000)
     expect(store.peers.getSnapshot()[0]?.cursorShown).toBe(true)
     advance(1_000)
@@ -113,6 +176,7 @@ describe('PresenceStore', () => {
     expect(store.cursorTarget(other.clientID)).toBeNull()
     other.setLocalState({ user: ada, cursor: { x: 6, y: 5 } })
     relay(other, me)
+    runFrame()
     expect(store.peers.getSnapshot()[0]?.cursorShown).toBe(true)
     store.destroy()
   })
@@ -120,11 +184,14 @@ describe('PresenceStore', () => {
   it('drops a peer who leaves', () => {
     const me = peer()
     const other = peer()
-    const store = new PresenceStore(me)
+    const { frame, runFrame } = manualFrames()
+    const store = new PresenceStore(me, undefined, undefined, frame)
     other.setLocalState({ user: ada })
     relay(other, me)
+    runFrame()
     expect(store.peers.getSnapshot()).toHaveLength(1)
     removeAwarenessStates(me, [other.clientID], 'connection closed')
+    runFrame()
     expect(store.peers.getSnapshot()).toHaveLength(0)
     store.destroy()
   })

@@ -10,6 +10,9 @@
  *
  * A cursor hides after `idleMs` without moving. Idleness is judged by when *we* last saw it move, not
  * by a timestamp the other client sends, so clock skew between machines cannot matter.
+ *
+ * Awareness changes are only noted as they arrive and read once per animation frame: with 20 people
+ * that is ~100 messages a second, and nothing on screen can show more than one state per frame.
  */
 import type { Awareness } from 'y-protocols/awareness'
 import type { NoteId } from '../../../shared/src/board/ids'
@@ -33,6 +36,19 @@ export interface Peer {
 
 type AwarenessChange = { added: number[]; updated: number[]; removed: number[] }
 
+/** Runs `run` before the next frame is drawn; returns a cancel function. */
+export type FrameScheduler = (run: () => void) => () => void
+
+export const nextFrame: FrameScheduler = (run) => {
+  if (typeof requestAnimationFrame === 'function') {
+    const handle = requestAnimationFrame(() => run())
+    return () => cancelAnimationFrame(handle)
+  }
+  // No frames outside a browser (tests, server-side tools): a timer of about one frame.
+  const handle = setTimeout(run, 16)
+  return () => clearTimeout(handle)
+}
+
 /** The part of y-protocols' Awareness used here. */
 export type AwarenessLike = Pick<Awareness, 'clientID' | 'getStates' | 'on' | 'off'>
 
@@ -54,11 +70,18 @@ export class PresenceStore {
   private readonly peerListeners = new Set<() => void>()
   private readonly cursorListeners = new Set<() => void>()
   private idleTimer: unknown = null
+  /** When the idle timer fires; a later deadline needs no new timer (it re-arms when it fires). */
+  private idleTimerAt = Number.POSITIVE_INFINITY
+  /** Clients whose awareness changed since the last flush. */
+  private readonly dirty = new Set<number>()
+  private flushScheduled = false
+  private cancelFlush: () => void = () => {}
 
   constructor(
     private readonly awareness: AwarenessLike,
     private readonly clock: Clock = systemClock,
     private readonly idleMs: number = CURSOR_IDLE_MS,
+    private readonly frame: FrameScheduler = nextFrame,
   ) {
     this.peers = {
       subscribe: (listener) => {
@@ -68,7 +91,8 @@ export class PresenceStore {
       getSnapshot: () => this.snapshot,
     }
     awareness.on('change', this.onChange)
-    this.onChange({ added: [...awareness.getStates().keys()], updated: [], removed: [] })
+    for (const clientId of awareness.getStates().keys()) this.dirty.add(clientId)
+    this.flush()
   }
 
   /** Where a peer's cursor is heading, in board units; null when it is hidden. */
@@ -83,19 +107,42 @@ export class PresenceStore {
     return () => this.cursorListeners.delete(listener)
   }
 
+  /** Applies the changes noted since the last frame now (the frame scheduler calls it). */
+  flush(): void {
+    if (this.flushScheduled) this.cancelFlush()
+    this.flushScheduled = false
+    if (this.dirty.size === 0) return
+    const changed = [...this.dirty]
+    this.dirty.clear()
+    this.apply(changed)
+  }
+
   destroy(): void {
     this.awareness.off('change', this.onChange)
+    if (this.flushScheduled) this.cancelFlush()
+    this.flushScheduled = false
+    this.dirty.clear()
     if (this.idleTimer !== null) this.clock.clearTimeout(this.idleTimer)
     this.peerListeners.clear()
     this.cursorListeners.clear()
   }
 
   private readonly onChange = ({ added, updated, removed }: AwarenessChange): void => {
+    for (const ids of [added, updated, removed]) for (const clientId of ids) this.dirty.add(clientId)
+    if (this.flushScheduled) return
+    this.flushScheduled = true
+    this.cancelFlush = this.frame(() => {
+      this.flushScheduled = false
+      this.flush()
+    })
+  }
+
+  private apply(clientIds: readonly number[]): void {
     const now = this.clock.now()
     const states = this.awareness.getStates()
     let peersChanged = false
     let cursorsMoved = false
-    for (const clientId of [...added, ...updated, ...removed]) {
+    for (const clientId of clientIds) {
       if (clientId === this.awareness.clientID) continue
       const previous = this.entries.get(clientId)
       const state = readPresence(states.get(clientId))
@@ -136,15 +183,19 @@ export class PresenceStore {
 
   /** Hides cursors that stopped moving; runs once, at the next moment one goes idle. */
   private scheduleIdleCheck(): void {
-    if (this.idleTimer !== null) this.clock.clearTimeout(this.idleTimer)
-    this.idleTimer = null
     let next = Number.POSITIVE_INFINITY
     for (const entry of this.entries.values())
       if (entry.peer.cursorShown) next = Math.min(next, entry.cursorMovedAt + this.idleMs)
+    // Moving cursors only push the deadline back: the armed timer fires early and re-arms itself.
+    if (this.idleTimer !== null && this.idleTimerAt <= next) return
+    if (this.idleTimer !== null) this.clock.clearTimeout(this.idleTimer)
+    this.idleTimer = null
+    this.idleTimerAt = next
     if (next === Number.POSITIVE_INFINITY) return
     this.idleTimer = this.clock.setTimeout(
       () => {
         this.idleTimer = null
+        this.idleTimerAt = Number.POSITIVE_INFINITY
         const now = this.clock.now()
         let changed = false
         for (const [clientId, entry] of this.entries) {
