@@ -43,11 +43,12 @@ import {
   toggleSelected,
   useUi,
 } from '../state/ui'
-import { CursorsLayer } from './CursorsLayer'
 import { GridLayer, gridShowsText } from './GridLayer'
 import { GestureSnapshot } from './gestureSnapshot'
 import { InteractionLayer } from './InteractionLayer'
 import { NotesLayer } from './NotesLayer'
+import { PresenceLayer } from './PresenceLayer'
+import { RemoteCursors } from './RemoteCursors'
 import { useStageViewport } from './useStageViewport'
 import { useSpaceKey, useWheel } from './useViewportGestures'
 
@@ -460,8 +461,9 @@ export function BoardCanvas({ onFirstPaint }: { onFirstPaint?: () => void }) {
           readOnly={readOnly}
           onResize={onResize}
         />
-        <CursorsLayer layout={layout} />
+        <PresenceLayer layout={layout} />
       </Stage>
+      <RemoteCursors />
     </div>
   )
 }
