@@ -6,17 +6,19 @@
  * GPU), and remote edits waited behind it. A transformed element with `will-change: transform` is its
  * own small compositor layer: moving it repaints nothing.
  *
- * Two paths, as for the rest of presence: React renders the elements when `peers` changes (someone
- * arrives, leaves, renames, or their pointer shows or hides); positions are never React state. One
- * animation loop for all cursors reads each one's latest target from the PresenceStore, glides the
- * drawn position toward it (smoothing.ts), writes the transforms that changed, and stops once every
- * cursor has settled. A pan or zoom re-places them in the same frame the canvas redraws.
+ * Gliding is a CSS transition on the transform, which the compositor runs on its own thread: the page
+ * does work only when a position arrives (at most once a frame, PresenceStore), not on every frame of
+ * the glide. Every frame of a main-thread animation loop costs a commit, in which Chromium hands
+ * each of the stage's canvases to the compositor again (~4 ms a frame with four layers, no GPU).
+ *
+ * React renders the elements when `peers` changes (someone arrives, leaves, renames, or their pointer
+ * shows or hides); positions are never React state. The layer is shifted by the view's offset, so a
+ * pan moves every cursor with the board at once; cursors sit at board position × zoom inside it, and a
+ * zoom (or a jump across the screen) places them without gliding.
  */
 import { memo, useCallback, useEffect, useRef } from 'react'
-import type { Point } from '../../../shared/src/layout/geometry'
-import { stepToward } from '../presence/smoothing'
+import { CURSOR_SMOOTHING } from '../presence/smoothing'
 import { usePeers, usePresence } from '../presence/usePresence'
-import { boardToScreen } from '../scene/viewport'
 import { useUi } from '../state/ui'
 
 /** A classic pointer arrow, tip at (0, 0), in screen pixels. */
@@ -24,65 +26,59 @@ export const ARROW_PATH = 'M0 0 L0 17.5 L4.6 13.4 L7.7 20.4 L10.9 19 L7.9 12.2 L
 
 interface Cursor {
   element: HTMLElement
-  /** Where it is drawn now, in board units (it glides toward the target). */
-  drawn: Point | null
-  /** The transform last written, so an unchanged one is not written again. */
-  transform: string
+  /** Where it was last sent, in screen pixels from the board's origin; null before the first time. */
+  x: number | null
+  y: number | null
 }
 
 function RemoteCursorsImpl() {
   const presence = usePresence()
   const peers = usePeers()
+  const layerRef = useRef<HTMLDivElement>(null)
   const cursors = useRef(new Map<number, Cursor>())
-  const frame = useRef<number | null>(null)
-  const lastFrameAt = useRef(0)
 
-  const place = useCallback((cursor: Cursor, point: Point) => {
-    const screen = boardToScreen(useUi.getState().viewport, point)
-    // Whole pixels: the text stays crisp, and a sub-pixel step is not worth a compositor update.
-    const transform = `translate(${Math.round(screen.x)}px, ${Math.round(screen.y)}px)`
-    if (transform === cursor.transform) return
-    cursor.transform = transform
-    cursor.element.style.transform = transform
-  }, [])
-
-  // The animation loop: runs while some cursor is still gliding (or the view moved), then stops.
-  const tick = useCallback(
-    (now: number) => {
-      frame.current = null
-      const dt = lastFrameAt.current ? Math.min(100, now - lastFrameAt.current) : 16
-      lastFrameAt.current = now
-      const viewScale = useUi.getState().viewport.scale
-      let moving = false
+  /** Sends each cursor to its latest position; `instant` skips the glide (after a zoom). */
+  const place = useCallback(
+    (instant: boolean) => {
+      const { scale } = useUi.getState().viewport
       for (const [clientId, cursor] of cursors.current) {
         const target = presence.peers.cursorTarget(clientId)
         if (!target) continue
-        const { point, settled } = stepToward(cursor.drawn ?? target, target, dt, viewScale)
-        cursor.drawn = point
-        place(cursor, point)
-        if (!settled) moving = true
+        // Whole pixels: the text stays crisp, and a sub-pixel step is not worth a compositor update.
+        const x = Math.round(target.x * scale)
+        const y = Math.round(target.y * scale)
+        if (x === cursor.x && y === cursor.y) continue
+        const jump =
+          cursor.x === null ||
+          cursor.y === null ||
+          Math.hypot(x - cursor.x, y - cursor.y) >= CURSOR_SMOOTHING.teleportPx
+        // Set with the transform, so the new transition property decides whether this change glides.
+        cursor.element.classList.toggle('remote-cursor--instant', instant || jump)
+        cursor.element.style.transform = `translate(${x}px, ${y}px)`
+        cursor.x = x
+        cursor.y = y
       }
-      if (moving) frame.current = requestAnimationFrame(tick)
-      else lastFrameAt.current = 0
     },
-    [presence, place],
+    [presence],
   )
-  const kick = useCallback(() => {
-    if (frame.current === null) frame.current = requestAnimationFrame(tick)
-  }, [tick])
 
   useEffect(() => {
-    const stopCursors = presence.peers.onCursorMove(kick)
+    const shift = () => {
+      const { x, y } = useUi.getState().viewport
+      if (layerRef.current) layerRef.current.style.transform = `translate(${x}px, ${y}px)`
+    }
+    shift()
+    const stopCursors = presence.peers.onCursorMove(() => place(false))
     const stopView = useUi.subscribe((state, prev) => {
-      if (state.viewport !== prev.viewport) kick()
+      if (state.viewport === prev.viewport) return
+      shift()
+      if (state.viewport.scale !== prev.viewport.scale) place(true)
     })
     return () => {
       stopCursors()
       stopView()
-      if (frame.current !== null) cancelAnimationFrame(frame.current)
-      frame.current = null
     }
-  }, [presence, kick])
+  }, [presence, place])
 
   // A cursor element appears: place it where it is at once, so it never flies in from the corner. One
   // stable ref callback per client, or React would detach and re-attach it on every render.
@@ -96,10 +92,8 @@ function RemoteCursorsImpl() {
           binders.current.delete(clientId)
           return
         }
-        const cursor: Cursor = { element, drawn: presence.peers.cursorTarget(clientId), transform: '' }
-        cursors.current.set(clientId, cursor)
-        if (cursor.drawn) place(cursor, cursor.drawn)
-        kick()
+        cursors.current.set(clientId, { element, x: null, y: null })
+        place(false)
       }
       binders.current.set(clientId, bind)
     }
@@ -109,23 +103,25 @@ function RemoteCursorsImpl() {
   return (
     // The names are read out by the "People on this board" list; this is the picture of it.
     <div className="remote-cursors" aria-hidden="true">
-      {peers
-        .filter((peer) => peer.cursorShown)
-        .map((peer) => (
-          <div
-            key={peer.clientId}
-            ref={bindCursor(peer.clientId)}
-            className="remote-cursor"
-            data-client-id={peer.clientId}
-          >
-            <svg className="remote-cursor__arrow" width="14" height="21" aria-hidden="true">
-              <path d={ARROW_PATH} fill={peer.user.color} />
-            </svg>
-            <span className="remote-cursor__name" style={{ background: peer.user.color }}>
-              {peer.user.name}
-            </span>
-          </div>
-        ))}
+      <div ref={layerRef} className="remote-cursors__board">
+        {peers
+          .filter((peer) => peer.cursorShown)
+          .map((peer) => (
+            <div
+              key={peer.clientId}
+              ref={bindCursor(peer.clientId)}
+              className="remote-cursor"
+              data-client-id={peer.clientId}
+            >
+              <svg className="remote-cursor__arrow" width="14" height="21" aria-hidden="true">
+                <path d={ARROW_PATH} fill={peer.user.color} />
+              </svg>
+              <span className="remote-cursor__name" style={{ background: peer.user.color }}>
+                {peer.user.name}
+              </span>
+            </div>
+          ))}
+      </div>
     </div>
   )
 }
