@@ -248,9 +248,18 @@ const isEmptyDeleteSet = (bytes: Uint8Array) => bytes.byteLength === 1 && bytes[
 /** The delete set as Yjs writes it after an update's structs (v1). */
 function encodeDeleteSet(ds: ReturnType<typeof Y.createDeleteSetFromStructStore>): Uint8Array {
   const e = encoding.createEncoder()
-  const clients = [...ds.clients.entries()].sort((a, b) => b[0] - a[0])
-  encoding.writeVarUint(e, clients.length)
-  for (const [client, items] of clients) {
+  writeDeleteSetEntries(
+    e,
+    [...ds.clients.entries()].sort((a, b) => b[0] - a[0]),
+  )
+  return encoding.toUint8Array(e)
+}
+
+type DeleteSetEntry = [client: number, items: { clock: number; len: number }[]]
+
+function writeDeleteSetEntries(e: encoding.Encoder, entries: DeleteSetEntry[]): void {
+  encoding.writeVarUint(e, entries.length)
+  for (const [client, items] of entries) {
     encoding.writeVarUint(e, client)
     encoding.writeVarUint(e, items.length)
     for (const { clock, len } of items) {
@@ -258,7 +267,6 @@ function encodeDeleteSet(ds: ReturnType<typeof Y.createDeleteSetFromStructStore>
       encoding.writeVarUint(e, len)
     }
   }
-  return encoding.toUint8Array(e)
 }
 
 /** The delete set as updates without structs, split by client and range to stay under the limit. */
@@ -267,21 +275,13 @@ function writeDeleteSetChunks(
   writer: ChunkWriter,
 ): void {
   const max = writer.maxChunkBytes
-  let entries: [number, { clock: number; len: number }[]][] = []
+  let entries: DeleteSetEntry[] = []
   let size = 3
   const flush = () => {
     if (entries.length === 0) return
     const e = encoding.createEncoder()
     encoding.writeVarUint(e, 0) // no structs
-    encoding.writeVarUint(e, entries.length)
-    for (const [client, items] of entries) {
-      encoding.writeVarUint(e, client)
-      encoding.writeVarUint(e, items.length)
-      for (const { clock, len } of items) {
-        encoding.writeVarUint(e, clock)
-        encoding.writeVarUint(e, len)
-      }
-    }
+    writeDeleteSetEntries(e, entries)
     writer.chunks.push(encoding.toUint8Array(e))
     entries = []
     size = 3

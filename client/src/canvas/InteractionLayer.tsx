@@ -77,32 +77,8 @@ export function InteractionLayer({
             />
           )
         })}
-      {rubberBand && (
-        <Rect
-          x={rubberBand.x}
-          y={rubberBand.y}
-          width={rubberBand.w}
-          height={rubberBand.h}
-          fill="rgba(37, 99, 235, 0.08)"
-          stroke={SELECTION_INK}
-          strokeWidth={1 / scale}
-          dash={[6 / scale, 4 / scale]}
-          listening={false}
-        />
-      )}
-      {dragSource && (
-        <Rect
-          x={dragSource.x}
-          y={dragSource.y}
-          width={dragSource.w}
-          height={dragSource.h}
-          fill="rgba(37, 99, 235, 0.08)"
-          stroke={SELECTION_INK}
-          strokeWidth={1 / scale}
-          dash={[6 / scale, 4 / scale]}
-          listening={false}
-        />
-      )}
+      {rubberBand && <DashedBox box={rubberBand} scale={scale} />}
+      {dragSource && <DashedBox box={dragSource} scale={scale} />}
       {dropLine && (
         <Rect
           x={dropLine.x - (dropLine.w === 0 ? 2 / scale : 0)}
@@ -144,5 +120,22 @@ export function InteractionLayer({
         }}
       />
     </Layer>
+  )
+}
+
+/** The rubber band and the cell a drag started from: the same dashed, lightly filled box. */
+function DashedBox({ box, scale }: { box: BoardRect; scale: number }) {
+  return (
+    <Rect
+      x={box.x}
+      y={box.y}
+      width={box.w}
+      height={box.h}
+      fill="rgba(37, 99, 235, 0.08)"
+      stroke={SELECTION_INK}
+      strokeWidth={1 / scale}
+      dash={[6 / scale, 4 / scale]}
+      listening={false}
+    />
   )
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
@@ -10,25 +10,36 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
 })
 
+function dataDir(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'jb-sqlite-'))
+  dirs.push(dir)
+  return dir
+}
+
+const oldBoardsTable = `
+  CREATE TABLE boards (id TEXT PRIMARY KEY, title TEXT NOT NULL, edit_token_hash BLOB NOT NULL,
+    view_token_hash BLOB NOT NULL, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,
+    note_count INTEGER NOT NULL DEFAULT 0);`
+
+/** A data dir holding a database an older server wrote: the boards table plus `sql`. */
+function oldDatabase(sql: string): string {
+  const dir = dataDir()
+  const old = new Database(path.join(dir, sqliteFileName))
+  old.pragma('journal_mode = WAL')
+  old.exec(oldBoardsTable + sql)
+  old.close()
+  return dir
+}
+
 describe('sqliteStore on a database from before chunked compaction', () => {
   it('adds the compacted column, counts the old merged row as appended, and compacts it into parts', async () => {
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'jb-sqlite-'))
-    dirs.push(dataDir)
-    mkdirSync(dataDir, { recursive: true })
-    const old = new Database(path.join(dataDir, sqliteFileName))
-    old.pragma('journal_mode = WAL')
-    old.exec(`
-      CREATE TABLE boards (id TEXT PRIMARY KEY, title TEXT NOT NULL, edit_token_hash BLOB NOT NULL,
-        view_token_hash BLOB NOT NULL, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,
-        note_count INTEGER NOT NULL DEFAULT 0);
+    const dir = oldDatabase(`
       CREATE TABLE board_updates (seq INTEGER PRIMARY KEY AUTOINCREMENT,
         board_id TEXT NOT NULL REFERENCES boards (id), update_bytes BLOB NOT NULL);
       INSERT INTO boards VALUES ('a', 'Old', x'00', x'00', 1, 1, 0);
       INSERT INTO board_updates (seq, board_id, update_bytes) VALUES (7, 'a', x'0000');
     `)
-    old.close()
-
-    const store = openSqliteStore(dataDir)
+    const store = openSqliteStore(dir)
     expect(await store.loadUpdates('a')).toEqual([
       { seq: 7, update: new Uint8Array([0, 0]), compacted: false },
     ])
@@ -43,14 +54,7 @@ describe('sqliteStore on a database from before chunked compaction', () => {
   })
 
   it('moves rows from the global AUTOINCREMENT table to per-board keys, keeping every seq, and appends above them', async () => {
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'jb-sqlite-'))
-    dirs.push(dataDir)
-    const old = new Database(path.join(dataDir, sqliteFileName))
-    old.pragma('journal_mode = WAL')
-    old.exec(`
-      CREATE TABLE boards (id TEXT PRIMARY KEY, title TEXT NOT NULL, edit_token_hash BLOB NOT NULL,
-        view_token_hash BLOB NOT NULL, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,
-        note_count INTEGER NOT NULL DEFAULT 0);
+    const dir = oldDatabase(`
       CREATE TABLE board_updates (seq INTEGER PRIMARY KEY AUTOINCREMENT,
         board_id TEXT NOT NULL REFERENCES boards (id), update_bytes BLOB NOT NULL,
         compacted INTEGER NOT NULL DEFAULT 0);
@@ -59,9 +63,7 @@ describe('sqliteStore on a database from before chunked compaction', () => {
       INSERT INTO board_updates (seq, board_id, update_bytes, compacted) VALUES
         (3, 'a', x'01', 1), (4, 'b', x'02', 0), (9, 'a', x'03', 0), (12, 'b', x'04', 0);
     `)
-    old.close()
-
-    const store = openSqliteStore(dataDir)
+    const store = openSqliteStore(dir)
     expect(await store.loadUpdates('a')).toEqual([
       { seq: 3, update: new Uint8Array([1]), compacted: true },
       { seq: 9, update: new Uint8Array([3]), compacted: false },
@@ -70,22 +72,20 @@ describe('sqliteStore on a database from before chunked compaction', () => {
     expect(await store.appendUpdates([{ boardId: 'a', update: new Uint8Array([5]) }])).toEqual([10])
     await store.close()
 
-    const db = new Database(path.join(dataDir, sqliteFileName), { readonly: true })
+    const db = new Database(path.join(dir, sqliteFileName), { readonly: true })
     const { sql } = db.prepare("SELECT sql FROM sqlite_master WHERE name = 'board_updates'").get() as {
       sql: string
     }
     db.close()
     expect(sql).toMatch(/WITHOUT ROWID/)
     // Opening again finds nothing to migrate and keeps the rows.
-    const again = openSqliteStore(dataDir)
+    const again = openSqliteStore(dir)
     expect((await again.loadUpdates('a')).map((r) => r.seq)).toEqual([3, 9, 10])
     await again.close()
   })
 
   it('gives compacted parts the seqs just below the rows it keeps, which stay as they are', async () => {
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'jb-sqlite-'))
-    dirs.push(dataDir)
-    const store = openSqliteStore(dataDir)
+    const store = openSqliteStore(dataDir())
     const board = { title: 'A', editTokenHash: new Uint8Array(32), viewTokenHash: new Uint8Array(32) }
     await store.createBoard({ id: 'a', ...board, createdAt: 1, noteCount: 0 }, new Uint8Array([0]))
     const seqs = await store.appendUpdates(

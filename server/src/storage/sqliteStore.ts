@@ -1,5 +1,5 @@
 import type { Logger } from '../log'
-import type { BoardRecord, BoardStore, NewBoard } from './BoardStore'
+import type { BoardRecord, BoardStore, NewBoard, UpdateToAppend } from './BoardStore'
 import { openDatabase } from './openDatabase'
 import { migrateUpdatesTable } from './updatesTableMigration'
 import { scheduleWalCheckpoints, type WalCheckpointOptions } from './walCheckpoints'
@@ -130,18 +130,12 @@ export function openSqliteStore(
     })
     insertRow.run(board.id, nextSeq(board.id), toBuffer(initialUpdate), 0)
   })
-  const appendOne = ({ boardId, update }: { boardId: string; update: Uint8Array }) => {
+  const append = ({ boardId, update }: UpdateToAppend) => {
     const seq = nextSeq(boardId)
     insertRow.run(boardId, seq, toBuffer(update), 0)
-    return [seq]
+    return seq
   }
-  const appendTx = db.transaction((batch: readonly { boardId: string; update: Uint8Array }[]) =>
-    batch.map(({ boardId, update }) => {
-      const seq = nextSeq(boardId)
-      insertRow.run(boardId, seq, toBuffer(update), 0)
-      return seq
-    }),
-  )
+  const appendTx = db.transaction((batch: readonly UpdateToAppend[]) => batch.map(append))
   const compactTx = db.transaction((boardId: string, parts: readonly Uint8Array[], upToSeq: number) => {
     deleteUpdatesUpTo.run(boardId, upToSeq)
     // Every seq up to upToSeq is free now; the parts end at it, so they load before every kept row.
@@ -170,7 +164,7 @@ export function openSqliteStore(
       })),
     async appendUpdates(batch) {
       // One row is one statement, atomic on its own: no BEGIN/COMMIT round trips (most commits at light load).
-      const seqs = batch.length === 1 ? appendOne(batch[0]!) : appendTx(batch)
+      const seqs = batch.length === 1 ? [append(batch[0]!)] : appendTx(batch)
       checkpoints.committed(batch.reduce((sum, row) => sum + row.update.byteLength, 0))
       return seqs
     },
