@@ -4,16 +4,15 @@ import { Group, Layer, Line, Rect, Text } from 'react-konva'
 import type { BoardLayout } from '../../../shared/src/layout/grid'
 import { buildGridScene, type SceneLabel } from '../../../shared/src/scene/buildScene'
 import { BOARD_INK } from '../../../shared/src/scene/palette'
+import {
+  BOARD_CORNER_RADIUS_PX,
+  LANE_HEADER_TEXT,
+  STAGE_HEADER_TEXT,
+  UNSORTED_CAPTION_TEXT,
+} from '../../../shared/src/scene/textStyle'
 import { HEADER_TEXT_MIN_SCALE } from '../scene/levelOfDetail'
 
-const LANE_ACCENT: Record<string, string> = {
-  actions: '#e6cf5c',
-  touchpoints: '#7fb5ec',
-  emotions: '#ec8fb3',
-  'pain-points': '#f0a868',
-  opportunities: '#8fd27a',
-  custom: '#b4bac4',
-}
+const { insetLeftPx, insetRightPx, insetTopPx } = LANE_HEADER_TEXT
 
 /**
  * The "Unsorted" row's header: notes whose stage or lane was removed wait here, so it reads as a
@@ -31,7 +30,7 @@ function UnsortedHeader({ label, showText }: { label: SceneLabel; showText: bool
         perfectDrawEnabled={false}
       />
       <Rect
-        width={6}
+        width={LANE_HEADER_TEXT.accentWPx}
         height={label.h}
         fill={BOARD_INK.unsortedText}
         opacity={0.55}
@@ -40,27 +39,27 @@ function UnsortedHeader({ label, showText }: { label: SceneLabel; showText: bool
       {showText && (
         <>
           <Text
-            x={26}
-            y={22}
-            width={label.w - 44}
+            x={insetLeftPx}
+            y={insetTopPx}
+            width={label.w - insetLeftPx - insetRightPx}
             text={label.text}
             fill={label.textColor}
             fontFamily={BOARD_INK.font}
             fontStyle="700"
-            fontSize={18}
+            fontSize={LANE_HEADER_TEXT.fontSizePx}
             perfectDrawEnabled={false}
           />
           <Text
-            x={26}
-            y={50}
-            width={label.w - 44}
-            height={Math.max(0, label.h - 60)}
+            x={insetLeftPx}
+            y={UNSORTED_CAPTION_TEXT.topPx}
+            width={label.w - insetLeftPx - insetRightPx}
+            height={Math.max(0, label.h - UNSORTED_CAPTION_TEXT.topPx - UNSORTED_CAPTION_TEXT.bottomPx)}
             text={label.caption}
             fill={label.textColor}
             opacity={0.8}
             fontFamily={BOARD_INK.font}
-            fontSize={13}
-            lineHeight={1.35}
+            fontSize={UNSORTED_CAPTION_TEXT.fontSizePx}
+            lineHeight={UNSORTED_CAPTION_TEXT.lineHeight}
             ellipsis
             perfectDrawEnabled={false}
           />
@@ -77,7 +76,6 @@ interface Props {
 
 function GridLayerImpl({ layout, showText }: Props) {
   const grid = buildGridScene(layout)
-  const laneKinds = new Map(layout.lanes.map((l) => [l.y, l.kind]))
   return (
     <Layer listening={false}>
       {/* A flat offset rectangle, not a blurred shadow: a board-sized blur cost ~40 % of every pan frame. */}
@@ -88,7 +86,7 @@ function GridLayerImpl({ layout, showText }: Props) {
         height={grid.height}
         fill="#1f2a44"
         opacity={0.08}
-        cornerRadius={14}
+        cornerRadius={BOARD_CORNER_RADIUS_PX}
         perfectDrawEnabled={false}
       />
       <Rect
@@ -96,10 +94,10 @@ function GridLayerImpl({ layout, showText }: Props) {
         y={0}
         width={grid.width}
         height={grid.height}
-        fill="#ffffff"
-        stroke="#d9dde5"
+        fill={BOARD_INK.boardFill}
+        stroke={BOARD_INK.gridLine}
         strokeWidth={1}
-        cornerRadius={14}
+        cornerRadius={BOARD_CORNER_RADIUS_PX}
         perfectDrawEnabled={false}
       />
       {grid.cells.map((cell) => (
@@ -121,22 +119,22 @@ function GridLayerImpl({ layout, showText }: Props) {
             width={h.w}
             height={h.h}
             fill={h.fill}
-            cornerRadius={[i === 0 ? 0 : 0, i === grid.stageHeaders.length - 1 ? 14 : 0, 0, 0]}
+            cornerRadius={[0, i === grid.stageHeaders.length - 1 ? BOARD_CORNER_RADIUS_PX : 0, 0, 0]}
             perfectDrawEnabled={false}
           />
-          {i > 0 && <Rect width={1} height={h.h} fill="#34405e" perfectDrawEnabled={false} />}
+          {i > 0 && <Rect width={1} height={h.h} fill={BOARD_INK.stageDivider} perfectDrawEnabled={false} />}
           {showText && (
             <Text
-              x={20}
-              width={h.w - 40}
+              x={STAGE_HEADER_TEXT.insetXPx}
+              width={h.w - 2 * STAGE_HEADER_TEXT.insetXPx}
               height={h.h}
               verticalAlign="middle"
               text={h.text.toUpperCase()}
               fill={h.textColor}
               fontFamily={BOARD_INK.font}
               fontStyle="600"
-              fontSize={16}
-              letterSpacing={1.2}
+              fontSize={STAGE_HEADER_TEXT.fontSizePx}
+              letterSpacing={STAGE_HEADER_TEXT.letterSpacingPx}
               wrap="none"
               ellipsis
               perfectDrawEnabled={false}
@@ -150,7 +148,7 @@ function GridLayerImpl({ layout, showText }: Props) {
         width={layout.stages[0]?.x ?? 0}
         height={layout.lanes[0]?.y ?? 0}
         fill={BOARD_INK.stageHeaderFill}
-        cornerRadius={[14, 0, 0, 0]}
+        cornerRadius={[BOARD_CORNER_RADIUS_PX, 0, 0, 0]}
         perfectDrawEnabled={false}
       />
       {grid.laneHeaders.map((h) =>
@@ -169,22 +167,22 @@ function GridLayerImpl({ layout, showText }: Props) {
             <Rect
               x={0}
               y={0}
-              width={6}
+              width={LANE_HEADER_TEXT.accentWPx}
               height={h.h}
-              fill={LANE_ACCENT[laneKinds.get(h.y) ?? 'custom'] ?? '#b4bac4'}
+              fill={h.accent}
               perfectDrawEnabled={false}
             />
             {showText && (
               <Text
-                x={26}
-                y={22}
-                width={h.w - 44}
+                x={insetLeftPx}
+                y={insetTopPx}
+                width={h.w - insetLeftPx - insetRightPx}
                 text={h.text}
                 fill={h.textColor}
                 fontFamily={BOARD_INK.font}
                 fontStyle="600"
-                fontSize={18}
-                lineHeight={1.25}
+                fontSize={LANE_HEADER_TEXT.fontSizePx}
+                lineHeight={LANE_HEADER_TEXT.lineHeight}
                 perfectDrawEnabled={false}
               />
             )}

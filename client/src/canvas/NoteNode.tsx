@@ -3,13 +3,14 @@
  * its content comes from its own subscription (useNote), so typing in it re-renders it alone.
  */
 import type { KonvaEventObject } from 'konva/lib/Node'
-import { memo } from 'react'
+import { memo, useMemo } from 'react'
 import { Group, Rect, Text } from 'react-konva'
 import type { NoteId } from '../../../shared/src/board/ids'
 import { NOTE_INK } from '../../../shared/src/scene/palette'
+import { NOTE_TEXT } from '../../../shared/src/scene/textStyle'
 import { useNote } from '../doc/hooks'
 import type { NoteDetail } from '../scene/levelOfDetail'
-import { NOTE_TEXT } from '../scene/noteStyle'
+import { noteTextLines } from './noteTextLines'
 
 interface Props {
   id: NoteId
@@ -28,6 +29,9 @@ interface Props {
 
 function NoteNodeImpl({ id, x, y, w, h, detail, draggable, editing, ...drag }: Props) {
   const note = useNote(id)
+  const showText = detail !== 'block' && !editing
+  const text = note?.text ?? ''
+  const lines = useMemo(() => (showText ? noteTextLines(text, w, h) : ''), [showText, text, w, h])
   if (!note) return null
   const ink = NOTE_INK[note.color]
   const full = detail === 'full'
@@ -48,19 +52,18 @@ function NoteNodeImpl({ id, x, y, w, h, detail, draggable, editing, ...drag }: P
         shadowForStrokeEnabled={false}
         perfectDrawEnabled={false}
       />
-      {detail !== 'block' && !editing && (
+      {showText && (
         <Text
           x={NOTE_TEXT.paddingPx}
           y={NOTE_TEXT.paddingPx}
           width={w - 2 * NOTE_TEXT.paddingPx}
           height={h - 2 * NOTE_TEXT.paddingPx}
-          text={note.text}
+          text={lines}
           fill={ink.text}
           fontFamily={NOTE_TEXT.fontFamily}
           fontSize={NOTE_TEXT.fontSizePx}
           lineHeight={NOTE_TEXT.lineHeight}
-          wrap="word"
-          ellipsis
+          wrap="none"
           listening={false}
           perfectDrawEnabled={false}
         />

@@ -16,7 +16,7 @@ import { headerOptionsLabel } from '../commands/headerMenu'
 import { runCommand } from '../commands/registry'
 import { useBoardLayout, useBoardTitle, useNote } from '../doc/hooks'
 import { useNoteEditorsLabel } from '../presence/usePresence'
-import { noteLabel } from '../scene/noteStyle'
+import { noteLabel } from '../scene/noteLabel'
 import { panIntoView } from '../scene/viewport'
 import { selectOnly, setViewport, startEditing, useUi } from '../state/ui'
 

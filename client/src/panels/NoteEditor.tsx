@@ -12,11 +12,11 @@ import type * as Y from 'yjs'
 import type { NoteId } from '../../../shared/src/board/ids'
 import { getNoteText } from '../../../shared/src/board/schema'
 import { NOTE_INK } from '../../../shared/src/scene/palette'
+import { NOTE_TEXT } from '../../../shared/src/scene/textStyle'
 import { useBoardSession } from '../board/session'
 import { commandForKey, runCommand } from '../commands/registry'
 import { useBoardLayout, useNote } from '../doc/hooks'
 import { applyTextChange, transformIndex } from '../doc/textDiff'
-import { NOTE_TEXT } from '../scene/noteStyle'
 import { stopEditing, useUi } from '../state/ui'
 
 /** The origin of this editor's own writes, so its observer can skip them. */

@@ -6,7 +6,7 @@ import type { NoteId } from '../board/ids'
 import type { BoardSnapshot } from '../board/schema'
 import type { Rect } from '../layout/geometry'
 import { type BoardLayout, computeLayout, GRID } from '../layout/grid'
-import { BOARD_INK, LANE_TINT, NOTE_INK } from './palette'
+import { BOARD_INK, LANE_ACCENT, LANE_TINT, NOTE_INK } from './palette'
 
 export interface SceneLabel extends Rect {
   text: string
@@ -14,6 +14,8 @@ export interface SceneLabel extends Rect {
   caption?: string
   fill: string
   textColor: string
+  /** The strip at a lane header's left edge. */
+  accent?: string
 }
 
 export interface SceneNote extends Rect {
@@ -63,6 +65,7 @@ export function buildGridScene(layout: BoardLayout): GridScene {
     text: l.title,
     fill: BOARD_INK.headerFill,
     textColor: BOARD_INK.laneHeaderText,
+    accent: LANE_ACCENT[l.kind],
   }))
   if (layout.unsorted) {
     laneHeaders.push({

@@ -22,8 +22,20 @@ export const LANE_TINT: Record<LaneKind, string> = {
   custom: '#fafafa',
 }
 
+/** The strip at the left of each lane header, echoing the lane's default note color. */
+export const LANE_ACCENT: Record<LaneKind, string> = {
+  actions: '#e6cf5c',
+  touchpoints: '#7fb5ec',
+  emotions: '#ec8fb3',
+  'pain-points': '#f0a868',
+  opportunities: '#8fd27a',
+  custom: '#b4bac4',
+}
+
 export const BOARD_INK = {
   canvas: '#eef0f4',
+  boardFill: '#ffffff',
+  stageDivider: '#34405e',
   gridLine: '#d9dde5',
   headerFill: '#ffffff',
   stageHeaderFill: '#1f2a44',
