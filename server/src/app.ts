@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { WebSocketServer } from 'ws'
 import { closeCodes } from './closeCodes'
 import type { ServerConfig } from './config'
+import { PdfExporter } from './http/pdfExporter'
 import { createRequestHandler } from './http/requestHandler'
 import { ConnectionCaps } from './limits/connectionCaps'
 import { IpRateLimit } from './limits/ipRateLimit'
@@ -39,6 +40,11 @@ export function createServer(
   const metrics = createMetrics({ connections: () => wss.clients.size, boardsLoaded: () => rooms.size })
   const queue = new PersistQueue(store, logger, (seconds) => metrics.persistSeconds.observe(seconds))
   const rooms = new Rooms({ store, queue, config, log: logger, now: clock.now })
+  const pdfExporter = new PdfExporter({
+    maxConcurrent: config.maxConcurrentPdfExports,
+    maxQueued: config.maxQueuedPdfExports,
+    timeoutMs: config.pdfExportTimeoutMs,
+  })
   const http = createHttpServer(
     createRequestHandler({
       store,
@@ -57,6 +63,7 @@ export function createServer(
       staticDir: config.staticDir,
       metrics,
       metricsToken: config.metricsToken,
+      pdfExporter,
     }),
   )
   http.on(
@@ -76,6 +83,7 @@ export function createServer(
 
   async function close(): Promise<void> {
     const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()))
+    await pdfExporter.close()
     try {
       await rooms.unloadAll('server shutting down')
     } catch (error) {

@@ -19,6 +19,12 @@ export interface ServerConfig {
   maxLoadingBufferBytes: number
   /** Largest JSON request body for the HTTP API; bigger bodies get 413. */
   maxJsonBodyBytes: number
+  /** PDF exports rendered at once, each in its own worker thread; more wait in a queue. */
+  maxConcurrentPdfExports: number
+  /** PDF exports waiting for a worker; past this the endpoint answers 503 with Retry-After. */
+  maxQueuedPdfExports: number
+  /** A PDF export still rendering after this long is stopped (its worker terminated) and answered 500. */
+  pdfExportTimeoutMs: number
   /** How long a board with no connections stays in memory before it is flushed and unloaded. */
   idleUnloadMs: number
   /** A board with more stored update rows than this is compacted into one row. */
@@ -99,6 +105,9 @@ export const defaultConfig: ServerConfig = {
   maxMessageBytes: 8 * MiB,
   maxLoadingBufferBytes: 4 * 8 * MiB,
   maxJsonBodyBytes: 64 * KiB,
+  maxConcurrentPdfExports: 1,
+  maxQueuedPdfExports: 8,
+  pdfExportTimeoutMs: 60_000,
   idleUnloadMs: 30_000,
   compactEveryUpdates: 500,
   pingIntervalMs: 30_000,
@@ -203,6 +212,9 @@ export function readConfigFromEnv(env: Env): ServerConfig {
       defaultConfig.exemptLoopbackFromIpLimit,
     ),
     trustProxyHops: readInt(env, 'TRUST_PROXY', defaultConfig.trustProxyHops, 0),
+    maxConcurrentPdfExports: readInt(env, 'PDF_EXPORT_CONCURRENCY', defaultConfig.maxConcurrentPdfExports, 1),
+    maxQueuedPdfExports: readInt(env, 'PDF_EXPORT_QUEUE', defaultConfig.maxQueuedPdfExports, 0),
+    pdfExportTimeoutMs: readInt(env, 'PDF_EXPORT_TIMEOUT_MS', defaultConfig.pdfExportTimeoutMs, 1_000),
     maxLoadedBoards: readInt(env, 'MAX_LOADED_BOARDS', defaultConfig.maxLoadedBoards, 1),
     maxDocBytes: readInt(env, 'MAX_DOC_BYTES', defaultConfig.maxDocBytes, 64 * KiB),
     maxPendingBytes: readInt(env, 'MAX_PENDING_BYTES', defaultConfig.maxPendingBytes, 1024),

@@ -5,6 +5,7 @@ import type { Metrics } from '../metrics'
 import { type BoardsApiDeps, createBoard, getBoard, listBoards } from './boardsApi'
 import { sendJson } from './json'
 import { serveMetrics } from './metricsEndpoint'
+import { exportBoardPdf, type PdfExportDeps } from './pdfExportApi'
 import { applySecurityHeaders } from './securityHeaders'
 import { createStaticClient } from './staticClient'
 
@@ -13,7 +14,7 @@ import { createStaticClient } from './staticClient'
  * response carries the security headers and an X-Request-Id that is also on each of its log lines;
  * every request is counted by route and status.
  */
-export interface RequestHandlerDeps extends BoardsApiDeps {
+export interface RequestHandlerDeps extends BoardsApiDeps, PdfExportDeps {
   staticDir: string
   log: Logger
   metrics: Metrics
@@ -24,6 +25,7 @@ export interface RequestHandlerDeps extends BoardsApiDeps {
 function routeLabel(pathname: string): string {
   if (pathname === '/healthz' || pathname === '/metrics' || pathname === '/api/boards') return pathname
   if (/^\/api\/boards\/[^/]+$/.test(pathname)) return '/api/boards/:id'
+  if (/^\/api\/boards\/[^/]+\/export\.pdf$/.test(pathname)) return '/api/boards/:id/export.pdf'
   if (pathname === '/api' || pathname.startsWith('/api/')) return '/api/*'
   if (pathname.startsWith('/assets/')) return '/assets/*'
   return 'client'
@@ -52,6 +54,11 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
     const boardPath = /^\/api\/boards\/([^/]+)$/.exec(pathname)
     if (boardPath) {
       if (method === 'GET') return getBoard(api, req, res, boardPath[1]!)
+      return sendJson(res, 405, { error: `${method} is not allowed on ${pathname}` })
+    }
+    const exportPath = /^\/api\/boards\/([^/]+)\/export\.pdf$/.exec(pathname)
+    if (exportPath) {
+      if (method === 'GET') return exportBoardPdf(api, req, res, exportPath[1]!)
       return sendJson(res, 405, { error: `${method} is not allowed on ${pathname}` })
     }
     if (pathname === '/api' || pathname.startsWith('/api/')) return sendJson(res, 404, { error: 'not found' })

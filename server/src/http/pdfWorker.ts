@@ -1,0 +1,41 @@
+/**
+ * Worker thread that turns a board's stored updates into PDF bytes (shared/pdf), off the event loop that
+ * relays live sync. It keeps its fonts between jobs and answers one job at a time.
+ */
+import { parentPort } from 'node:worker_threads'
+import * as Y from 'yjs'
+import { readBoardTitle } from '../../../shared/src/board/schema'
+import { boardPdf } from '../../../shared/src/pdf/boardPdf'
+import { readPdfFontFiles } from '../../../shared/src/pdf/nodeFontFiles'
+import type { PdfFontFiles } from '../../../shared/src/pdf/renderScenePdf'
+
+export interface PdfJob {
+  updates: Uint8Array[]
+  exportedAtMs: number
+}
+
+/** `title` is the document's own, fresher than the debounced summary row. */
+export type PdfJobResult = { ok: true; pdf: Uint8Array; title: string } | { ok: false; error: string }
+
+let fonts: Promise<PdfFontFiles> | undefined
+
+async function render(job: PdfJob): Promise<{ pdf: Uint8Array; title: string }> {
+  fonts ??= readPdfFontFiles()
+  const doc = new Y.Doc()
+  for (const update of job.updates) Y.applyUpdate(doc, update, 'load')
+  try {
+    const pdf = await boardPdf(doc, await fonts, { exportedAt: new Date(job.exportedAtMs) })
+    return { pdf, title: readBoardTitle(doc) }
+  } finally {
+    doc.destroy()
+  }
+}
+
+parentPort?.on('message', (job: PdfJob) => {
+  render(job).then(
+    ({ pdf, title }) =>
+      parentPort?.postMessage({ ok: true, pdf, title } satisfies PdfJobResult, [pdf.buffer as ArrayBuffer]),
+    (error: unknown) =>
+      parentPort?.postMessage({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+  )
+})
