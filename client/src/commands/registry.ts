@@ -11,6 +11,7 @@ import { type LaneKind, NOTE_COLORS, type NoteColor } from '../../../shared/src/
 import type { BoardLayout, HeaderRef } from '../../../shared/src/layout/grid'
 import { nearestCell } from '../../../shared/src/layout/hitTest'
 import type { LocalHistory } from '../doc/localHistory'
+import { exportPdf } from '../export/pdfExport'
 import { fitRect, ZOOM, zoomAt } from '../scene/viewport'
 import { pointerOrCenterOnBoard } from '../state/pointer'
 import {
@@ -161,6 +162,12 @@ export const COMMANDS: readonly Command[] = [
     label: 'Zoom to fit',
     shortcuts: [{ key: '1', shift: true }, { key: '!' }],
     run: (ctx) => zoomToFit(ctx.getLayout()),
+  },
+  {
+    id: 'board.exportPdf',
+    label: 'Export as PDF',
+    shortcuts: [{ key: 'e', mod: true, shift: true }],
+    run: (ctx) => void exportPdf(ctx.doc),
   },
   ...NOTE_COLORS.map(colorCommand),
   ...EDIT_COMMANDS,

@@ -9,6 +9,7 @@ import { useBoardTitle } from '../doc/hooks'
 import { useUi } from '../state/ui'
 import { ConnectionStatus } from './ConnectionStatus'
 import { copyText } from './copyText'
+import { ExportPdfButton } from './ExportPdfButton'
 import { Participants } from './Participants'
 
 export interface BoardLinks {
@@ -125,6 +126,7 @@ export function TopBar({
       <Participants />
       <ConnectionStatus status={status} unsynced={unsynced} />
       <ZoomControls />
+      <ExportPdfButton />
       <div className="topbar__share">
         {editToken && <CopyButton label="Copy edit link" text={boardLink(boardId, editToken)} />}
         {viewToken && <CopyButton label="Copy view link" text={boardLink(boardId, viewToken)} />}

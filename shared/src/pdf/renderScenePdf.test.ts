@@ -45,6 +45,7 @@ describe('board PDF', () => {
     expect(text).toContain('Sees an ad')
     expect(text).toContain('Asks a colleague')
     expect(text).toContain('Onboarding map · exported 2026-11-24 14:05 UTC')
+    expect(text).toContain('2 notes · 6 stages · 5 lanes')
     const info = pdfInfo(bytes)
     expect(info).toMatchObject({ pages: 1, title: 'Onboarding map' })
     expect(info.widthPt).toBeGreaterThan(info.heightPt)

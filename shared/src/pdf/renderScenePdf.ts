@@ -33,6 +33,8 @@ const MUTED = pdfColor('#5b6478')
 /** "2026-11-24 14:05 UTC": unambiguous wherever the PDF is read. */
 export const exportStamp = (at: Date): string => `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`
 
+const count = (n: number, noun: string) => `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`
+
 function drawChrome(
   painter: Painter,
   fonts: SceneFonts,
@@ -42,7 +44,11 @@ function drawChrome(
   at: Date,
 ) {
   const stamp = exportStamp(at)
-  const counts = `${scene.notes.length.toLocaleString('en-US')} notes · ${scene.stageHeaders.length} stages · ${scene.layout.lanes.length} lanes`
+  const counts = [
+    count(scene.notes.length, 'note'),
+    count(scene.stageHeaders.length, 'stage'),
+    count(scene.layout.lanes.length, 'lane'),
+  ].join(' · ')
   const countsW = fonts.regular.measure(counts, META_PT)
   const titleW = pageW - 2 * MARGIN_PT - countsW - 24
   const measure = (t: string) => fonts.bold.measure(t, TITLE_PT)
