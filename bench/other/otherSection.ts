@@ -5,19 +5,23 @@ import { closeAllBrowsers, launchBrowser } from '../render/browser'
 import { type ReportRow, row } from '../report'
 import { type OurServer, startOurServer } from '../sync/ourServer'
 import { type BundleSize, initialJsSize } from './bundleSize'
+import { measurePdfExport, type PdfExportFigures } from './pdfExport'
 import { measureRemoteEdit, type RemoteEditResult } from './remoteEdit'
 import { type ColdLoadResult, measureStorageAndColdLoad, type StorageResult } from './storageAndColdLoad'
 
 /**
  * Section 3: remote edit → pixels, storage per note, cold load from disk, the client's initial JS, and
- * PDF export (not built yet: its rows say so rather than vanish).
+ * PDF export (server endpoint and browser button).
  */
 export interface OtherData {
   remoteEdit: RemoteEditResult | { error: string }
   storage: StorageResult | { error: string }
   coldLoad: ColdLoadResult | { error: string }
   bundles: Record<string, BundleSize | null>
+  pdf: (PdfExportFigures | { error: string; notes: number })[]
 }
+
+const PDF_NOTE_COUNTS = [500, 2_000] as const
 
 const message = (error: unknown) =>
   error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)
@@ -36,6 +40,7 @@ export async function runOtherSection(
     storage: { error: 'not run' },
     coldLoad: { error: 'not run' },
     bundles: {},
+    pdf: [],
   }
 
   let server: OurServer | undefined
@@ -59,6 +64,27 @@ export async function runOtherSection(
   } catch (error) {
     data.storage = { error: message(error) }
     data.coldLoad = { error: message(error) }
+  }
+
+  const pdfRuns = options.quick ? 2 : 5
+  try {
+    server = await startOurServer()
+    const browser = await launchBrowser()
+    for (const notes of PDF_NOTE_COUNTS) {
+      log(
+        `other: PDF export of a ${notes.toLocaleString('en-US')}-note board, server and browser, ${pdfRuns} runs`,
+      )
+      try {
+        data.pdf.push(await measurePdfExport(browser, server, notes, pdfRuns))
+      } catch (error) {
+        data.pdf.push({ error: message(error), notes })
+      }
+    }
+  } catch (error) {
+    for (const notes of PDF_NOTE_COUNTS) data.pdf.push({ error: message(error), notes })
+  } finally {
+    await closeAllBrowsers()
+    await server?.stop()
   }
 
   data.bundles.ours = initialJsSize(clientDistDir)
@@ -177,7 +203,34 @@ function otherRows(data: OtherData, storageNotes: number): ReportRow[] {
       target: '≤ 300 KiB',
       judge: (o) => o <= 300,
     }),
-    row({ ...base, figure: 'PDF export', context: '10,000 notes', unit: '', ours: 'n/a (not built yet)' }),
   )
+  rows.push(...pdfRows(data.pdf))
   return rows
+}
+
+function pdfRows(figures: OtherData['pdf']): ReportRow[] {
+  const base = { section: 'other' as const }
+  return figures.flatMap((f) => {
+    const context = `${f.notes.toLocaleString('en-US')} notes`
+    if ('error' in f) return [row({ ...base, figure: 'PDF export', context, unit: '', ours: failed(f) })]
+    const kib = (bytes: number) => `${Math.round(bytes / 1024)} KiB`
+    return [
+      row({
+        ...base,
+        figure: 'PDF export, server (HTTP endpoint)',
+        context,
+        unit: 'ms',
+        ours: f.serverMs,
+        oursDisplay: `${f.serverMs} ms, ${kib(f.serverBytes)}; /healthz ≤ ${f.healthzDuringExportMs} ms meanwhile`,
+      }),
+      row({
+        ...base,
+        figure: 'PDF export, browser (click → download)',
+        context,
+        unit: 'ms',
+        ours: f.browserMs,
+        oursDisplay: `${f.browserMs} ms (first ${f.browserFirstMs} ms, loads the renderer), ${kib(f.browserBytes)}`,
+      }),
+    ]
+  })
 }
