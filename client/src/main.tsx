@@ -11,7 +11,7 @@ createRoot(root).render(
   </ErrorBoundary>,
 )
 
-// The offline app shell (client/public/sw.js), so a board reloads without a network. Built app only:
+// The offline app shell (client/src/serviceWorker/sw.ts), so a board reloads without a network. Built app only:
 // in the dev server it would cache modules that change on every edit.
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   window.addEventListener('load', () => {

@@ -1,0 +1,44 @@
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { expect, test } from '@playwright/test'
+import { BoardPage } from './fixtures/BoardPage'
+import { createBoard, type RunningServer, startServer } from './fixtures/server'
+
+let server: RunningServer
+
+test.beforeAll(async () => {
+  server = await startServer()
+})
+test.afterAll(async () => {
+  await server.kill('SIGTERM')
+})
+
+test('a board opened once can be reloaded and exported to PDF with no network, never having exported before', async ({
+  browser,
+}) => {
+  const board = await createBoard(server.baseUrl, 'Field visit')
+  const context = await browser.newContext()
+  const alice = new BoardPage(await context.newPage())
+  await alice.open(server.baseUrl, board.editUrl)
+  await alice.addNote('Seen at the depot')
+  // The worker precaches every built file once it is active; the PDF renderer was never loaded here.
+  await alice.page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined))
+
+  await context.setOffline(true)
+  await alice.page.reload()
+  await expect(alice.page.locator('body[data-board-ready="true"]')).toBeAttached({ timeout: 20_000 })
+  await expect(alice.status).toHaveAttribute('data-status', 'offline')
+  await alice.addNote('Written offline')
+
+  const downloading = alice.page.waitForEvent('download')
+  await alice.page.getByRole('button', { name: 'Export PDF' }).click()
+  const file = join(mkdtempSync(join(tmpdir(), 'jb-e2e-offline-pdf-')), 'board.pdf')
+  await (await downloading).saveAs(file)
+  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
+  expect(text).toContain('Field visit')
+  expect(text).toMatch(/Seen at the\s+depot/)
+  expect(text).toMatch(/Written\s+offline/)
+  await context.close()
+})
