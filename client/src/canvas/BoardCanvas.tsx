@@ -148,10 +148,11 @@ export function BoardCanvas({ onFirstPaint }: { onFirstPaint?: () => void }) {
   /** The note under a screen point when notes are drawn as blocks (they have no node to hit then). */
   const blockNoteAt = useCallback(
     (clientX: number, clientY: number): NoteId | null => {
-      if (noteDetail(NOTE_SIZE.defaultH, useUi.getState().viewport.scale) !== 'block') return null
+      // The detail drawn, not the live one: during a zoom the blocks stay until the view settles.
+      if (noteDetail(NOTE_SIZE.defaultH, snapshot.getDrawnView().scale) !== 'block') return null
       return noteIndex(layout).at(boardPointOf(clientX, clientY))
     },
-    [layout, boardPointOf],
+    [layout, boardPointOf, snapshot],
   )
 
   /** Notes dropped at a board point snap into the cell there (a drop on "Unsorted" leaves them). */

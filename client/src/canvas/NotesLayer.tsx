@@ -6,7 +6,7 @@
  */
 import type Konva from 'konva'
 import type { KonvaEventObject } from 'konva/lib/Node'
-import { memo, type RefObject, useSyncExternalStore } from 'react'
+import { memo, type RefObject, useLayoutEffect, useSyncExternalStore } from 'react'
 import { Group, Layer } from 'react-konva'
 import { NOTE_SIZE } from '../../../shared/src/board/limits'
 import type { BoardLayout } from '../../../shared/src/layout/grid'
@@ -48,7 +48,10 @@ function NotesLayerImpl({
   onDblClick,
   ...drag
 }: Props) {
-  const blocks = useUi((s) => noteDetail(NOTE_SIZE.defaultH, s.viewport.scale) === 'block')
+  const blocks = useSyncExternalStore(
+    snapshot.subscribe,
+    () => noteDetail(NOTE_SIZE.defaultH, snapshot.getDrawnView().scale) === 'block',
+  )
   return (
     <Layer ref={layerRef} onClick={onClick} onDblClick={onDblClick}>
       {blocks ? (
@@ -56,7 +59,13 @@ function NotesLayerImpl({
       ) : (
         <>
           <Group ref={snapshot.bindLive}>
-            <CulledNotes layout={layout} readOnly={readOnly} snapshot={snapshot} {...drag} />
+            <CulledNotes
+              layout={layout}
+              readOnly={readOnly}
+              snapshot={snapshot}
+              layerRef={layerRef}
+              {...drag}
+            />
           </Group>
           <NoteSnapshot layout={layout} snapshot={snapshot} />
         </>
@@ -69,10 +78,11 @@ interface CulledProps extends DragHandlers {
   layout: BoardLayout
   readOnly: boolean
   snapshot: GestureSnapshot
+  layerRef: RefObject<Konva.Layer | null>
 }
 
 /** Culled to the view the snapshot says the nodes are drawn for, so a gesture re-renders nothing here. */
-function CulledNotes({ layout, readOnly, snapshot, ...drag }: CulledProps) {
+function CulledNotes({ layout, readOnly, snapshot, layerRef, ...drag }: CulledProps) {
   const size = useUi((s) => s.canvasSize)
   const key = useSyncExternalStore(snapshot.subscribe, () => cullKey(snapshot.getDrawnView(), size))
   const detail = useSyncExternalStore(snapshot.subscribe, () =>
@@ -80,6 +90,11 @@ function CulledNotes({ layout, readOnly, snapshot, ...drag }: CulledProps) {
   )
   const editingNoteId = useUi((s) => s.editingNoteId)
   const ids = noteIndex(layout).query(parseCullKey(key))
+  // Nodes mounted when the view settles must be hittable at once: the press that settled the view is
+  // about to be looked up on the hit canvas, before the next frame would redraw it.
+  useLayoutEffect(() => {
+    layerRef.current?.drawHit()
+  }, [layerRef, key, detail])
   return ids.map((id) => {
     const box = layout.notes.get(id)
     if (!box) return null

@@ -7,8 +7,8 @@
  * settles. When it settles (or before a press, which must hit the real nodes) the nodes come back and
  * are culled to the new view — React re-renders the notes once per gesture, not once per move.
  *
- * `drawnView` is the viewport the mounted notes are culled for: it follows the live viewport except
- * during a gesture, when it stays where the bitmap was taken.
+ * `drawnView` is the viewport the mounted notes are culled for, and whose scale decides between blocks
+ * and nodes: it follows the live viewport except during a gesture, when it stays where the gesture began.
  */
 import Konva from 'konva'
 import type { Rect } from '../../../shared/src/layout/geometry'
@@ -30,6 +30,8 @@ type Listener = () => void
 export class GestureSnapshot {
   private live: Konva.Group | null = null
   private drawn: Viewport = useUi.getState().viewport
+  /** A gesture at the block detail is under way (moves since the last settle). */
+  private moving = false
   private readonly listeners = new Set<Listener>()
   snapshot: Snapshot | null = null
 
@@ -46,11 +48,18 @@ export class GestureSnapshot {
 
   readonly getDrawnView = (): Viewport => this.drawn
 
-  /** Called before the stage takes a new viewport: the first move of a gesture takes the bitmap. */
+  /**
+   * Called before the stage takes a new viewport: the first move of a gesture takes the bitmap. At the
+   * block detail there are no nodes to capture (the blocks draw the live view themselves): the drawn
+   * view takes the first move (so a jump such as zoom to fit shows at once) and then waits for the view
+   * to settle, so a wheel zoom passing the text threshold mounts the notes' nodes once, when it stops,
+   * instead of mounting and unmounting hundreds of them mid-gesture.
+   */
   viewWillMove(): void {
     const live = this.live
     if (!live) {
-      this.setDrawn(useUi.getState().viewport)
+      if (!this.moving) this.setDrawn(useUi.getState().viewport)
+      this.moving = true
       return
     }
     if (this.snapshot) return
@@ -80,6 +89,7 @@ export class GestureSnapshot {
 
   /** The view stopped: show the nodes again, culled to where the view now is. Returns whether it was moving. */
   settle(): boolean {
+    this.moving = false
     const wasMoving = this.snapshot !== null
     if (this.snapshot) {
       this.snapshot = null
