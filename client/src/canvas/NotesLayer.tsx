@@ -90,11 +90,10 @@ function CulledNotes({ layout, readOnly, snapshot, layerRef, ...drag }: CulledPr
   )
   const editingNoteId = useUi((s) => s.editingNoteId)
   const ids = noteIndex(layout).query(parseCullKey(key))
-  // Nodes mounted when the view settles must be hittable at once: the press that settled the view is
-  // about to be looked up on the hit canvas, before the next frame would redraw it.
+  // A press that settled the view looks up the hit canvas right after this commit (gestureSnapshot.ts).
   useLayoutEffect(() => {
-    layerRef.current?.drawHit()
-  }, [layerRef, key, detail])
+    if (snapshot.pressing) layerRef.current?.drawHit()
+  }, [snapshot, layerRef, key, detail])
   return ids.map((id) => {
     const box = layout.notes.get(id)
     if (!box) return null

@@ -34,6 +34,11 @@ export class GestureSnapshot {
   private moving = false
   private readonly listeners = new Set<Listener>()
   snapshot: Snapshot | null = null
+  /**
+   * A press settled the view and is about to be looked up on the hit canvases. React mounts the notes
+   * for the settled view in a microtask just before that lookup, so they draw their hit canvas at once.
+   */
+  pressing = false
 
   /** Ref callback for the group holding the notes' nodes (absent at the block detail). */
   readonly bindLive = (group: Konva.Group | null): void => {

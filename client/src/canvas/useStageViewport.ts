@@ -52,7 +52,12 @@ export function useStageViewport(stageRef: RefObject<Konva.Stage | null>, snapsh
     // Capture phase: runs before Konva's own listener looks up the shape under the pointer.
     const container = stageRef.current?.container()
     const beforePress = () => {
-      if (settle !== null) settled()
+      if (settle === null) return
+      snapshot.pressing = true
+      settled()
+      setTimeout(() => {
+        snapshot.pressing = false
+      })
     }
     container?.addEventListener('pointerdown', beforePress, true)
     return () => {
