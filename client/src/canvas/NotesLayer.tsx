@@ -90,10 +90,11 @@ function CulledNotes({ layout, readOnly, snapshot, layerRef, ...drag }: CulledPr
   )
   const editingNoteId = useUi((s) => s.editingNoteId)
   const ids = noteIndex(layout).query(parseCullKey(key))
-  // A press that settled the view looks up the hit canvas right after this commit (gestureSnapshot.ts).
+  // After every commit of the culled notes: a press that settled the view looks up the hit canvas
+  // right after it (gestureSnapshot.ts).
   useLayoutEffect(() => {
     if (snapshot.pressing) layerRef.current?.drawHit()
-  }, [snapshot, layerRef, key, detail])
+  })
   return ids.map((id) => {
     const box = layout.notes.get(id)
     if (!box) return null
