@@ -23,8 +23,22 @@ test('a board opened once can be reloaded and exported to PDF with no network, n
   const alice = new BoardPage(await context.newPage())
   await alice.open(server.baseUrl, board.editUrl)
   await alice.addNote('Seen at the depot')
-  // The worker precaches every built file once it is active; the PDF renderer was never loaded here.
+  const cached = () =>
+    alice.page.evaluate(async () => {
+      const keys = await (await caches.open('journeyboard-shell-v2')).keys()
+      return keys.map((request) => new URL(request.url).pathname)
+    })
+  // Installed: the shell and its entry files at once, the ~3 MB of PDF renderer and fonts not yet.
   await alice.page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined))
+  await expect.poll(async () => (await cached()).some((path) => path.startsWith('/assets/index-'))).toBe(true)
+  expect((await cached()).some((path) => path.startsWith('/assets/renderBoardPdf'))).toBe(false)
+  // Once the page has settled, the worker caches the rest; the PDF renderer was never loaded here.
+  await expect
+    .poll(async () => (await cached()).some((path) => path.startsWith('/assets/renderBoardPdf')), {
+      timeout: 40_000,
+      intervals: [1_000],
+    })
+    .toBe(true)
 
   await context.setOffline(true)
   await alice.page.reload()

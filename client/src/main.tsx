@@ -15,8 +15,20 @@ createRoot(root).render(
 // in the dev server it would cache modules that change on every edit.
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   window.addEventListener('load', () => {
-    navigator.serviceWorker.register('/sw.js').catch(() => {
-      // No service worker (private mode, http on a LAN address): the app works, just not offline.
-    })
+    navigator.serviceWorker
+      .register('/sw.js')
+      .then(() => navigator.serviceWorker.ready)
+      .then((registration) => whenSettled(() => registration.active?.postMessage({ type: 'precache' })))
+      .catch(() => {
+        // No service worker (private mode, http on a LAN address): the app works, just not offline.
+      })
   })
+}
+
+/** Once the page has been open a while and the main thread is idle: the worker then caches the rest. */
+function whenSettled(run: () => void): void {
+  setTimeout(() => {
+    if ('requestIdleCallback' in window) requestIdleCallback(run, { timeout: 10_000 })
+    else run()
+  }, 10_000)
 }

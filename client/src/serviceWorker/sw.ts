@@ -7,6 +7,10 @@
  * Built by client/build/serviceWorkerPlugin.ts into dist/client/sw.js, with PRECACHE_ASSETS set to every
  * file of the build's /assets/ (the lazy PDF chunk and its fonts included). A deploy changes that list, so
  * browsers install the new worker, fetch only the files they lack and drop the old build's.
+ *
+ * Installing caches only the shell and what it loads at once. The rest (~3 MB, mostly the PDF renderer's
+ * fonts) is fetched when the page says it has been idle for a while (a 'precache' message, main.tsx):
+ * when a whole workshop opens a board at once, their network goes to the board, not to fonts.
  */
 declare const PRECACHE_ASSETS: readonly string[]
 
@@ -15,13 +19,27 @@ const sw = self as unknown as ServiceWorkerGlobalScope
 const CACHE = 'journeyboard-shell-v2'
 const SHELL = '/'
 
+/** The listed assets this cache lacks (a new build's worker finds most of them there already). */
+async function cacheMissing(cache: Cache, assets: readonly string[]): Promise<void> {
+  const cached = new Set((await cache.keys()).map((request) => new URL(request.url).pathname))
+  await cache.addAll(assets.filter((asset) => !cached.has(asset)))
+}
+
 async function cacheShell(): Promise<void> {
   const cache = await caches.open(CACHE)
   const response = await fetch(SHELL, { cache: 'no-cache' })
   if (!response.ok) return
+  const html = await response.clone().text()
   await cache.put(SHELL, response)
-  const cached = new Set((await cache.keys()).map((request) => new URL(request.url).pathname))
-  await cache.addAll(PRECACHE_ASSETS.filter((asset) => !cached.has(asset)))
+  const loadedAtOnce = new Set(html.match(/\/assets\/[^"'\s)]+/g) ?? [])
+  await cacheMissing(
+    cache,
+    PRECACHE_ASSETS.filter((asset) => loadedAtOnce.has(asset)),
+  )
+}
+
+async function cacheEverything(): Promise<void> {
+  await cacheMissing(await caches.open(CACHE), PRECACHE_ASSETS)
 }
 
 /** Other caches (an older layout) and assets of earlier builds go; the shell and this build's stay. */
@@ -42,6 +60,13 @@ sw.addEventListener('install', (event) => {
 
 sw.addEventListener('activate', (event) => {
   event.waitUntil(dropStale().then(() => sw.clients.claim()))
+})
+
+sw.addEventListener('message', (event) => {
+  const data: unknown = event.data
+  if (typeof data === 'object' && data !== null && 'type' in data && data.type === 'precache') {
+    event.waitUntil(cacheEverything())
+  }
 })
 
 async function networkFirstPage(request: Request): Promise<Response> {
