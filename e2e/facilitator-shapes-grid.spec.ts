@@ -198,6 +198,27 @@ test('a note left in "Unsorted" by a removed stage is dragged back into a cell b
   }
 })
 
+test('a keyboard user brings an "Unsorted" note back onto the grid with the up arrow', async ({
+  browser,
+}) => {
+  const board = await createBoard(server.baseUrl, 'Unsorted by keyboard')
+  const alice = new BoardPage(await (await browser.newContext()).newPage())
+  await alice.open(server.baseUrl, board.editUrl)
+  await alice.addNote('Calls support')
+  const { stageId } = await alice.cellOf('Calls support')
+  const stageTitle = await alice.outline.locator(`th[data-stage-id="${stageId}"]`).getAttribute('aria-label')
+  const menu = await openHeaderMenu(alice, `Stage options: ${stageTitle}`)
+  await menu.getByRole('menuitem', { name: 'Delete stage…' }).click()
+  await alice.page.getByRole('dialog').getByRole('button', { name: 'Delete stage' }).click()
+  await expect(unsortedRow(alice).getByRole('button', { name: 'Calls support' })).toBeAttached()
+
+  await alice.note('Calls support').focus()
+  await alice.page.keyboard.press('ArrowUp')
+  await expect(unsortedRow(alice)).toHaveCount(0)
+  const bottomLane = await alice.outline.locator('tr[data-lane-id]').last().getAttribute('data-lane-id')
+  await expect.poll(async () => (await alice.cellOf('Calls support')).laneId).toBe(bottomLane)
+})
+
 test('dragging a stage header moves its column for both people; one undo puts it back', async ({
   browser,
 }) => {

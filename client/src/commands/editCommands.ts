@@ -111,7 +111,7 @@ export const EDIT_COMMANDS: readonly Command[] = [
   },
   nudge('earlier', 'Move one place earlier in its cell', 'ArrowLeft', false, 'earlier'),
   nudge('later', 'Move one place later in its cell', 'ArrowRight', false, 'later'),
-  nudge('laneUp', 'Move to the lane above', 'ArrowUp', false, 'laneUp'),
+  nudge('laneUp', 'Move to the lane above (from Unsorted: back onto the grid)', 'ArrowUp', false, 'laneUp'),
   nudge('laneDown', 'Move to the lane below', 'ArrowDown', false, 'laneDown'),
   nudge('stageBefore', 'Move to the previous stage', 'ArrowLeft', true, 'stageBefore'),
   nudge('stageAfter', 'Move to the next stage', 'ArrowRight', true, 'stageAfter'),

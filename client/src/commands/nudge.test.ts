@@ -8,9 +8,10 @@ import {
   readNote,
   readNotes,
   readStages,
+  removeStage,
   updateNotes,
 } from '../../../shared/src/board/schema'
-import { cellKey, computeLayout } from '../../../shared/src/layout/grid'
+import { cellKey, computeLayout, UNSORTED_CELL } from '../../../shared/src/layout/grid'
 import { applyTemplate } from '../../../shared/src/templates/applyTemplate'
 import { type NudgeDirection, planNudge } from './nudge'
 
@@ -30,7 +31,9 @@ function board() {
     (layout().cells.get(cellKey(stages[s]!.id, lanes[l]!.id)) ?? []).map(
       (id) => readNote(id, getNotes(doc).get(id))?.text,
     )
-  return { at, nudge, cell, stages, lanes }
+  const unsorted = () =>
+    (layout().cells.get(UNSORTED_CELL) ?? []).map((id) => readNote(id, getNotes(doc).get(id))?.text)
+  return { doc, at, nudge, cell, unsorted, stages, lanes }
 }
 
 describe('planNudge', () => {
@@ -93,5 +96,42 @@ describe('planNudge', () => {
     b.nudge([p, q], 'laneDown')
     expect(b.cell(1, 1)).toEqual(['p'])
     expect(b.cell(1, 2)).toEqual(['q'])
+  })
+
+  it('brings Unsorted notes back onto the grid with Up: the bottom lane, under the column they sit in', () => {
+    const b = board()
+    const gone = b.at(2, 0, 'from a deleted stage')
+    const other = b.at(2, 1, 'also orphaned')
+    b.at(0, 4, 'already there')
+    removeStage(b.doc, b.stages[2]!.id)
+    expect(b.unsorted().sort()).toEqual(['also orphaned', 'from a deleted stage'])
+    for (const direction of ['laneDown', 'stageBefore', 'stageAfter', 'earlier'] as const) {
+      b.nudge([gone], direction)
+      expect(b.unsorted()).toContain('from a deleted stage')
+    }
+    // Unsorted notes flow from the left edge, so both sit under the first column here.
+    b.nudge([gone, other], 'laneUp')
+    expect(b.unsorted()).toEqual([])
+    const arrived = b.cell(0, 4)
+    expect(arrived[0]).toBe('already there') // appended after what was there
+    expect(arrived.slice(1).sort()).toEqual(['also orphaned', 'from a deleted stage'])
+  })
+
+  it('sends each Unsorted note up into the stage column it is drawn under', () => {
+    const b = board()
+    for (let i = 0; i < 14; i++) b.at(5, 0, `orphan ${i}`)
+    removeStage(b.doc, b.stages[5]!.id)
+    const before = computeLayout(readStages(b.doc), readLanes(b.doc), readNotes(b.doc))
+    const ids = before.cells.get(UNSORTED_CELL) ?? []
+    const columnOf = (x: number) => before.stages.findIndex((s) => x < s.x + s.w)
+    const centre = (id: NoteId) => before.notes.get(id)!.x + before.notes.get(id)!.w / 2
+    const expected = new Map(ids.map((id) => [id, before.stages[columnOf(centre(id))]!.id]))
+    expect(new Set(expected.values()).size).toBeGreaterThan(1)
+    b.nudge(ids, 'laneUp')
+    for (const id of ids) {
+      const note = readNote(id, getNotes(b.doc).get(id))
+      expect(note?.stageId).toBe(expected.get(id))
+      expect(note?.laneId).toBe(b.lanes.at(-1)!.id)
+    }
   })
 })

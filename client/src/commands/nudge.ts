@@ -5,13 +5,15 @@
  *   Up / Down             into the lane above / below, same stage, appended at the end of that cell
  *   Shift+Left / Right    into the previous / next stage, same lane, appended at the end of that cell
  * Each selected note moves relative to its own cell; a note already at the edge of the board stays.
- * Notes in the "Unsorted" row (their stage or lane is gone) are not moved. Data in, data out: the
- * result is the patches to write, in one transaction.
+ * Notes in the "Unsorted" row (their stage or lane is gone) go back onto the grid with Up: into the
+ * bottom lane, in the stage column they are drawn under, so the keyboard can rescue what a mouse would
+ * drag; the other directions leave them. Data in, data out: the result is the patches to write, in one
+ * transaction.
  */
 import type { LaneId, NoteId, StageId } from '../../../shared/src/board/ids'
 import type { NotePatch } from '../../../shared/src/board/schema'
 import type { BoardLayout } from '../../../shared/src/layout/grid'
-import { cellKey } from '../../../shared/src/layout/grid'
+import { cellKey, UNSORTED_CELL } from '../../../shared/src/layout/grid'
 import { keysBetween } from '../../../shared/src/order'
 
 export type NudgeDirection = 'earlier' | 'later' | 'laneUp' | 'laneDown' | 'stageBefore' | 'stageAfter'
@@ -100,6 +102,7 @@ export function planNudge(
       for (const id of moving) leaving.add(id)
     })
   })
+  if (direction === 'laneUp') addUnsortedArrivals(layout, cells, selection, arrivals)
   for (const [target, moving] of arrivals) {
     const last = target.ids.reduce<string | null>((max, id) => {
       const order = leaving.has(id) ? undefined : orderOf(id)
@@ -111,4 +114,25 @@ export function planNudge(
     })
   }
   return patches
+}
+
+/** Selected Unsorted notes rise into the bottom lane, in the stage column under which each is drawn. */
+function addUnsortedArrivals(
+  layout: BoardLayout,
+  cells: Cell[][],
+  selection: ReadonlySet<NoteId>,
+  arrivals: Map<Cell, NoteId[]>,
+): void {
+  const bottom = layout.lanes.length - 1
+  if (bottom < 0 || layout.stages.length === 0) return
+  for (const id of layout.cells.get(UNSORTED_CELL) ?? []) {
+    const box = layout.notes.get(id)
+    if (!selection.has(id) || !box) continue
+    const centre = box.x + box.w / 2
+    // Past the last column (a wide Unsorted row) counts as the last stage.
+    const found = layout.stages.findIndex((stage) => centre < stage.x + stage.w)
+    const column = found === -1 ? layout.stages.length - 1 : found
+    const target = cells[column]?.[bottom]
+    if (target) arrivals.set(target, [...(arrivals.get(target) ?? []), id])
+  }
 }
