@@ -219,6 +219,30 @@ test('a keyboard user brings an "Unsorted" note back onto the grid with the up a
   await expect.poll(async () => (await alice.cellOf('Calls support')).laneId).toBe(bottomLane)
 })
 
+test('a facilitator changes what a lane holds from its menu; a colleague sees the new kind', async ({
+  browser,
+}) => {
+  const board = await createBoard(server.baseUrl, 'Lane kinds')
+  const alice = new BoardPage(await (await browser.newContext()).newPage())
+  const bob = new BoardPage(await (await browser.newContext()).newPage())
+  await alice.open(server.baseUrl, board.editUrl)
+  await bob.open(server.baseUrl, board.editUrl)
+  const menu = await openHeaderMenu(alice, 'Lane options: Opportunities')
+  await expect(menu.getByRole('menuitemradio', { name: 'Holds: Opportunities' })).toHaveAttribute(
+    'aria-checked',
+    'true',
+  )
+  await menu.getByRole('menuitemradio', { name: 'Holds: Pain points' }).click()
+  await expect(menu).toHaveCount(0)
+
+  const bobMenu = await openHeaderMenu(bob, 'Lane options: Opportunities')
+  await expect(bobMenu.getByRole('menuitemradio', { name: 'Holds: Pain points' })).toHaveAttribute(
+    'aria-checked',
+    'true',
+  )
+  await expect(bobMenu.getByRole('menuitemradio', { checked: true })).toHaveCount(1)
+})
+
 test('dragging a stage header moves its column for both people; one undo puts it back', async ({
   browser,
 }) => {

@@ -1,6 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { createNote, readLanes, readNotes, readStages } from '../../../shared/src/board/schema'
+import type { NoteId } from '../../../shared/src/board/ids'
+import {
+  createNote,
+  getNotes,
+  readLanes,
+  readNote,
+  readNotes,
+  readStages,
+} from '../../../shared/src/board/schema'
+import { DEFAULT_NOTE_COLOR } from '../../../shared/src/board/style'
 import { computeLayout, headerRect, UNSORTED_CELL } from '../../../shared/src/layout/grid'
 import { applyTemplate } from '../../../shared/src/templates/applyTemplate'
 import { createLocalHistory } from '../doc/localHistory'
@@ -167,9 +176,46 @@ describe('headerMenuItems', () => {
     ])
   })
 
+  it('offers a lane its kinds as radio choices, the current one checked', () => {
+    const kinds = headerMenuItems({ kind: 'lane', id: 'lane:a' }, 'emotions').filter(
+      (i) => i.commandId === 'lane.setKind',
+    )
+    expect(kinds.map((i) => i.label)).toEqual([
+      'Holds: Actions',
+      'Holds: Touchpoints',
+      'Holds: Emotions',
+      'Holds: Pain points',
+      'Holds: Opportunities',
+      'Holds: Custom',
+    ])
+    expect(kinds.filter((i) => i.checked).map((i) => i.args.laneKind)).toEqual(['emotions'])
+    expect(
+      headerMenuItems({ kind: 'stage', id: 'stage:a' }, 'emotions').some((i) => i.checked !== undefined),
+    ).toBe(false)
+  })
+
+  it('changes a lane’s kind in one undo step: new notes take its color, old notes keep theirs', () => {
+    const ctx = context()
+    const lane = laneNamed(ctx, 'Customer actions')
+    const stage = stageNamed(ctx, 'Awareness')
+    const before = createNote(ctx.doc, { stageId: stage.id, laneId: lane.id, text: 'before' })
+    runCommand('lane.setKind', ctx, { header: lane, laneKind: 'pain-points' })
+    expect(readLanes(ctx.doc).find((l) => l.id === lane.id)?.kind).toBe('pain-points')
+    const after = createNote(ctx.doc, { stageId: stage.id, laneId: lane.id, text: 'after' })
+    const color = (id: NoteId) => readNote(id, getNotes(ctx.doc).get(id))?.color
+    expect(color(before)).toBe(DEFAULT_NOTE_COLOR.actions)
+    expect(color(after)).toBe(DEFAULT_NOTE_COLOR['pain-points'])
+    expect(canRun(getCommand('lane.setKind')!, ctx, { header: stage, laneKind: 'emotions' })).toBe(false)
+    const fresh = context()
+    const opportunities = laneNamed(fresh, 'Opportunities')
+    runCommand('lane.setKind', fresh, { header: opportunities, laneKind: 'custom' })
+    fresh.history!.undo()
+    expect(readLanes(fresh.doc).find((l) => l.id === opportunities.id)?.kind).toBe('opportunities')
+  })
+
   it('runs only registered commands, with the header as argument', () => {
     const header = { kind: 'lane', id: 'lane:a' } as const
-    for (const item of headerMenuItems(header)) {
+    for (const item of headerMenuItems(header, 'custom')) {
       expect(getCommand(item.commandId), item.commandId).toBeDefined()
       expect(item.args.header).toEqual(header)
     }

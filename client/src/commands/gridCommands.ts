@@ -16,6 +16,7 @@ import {
   removeStage,
   renameLane,
   renameStage,
+  setLaneKind,
 } from '../../../shared/src/board/schema'
 import { type HeaderRef, headerRect } from '../../../shared/src/layout/grid'
 import { LOCAL_ORIGIN } from '../doc/localHistory'
@@ -126,6 +127,17 @@ export const GRID_COMMANDS: readonly Command[] = [
       const title = (args?.title ?? '').trim()
       const id = addLane(ctx.doc, title, args?.laneKind ?? 'custom', newKey(ctx, 'lane', args), LOCAL_ORIGIN)
       reveal(ctx, { kind: 'lane', id })
+    },
+  },
+  {
+    id: 'lane.setKind',
+    label: 'Change what a lane holds (its accent and new notes’ color)',
+    edits: true,
+    enabled: (ctx, args) => args?.header?.kind === 'lane' && hasHeader(ctx, args) && !!args.laneKind,
+    run: (ctx, args) => {
+      const header = args?.header
+      if (header?.kind === 'lane' && args?.laneKind)
+        setLaneKind(ctx.doc, header.id, args.laneKind, LOCAL_ORIGIN)
     },
   },
   {

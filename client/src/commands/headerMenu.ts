@@ -3,6 +3,7 @@
  * open the same menu, and every item runs a registry command with the header as its argument. Words
  * follow the axis: a stage moves left and right, a lane up and down.
  */
+import { LANE_KIND_LABEL, LANE_KINDS, type LaneKind } from '../../../shared/src/board/style'
 import type { HeaderRef } from '../../../shared/src/layout/grid'
 import type { CommandArgs } from './registry'
 
@@ -14,6 +15,8 @@ export interface HeaderMenuItem {
   danger?: boolean
   /** A separator goes above this item. */
   groupStart?: boolean
+  /** One of a set of choices (a lane's kind): shown as a radio item, checked when it is the current one. */
+  checked?: boolean
 }
 
 /** "Stage" or "Lane", for labels such as "Stage options: Awareness". */
@@ -22,7 +25,8 @@ export const axisName = (kind: HeaderRef['kind']): 'Stage' | 'Lane' => (kind ===
 export const headerOptionsLabel = (kind: HeaderRef['kind'], title: string): string =>
   `${axisName(kind)} options: ${title}`
 
-export function headerMenuItems(header: HeaderRef): HeaderMenuItem[] {
+/** `laneKind`: the lane's current kind, for the "Holds" choices a lane menu offers. */
+export function headerMenuItems(header: HeaderRef, laneKind?: LaneKind): HeaderMenuItem[] {
   const stage = header.kind === 'stage'
   const noun = stage ? 'stage' : 'lane'
   const [before, after] = stage ? ['left', 'right'] : ['above', 'below']
@@ -38,6 +42,15 @@ export function headerMenuItems(header: HeaderRef): HeaderMenuItem[] {
     { commandId: `${noun}.startAdd`, label: `Insert ${noun} ${after}…`, args: { header, side: 'after' } },
     { commandId: 'header.moveEarlier', label: `Move ${earlier}`, args: { header }, groupStart: true },
     { commandId: 'header.moveLater', label: `Move ${later}`, args: { header } },
+    ...(header.kind === 'lane' && laneKind
+      ? LANE_KINDS.map((kind, i) => ({
+          commandId: 'lane.setKind',
+          label: `Holds: ${LANE_KIND_LABEL[kind]}`,
+          args: { header, laneKind: kind },
+          checked: kind === laneKind,
+          groupStart: i === 0,
+        }))
+      : []),
     {
       commandId: 'header.startDelete',
       label: `Delete ${noun}…`,

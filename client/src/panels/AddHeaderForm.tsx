@@ -5,7 +5,12 @@
  */
 import { useLayoutEffect, useRef, useState } from 'react'
 import { MAX_TITLE_CHARS } from '../../../shared/src/board/limits'
-import { DEFAULT_NOTE_COLOR, LANE_KINDS, type LaneKind } from '../../../shared/src/board/style'
+import {
+  DEFAULT_NOTE_COLOR,
+  LANE_KIND_LABEL,
+  LANE_KINDS,
+  type LaneKind,
+} from '../../../shared/src/board/style'
 import { GRID, headerRect, headerTitle } from '../../../shared/src/layout/grid'
 import { NOTE_INK } from '../../../shared/src/scene/palette'
 import { useBoardSession } from '../board/session'
@@ -16,15 +21,6 @@ import { closeGridEdit, type GridEdit, useUi } from '../state/ui'
 import { useOutsidePointerDown } from './useOutsidePointerDown'
 import { usePopupPosition } from './usePopupPosition'
 import { useReturnFocus } from './useReturnFocus'
-
-export const LANE_KIND_LABEL: Record<LaneKind, string> = {
-  actions: 'Actions',
-  touchpoints: 'Touchpoints',
-  emotions: 'Emotions',
-  'pain-points': 'Pain points',
-  opportunities: 'Opportunities',
-  custom: 'Custom',
-}
 
 type AddEdit = Extract<GridEdit, { kind: 'add' }>
 

@@ -1,5 +1,5 @@
 /**
- * A stage's or lane's menu (Rename, Insert, Move, Delete), opened from the header's "⋯" button, a
+ * A stage's or lane's menu (Rename, Insert, Move, a lane's kind, Delete), opened from the header's "⋯" button, a
  * right-click on the header, or the accessible outline's options button. A WAI-ARIA menu: focus goes
  * to its first item, arrows move, Escape or a click elsewhere closes it. Every item runs a command.
  */
@@ -41,17 +41,18 @@ export function HeaderMenu({ header }: { header: HeaderRef }) {
 
   useLayoutEffect(() => {
     ref.current
-      ?.querySelector<HTMLButtonElement>('[role="menuitem"]:not(:disabled)')
+      ?.querySelector<HTMLButtonElement>('[role^="menuitem"]:not(:disabled)')
       ?.focus({ preventScroll: true })
   }, [])
 
   useOutsidePointerDown(ref, '.header-options', closeGridEdit)
 
   if (title === null) return null
-  const items = headerMenuItems(header)
+  const laneKind = header.kind === 'lane' ? layout.lanes.find((l) => l.id === header.id)?.kind : undefined
+  const items = headerMenuItems(header, laneKind)
   const onKeyDown = (e: React.KeyboardEvent) => {
     const buttons = [
-      ...(ref.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]:not(:disabled)') ?? []),
+      ...(ref.current?.querySelectorAll<HTMLButtonElement>('[role^="menuitem"]:not(:disabled)') ?? []),
     ]
     const at = buttons.indexOf(document.activeElement as HTMLButtonElement)
     const focus = (i: number) => buttons[(i + buttons.length) % buttons.length]?.focus()
@@ -78,23 +79,28 @@ export function HeaderMenu({ header }: { header: HeaderRef }) {
       </div>
       {items.map((item) => {
         const command = getCommand(item.commandId)
-        const enabled = command ? canRun(command, commands, item.args) : false
+        const props = {
+          type: 'button' as const,
+          className: `header-menu__item${item.danger ? ' header-menu__item--danger' : ''}`,
+          disabled: !(command ? canRun(command, commands, item.args) : false),
+          onClick: () => {
+            // Commands that open a form replace the menu; the others are done once they ran.
+            closeGridEdit()
+            runCommand(item.commandId, commands, item.args)
+          },
+        }
         return (
           <Fragment key={item.label}>
             {item.groupStart && <hr className="header-menu__separator" />}
-            <button
-              type="button"
-              role="menuitem"
-              className={`header-menu__item${item.danger ? ' header-menu__item--danger' : ''}`}
-              disabled={!enabled}
-              onClick={() => {
-                // Commands that open a form replace the menu; the others are done once they ran.
-                closeGridEdit()
-                runCommand(item.commandId, commands, item.args)
-              }}
-            >
-              {item.label}
-            </button>
+            {item.checked === undefined ? (
+              <button role="menuitem" {...props}>
+                {item.label}
+              </button>
+            ) : (
+              <button role="menuitemradio" aria-checked={item.checked} {...props}>
+                {item.label}
+              </button>
+            )}
           </Fragment>
         )
       })}

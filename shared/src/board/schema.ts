@@ -312,6 +312,14 @@ export function renameLane(doc: Y.Doc, id: LaneId, title: string, origin: BoardO
   if (map instanceof Y.Map && clean !== '') doc.transact(() => map.set('title', clean), origin)
 }
 
+/** A lane's kind picks its accent and the color new notes in it start with; notes already there keep theirs. */
+export function setLaneKind(doc: Y.Doc, id: LaneId, kind: LaneKind, origin: BoardOrigin = 'local'): void {
+  const map = getLanes(doc).get(id)
+  if (map instanceof Y.Map && isLaneKind(kind) && map.get('kind') !== kind) {
+    doc.transact(() => map.set('kind', kind), origin)
+  }
+}
+
 /** Moves a stage to a new place in the column order (a fractional key from `keyBetween`). */
 export function moveStage(doc: Y.Doc, id: StageId, order: string, origin: BoardOrigin = 'local'): void {
   const map = getStages(doc).get(id)

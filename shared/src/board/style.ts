@@ -12,6 +12,16 @@ export const LANE_KINDS = [
 ] as const
 export type LaneKind = (typeof LANE_KINDS)[number]
 
+/** How the add-lane form and the lane menu name each kind. */
+export const LANE_KIND_LABEL: Record<LaneKind, string> = {
+  actions: 'Actions',
+  touchpoints: 'Touchpoints',
+  emotions: 'Emotions',
+  'pain-points': 'Pain points',
+  opportunities: 'Opportunities',
+  custom: 'Custom',
+}
+
 /** The color a new note gets in a lane of this kind, so a lane reads at a glance. */
 export const DEFAULT_NOTE_COLOR: Record<LaneKind, NoteColor> = {
   actions: 'yellow',
