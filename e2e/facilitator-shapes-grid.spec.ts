@@ -56,6 +56,16 @@ async function openHeaderMenu(person: BoardPage, name: string): Promise<Locator>
   return menu
 }
 
+/** Deletes the stage holding the note (through its menu and the confirmation); returns its title. */
+async function deleteStageOf(person: BoardPage, noteText: string): Promise<string | null> {
+  const { stageId } = await person.cellOf(noteText)
+  const stageTitle = await person.outline.locator(`th[data-stage-id="${stageId}"]`).getAttribute('aria-label')
+  const menu = await openHeaderMenu(person, `Stage options: ${stageTitle}`)
+  await menu.getByRole('menuitem', { name: 'Delete stage…' }).click()
+  await person.page.getByRole('dialog').getByRole('button', { name: 'Delete stage' }).click()
+  return stageTitle
+}
+
 /** Screen point of a stage header's title, read from what the canvas drew. */
 async function stageHeaderOnScreen(page: Page, title: string): Promise<{ x: number; y: number }> {
   const point = await page.evaluate((label) => {
@@ -171,11 +181,7 @@ test('a note left in "Unsorted" by a removed stage is dragged back into a cell b
   await alice.open(server.baseUrl, board.editUrl)
   await bob.open(server.baseUrl, board.editUrl)
   await alice.addNote('Asks a friend')
-  const { stageId } = await alice.cellOf('Asks a friend')
-  const stageTitle = await alice.outline.locator(`th[data-stage-id="${stageId}"]`).getAttribute('aria-label')
-  const menu = await openHeaderMenu(alice, `Stage options: ${stageTitle}`)
-  await menu.getByRole('menuitem', { name: 'Delete stage…' }).click()
-  await alice.page.getByRole('dialog').getByRole('button', { name: 'Delete stage' }).click()
+  const stageTitle = await deleteStageOf(alice, 'Asks a friend')
   await expect(unsortedRow(bob).getByRole('button', { name: 'Asks a friend' })).toBeAttached()
 
   const target = STAGES.find((s) => s !== stageTitle) as string
@@ -205,11 +211,7 @@ test('a keyboard user brings an "Unsorted" note back onto the grid with the up a
   const alice = new BoardPage(await (await browser.newContext()).newPage())
   await alice.open(server.baseUrl, board.editUrl)
   await alice.addNote('Calls support')
-  const { stageId } = await alice.cellOf('Calls support')
-  const stageTitle = await alice.outline.locator(`th[data-stage-id="${stageId}"]`).getAttribute('aria-label')
-  const menu = await openHeaderMenu(alice, `Stage options: ${stageTitle}`)
-  await menu.getByRole('menuitem', { name: 'Delete stage…' }).click()
-  await alice.page.getByRole('dialog').getByRole('button', { name: 'Delete stage' }).click()
+  await deleteStageOf(alice, 'Calls support')
   await expect(unsortedRow(alice).getByRole('button', { name: 'Calls support' })).toBeAttached()
 
   await alice.note('Calls support').focus()
