@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import {
   chmodSync,
@@ -117,19 +118,47 @@ describe('opening the database at startup', () => {
     expect(readFileSync(notADir, 'utf8')).toBe('I am a file')
   })
 
-  it.skipIf(process.getuid?.() === 0)(
-    'refuses a DATA_DIR it may not read (chmod 000; skipped as root)',
-    () => {
-      const root = mkdtempSync(path.join(tmpdir(), 'jb-open-'))
-      dirs.push(root)
-      const dataDir = path.join(root, 'data')
-      mkdirSync(dataDir)
-      chmodSync(dataDir, 0o000)
-      try {
+  it('refuses a DATA_DIR it may not read (chmod 000)', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'jb-open-'))
+    dirs.push(root)
+    chmodSync(root, 0o755)
+    const dataDir = path.join(root, 'data')
+    mkdirSync(dataDir)
+    chmodSync(dataDir, 0o000)
+    try {
+      if (process.getuid?.() === 0) {
+        // Root reads any directory, so the open is tried by a child process running as "nobody".
+        expect(openAsNobody(dataDir)).toMatch(/cannot be opened .*Check that/)
+      } else {
         expect(() => openSqliteStore(dataDir)).toThrow(/cannot be opened .*Check that/)
-      } finally {
-        chmodSync(dataDir, 0o700)
       }
-    },
-  )
+    } finally {
+      chmodSync(dataDir, 0o700)
+    }
+  })
 })
+
+const NOBODY = 65_534
+
+/** Opens the store in a child process as uid/gid nobody; returns what it printed (the error, or OPENED). */
+function openAsNobody(dataDir: string): string {
+  const store = new URL('./sqliteStore.ts', import.meta.url).href
+  const script = `import(${JSON.stringify(store)}).then((m) => { try { m.openSqliteStore(${JSON.stringify(dataDir)}); console.log('OPENED') } catch (e) { console.log(e.message) } })`
+  const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    uid: NOBODY,
+    gid: NOBODY,
+    encoding: 'utf8',
+    // tsx keeps a compile cache under the temp dir; nobody needs one of its own.
+    env: { ...process.env, TMPDIR: mkdtempNobody() },
+    timeout: 30_000,
+  })
+  if (child.error) throw child.error
+  return `${child.stdout}${child.stderr}`
+}
+
+function mkdtempNobody(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'jb-nobody-'))
+  dirs.push(dir)
+  chmodSync(dir, 0o777)
+  return dir
+}
