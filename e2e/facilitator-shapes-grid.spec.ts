@@ -67,7 +67,12 @@ async function deleteStageOf(person: BoardPage, noteText: string): Promise<strin
 }
 
 /** Screen point of a stage header's title, read from what the canvas drew. */
-async function stageHeaderOnScreen(page: Page, title: string): Promise<{ x: number; y: number }> {
+function stageHeaderOnScreen(page: Page, title: string): Promise<{ x: number; y: number }> {
+  return textOnScreen(page, title.toUpperCase())
+}
+
+/** Screen point near the start of a text the canvas drew (a header's title). */
+async function textOnScreen(page: Page, drawnText: string): Promise<{ x: number; y: number }> {
   const point = await page.evaluate((label) => {
     type Node = { getClassName(): string; text(): string; getClientRect(): DOMRect }
     const konva = (
@@ -76,13 +81,13 @@ async function stageHeaderOnScreen(page: Page, title: string): Promise<{ x: numb
       }
     ).Konva
     const stage = konva.stages[0]
-    const text = stage?.find((n) => n.getClassName() === 'Text' && n.text() === label.toUpperCase())[0]
+    const text = stage?.find((n) => n.getClassName() === 'Text' && n.text() === label)[0]
     if (!stage || !text) return null
     const rect = text.getClientRect()
     const origin = stage.container().getBoundingClientRect()
-    return { x: origin.x + rect.x + 20, y: origin.y + rect.y + rect.height / 2 }
-  }, title)
-  if (!point) throw new Error(`stage header ${title} is not drawn`)
+    return { x: origin.x + rect.x + 20, y: origin.y + rect.y + Math.min(rect.height / 2, 10) }
+  }, drawnText)
+  if (!point) throw new Error(`"${drawnText}" is not drawn`)
   return point
 }
 
@@ -267,4 +272,47 @@ test('dragging a stage header moves its column for both people; one undo puts it
   await expect.poll(() => stageHeaders(bob)).toEqual(dragged)
   await alice.page.keyboard.press('Control+z')
   await expect.poll(() => stageHeaders(bob)).toEqual(STAGES)
+})
+
+test('a lane title longer than its lane ends in "…" inside the lane on the canvas; the outline keeps all of it', async ({
+  browser,
+}) => {
+  const board = await createBoard(server.baseUrl, 'Long lane title')
+  const alice = new BoardPage(await (await browser.newContext()).newPage())
+  await alice.open(server.baseUrl, board.editUrl)
+  const long =
+    'Every question the support team hears in the first week after signup, by channel, with how long the answer took and what the customer did next: renewed, churned or zebrafinch'
+  const lane = await textOnScreen(alice.page, 'Customer actions')
+  await alice.page.mouse.dblclick(lane.x, lane.y)
+  const nameField = alice.page.getByRole('textbox', { name: 'Lane name' })
+  await expect(nameField).toBeFocused()
+  await nameField.fill(long)
+  await alice.page.keyboard.press('Enter')
+  await expect.poll(async () => (await laneHeaders(alice))[0]).toBe(long)
+
+  const drawn = await alice.page.evaluate((title) => {
+    type TextNode = {
+      getClassName(): string
+      text(): string
+      height(): number
+      fontSize(): number
+      lineHeight(): number
+      textArr: { text: string }[]
+    }
+    const konva = (
+      window as unknown as { Konva: { stages: { find(fn: (n: TextNode) => boolean): TextNode[] }[] } }
+    ).Konva
+    const node = konva.stages[0]?.find((n) => n.getClassName() === 'Text' && n.text() === title)[0]
+    if (!node) return null
+    return {
+      lines: node.textArr.map((line) => line.text),
+      textHeight: node.textArr.length * node.fontSize() * node.lineHeight(),
+      boxHeight: node.height(),
+    }
+  }, long)
+  expect(drawn).not.toBeNull()
+  expect(drawn!.lines.length).toBeGreaterThan(1)
+  expect(drawn!.lines.at(-1)).toMatch(/…$/)
+  expect(drawn!.lines.join(' ')).not.toContain('zebrafinch')
+  expect(drawn!.textHeight).toBeLessThanOrEqual(drawn!.boxHeight)
 })

@@ -7,6 +7,7 @@ import { BOARD_INK } from '../../../shared/src/scene/palette'
 import {
   BOARD_CORNER_RADIUS_PX,
   LANE_HEADER_TEXT,
+  laneTitleHeight,
   STAGE_HEADER_TEXT,
   UNSORTED_CAPTION_TEXT,
 } from '../../../shared/src/scene/textStyle'
@@ -177,6 +178,8 @@ function GridLayerImpl({ layout, showText }: Props) {
                 x={insetLeftPx}
                 y={insetTopPx}
                 width={h.w - insetLeftPx - insetRightPx}
+                height={laneTitleHeight(h.h)}
+                ellipsis
                 text={h.text}
                 fill={h.textColor}
                 fontFamily={BOARD_INK.font}

@@ -9,6 +9,7 @@ import { BOARD_INK } from '../scene/palette'
 import {
   BOARD_CORNER_RADIUS_PX,
   LANE_HEADER_TEXT,
+  laneTitleHeight,
   NOTE_TEXT,
   STAGE_HEADER_TEXT,
   UNSORTED_CAPTION_TEXT,
@@ -82,7 +83,9 @@ function drawLaneHeader(painter: Painter, h: SceneLabel, fonts: SceneFonts): voi
     : pdfColor(h.accent ?? BOARD_INK.gridLine)
   painter.box({ x: h.x, y: h.y, w: accentWPx, h: h.h }, accent)
   const width = h.w - insetLeftPx - insetRightPx
-  const title: TextBox = { width, height: Infinity, lineHeightPx: fontSizePx * lineHeight }
+  // The Unsorted row's title is one word with its caption below; a lane's title is cut where the lane ends.
+  const titleHeight = unsorted ? Infinity : laneTitleHeight(h.h)
+  const title: TextBox = { width, height: titleHeight, lineHeightPx: fontSizePx * lineHeight }
   drawTextBlock(
     painter,
     fonts.bold,

@@ -1,7 +1,7 @@
 import { PDFDocument } from 'pdf-lib'
 import { beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { createNote, readBoard, removeLane } from '../board/schema'
+import { createNote, readBoard, removeLane, renameLane } from '../board/schema'
 import { keysBetween } from '../order'
 import { NOTE_TEXT } from '../scene/textStyle'
 import { applyTemplate } from '../templates/applyTemplate'
@@ -83,6 +83,20 @@ describe('board PDF', () => {
     const text = pdfText(bytes)
     expect(text).toContain(lines.join('\n'))
     expect(text).not.toContain('keeps reading and keeps reading and keeps reading')
+  })
+
+  it('cuts a lane title longer than its lane with an ellipsis instead of running into the next lane', async () => {
+    const doc = journeyMap('Long lane', [])
+    const lane = readBoard(doc).lanes[0]!
+    const long =
+      'Every question the support team hears in the first week after signup, by channel, with how long the answer took and what the customer did next: renewed, churned or zebrafinch'
+    renameLane(doc, lane.id, long)
+    const text = pdfText(await boardPdf(doc, fonts, { exportedAt }))
+    expect(text).toMatch(/Every question\s+the support\s+team hears/)
+    expect(text).toContain('…')
+    expect(text).not.toContain('zebrafinch')
+    // The next lane's title still starts its own header, right after the cut one.
+    expect(text).toMatch(/…\s+Touchpoints &\s+channels/)
   })
 
   it('exports an empty document, a board with no notes, and the Unsorted row', async () => {

@@ -16,15 +16,25 @@ export const NOTE_TEXT = {
 /** Stage titles: one upper-case line, centred vertically, cut with an ellipsis. */
 export const STAGE_HEADER_TEXT = { insetXPx: 20, fontSizePx: 16, letterSpacingPx: 1.2 } as const
 
-/** Lane titles (and the Unsorted row's): wrapped under a colored strip at the left edge. */
+/** Lane titles (and the Unsorted row's): wrapped beside a colored strip at the left edge. */
 export const LANE_HEADER_TEXT = {
   insetLeftPx: 26,
   insetRightPx: 18,
   insetTopPx: 22,
+  insetBottomPx: 16,
   fontSizePx: 18,
   lineHeight: 1.25,
   accentWPx: 6,
 } as const
+
+/**
+ * Height a lane title may fill in a header `laneH` tall: a title longer than that (up to 200 characters)
+ * ends in "…" instead of running into the lane below; the lane menu and the outline show all of it.
+ */
+export function laneTitleHeight(laneH: number): number {
+  const { insetTopPx, insetBottomPx, fontSizePx, lineHeight } = LANE_HEADER_TEXT
+  return Math.max(fontSizePx * lineHeight, laneH - insetTopPx - insetBottomPx)
+}
 
 /** The Unsorted row's caption, under its title, cut with an ellipsis at the row's bottom. */
 export const UNSORTED_CAPTION_TEXT = { topPx: 50, bottomPx: 10, fontSizePx: 13, lineHeight: 1.35 } as const

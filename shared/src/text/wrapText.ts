@@ -12,7 +12,7 @@ export type MeasureText = (text: string) => number
 
 export interface TextBox {
   width: number
-  /** Infinity for a box that grows with its text (lane headers). */
+  /** Infinity for a box that grows with its text (the Unsorted row's one-word title). */
   height: number
   lineHeightPx: number
   /** "none" keeps one line per paragraph, cut with an ellipsis (stage headers). */
