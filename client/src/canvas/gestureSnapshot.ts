@@ -7,6 +7,11 @@
  * settles. When it settles (or before a press, which must hit the real nodes) the nodes come back and
  * are culled to the new view — React re-renders the notes once per gesture, not once per move.
  *
+ * Taking the bitmap and drawing it the first time cost ~35 ms each at 10,000 notes (software canvas),
+ * which made the first frame of every pan a ~90 ms hitch. So once the notes have not redrawn for a
+ * moment, the bitmap is prepared ahead in idle time, and the next gesture starts with it; any draw of
+ * the notes layer, or a new drawn view, throws it away (a gesture then takes one at its first move).
+ *
  * `drawnView` is the viewport the mounted notes are culled for, and whose scale decides between blocks
  * and nodes: it follows the live viewport except during a gesture, when it stays where the gesture began.
  */
@@ -18,6 +23,13 @@ import { useUi } from '../state/ui'
 
 /** A bitmap larger than this (device pixels) is taken at a lower resolution: memory, not looks. */
 const MAX_SNAPSHOT_PX = 8_000_000
+/**
+ * The notes must not have redrawn for this long before a bitmap is prepared ahead; doubled (up to the
+ * max) each time one is thrown away unused, so a board that colleagues keep editing is not captured
+ * over and over (a capture costs ~65 ms at 10,000 notes).
+ */
+const PREPARE_AFTER_MS = 200
+const PREPARE_AFTER_MAX_MS = 3_200
 
 export interface Snapshot {
   canvas: HTMLCanvasElement
@@ -29,6 +41,12 @@ type Listener = () => void
 
 export class GestureSnapshot {
   private live: Konva.Group | null = null
+  private liveLayer: Konva.Layer | null = null
+  /** Taken ahead for the drawn view while idle; the next gesture starts with it. */
+  private prepared: Snapshot | null = null
+  private prepareTimer: ReturnType<typeof setTimeout> | undefined
+  /** Prepared bitmaps thrown away unused since one was last used. */
+  private wasted = 0
   private drawn: Viewport = useUi.getState().viewport
   /** A gesture at the block detail is under way (moves since the last settle). */
   private moving = false
@@ -42,8 +60,14 @@ export class GestureSnapshot {
 
   /** Ref callback for the group holding the notes' nodes (absent at the block detail). */
   readonly bindLive = (group: Konva.Group | null): void => {
+    this.liveLayer?.off('draw.gestureSnapshot')
     this.live = group
+    this.liveLayer = group?.getLayer() ?? null
+    this.liveLayer?.on('draw.gestureSnapshot', this.notesDrew)
+    this.discardPrepared()
+    clearTimeout(this.prepareTimer)
     if (!group) this.snapshot = null
+    else this.schedulePrepare()
   }
 
   readonly subscribe = (listener: Listener): (() => void) => {
@@ -68,6 +92,18 @@ export class GestureSnapshot {
       return
     }
     if (this.snapshot) return
+    const snapshot = this.prepared ?? this.capture(live)
+    if (this.prepared) this.wasted = 0
+    this.prepared = null
+    const autoDraw = Konva.autoDrawEnabled
+    Konva.autoDrawEnabled = false
+    live.visible(false)
+    Konva.autoDrawEnabled = autoDraw
+    this.snapshot = snapshot
+  }
+
+  /** A bitmap of the live nodes over the rectangle they are culled to for the drawn view. */
+  private capture(live: Konva.Group): Snapshot {
     const { canvasSize } = useUi.getState()
     // The nodes are laid out for `drawn`, and the stage still shows it: capture exactly that.
     const rect = cullRect(this.drawn, canvasSize)
@@ -75,6 +111,7 @@ export class GestureSnapshot {
     const area = screen.w * screen.h
     const pixelRatio = Math.min(window.devicePixelRatio || 1, Math.sqrt(MAX_SNAPSHOT_PX / Math.max(1, area)))
     const autoDraw = Konva.autoDrawEnabled
+    const visible = live.visible()
     Konva.autoDrawEnabled = false
     try {
       live.visible(true)
@@ -85,11 +122,37 @@ export class GestureSnapshot {
         height: screen.h,
         pixelRatio,
       })
-      live.visible(false)
-      this.snapshot = { canvas, rect }
+      return { canvas, rect }
     } finally {
+      live.visible(visible)
       Konva.autoDrawEnabled = autoDraw
     }
+  }
+
+  private readonly notesDrew = (): void => {
+    if (this.snapshot) return // the gesture's bitmap being drawn, not the nodes
+    this.discardPrepared()
+    this.schedulePrepare()
+  }
+
+  private discardPrepared(): void {
+    if (this.prepared) this.wasted++
+    this.prepared = null
+  }
+
+  private schedulePrepare(): void {
+    clearTimeout(this.prepareTimer)
+    const delay = Math.min(PREPARE_AFTER_MS * 2 ** this.wasted, PREPARE_AFTER_MAX_MS)
+    // A plain timer, not requestIdleCallback: headless Chromium ran idle callbacks only once input
+    // arrived, i.e. at the start of the very gesture the bitmap was meant for.
+    this.prepareTimer = setTimeout(() => {
+      const live = this.live
+      if (!live || this.snapshot || this.prepared || this.moving) return
+      const prepared = this.capture(live)
+      // The first drawImage of a new bitmap is the other half of the cost: pay it now, on 1 pixel.
+      warmCanvas()?.drawImage(prepared.canvas, 0, 0, 1, 1)
+      this.prepared = prepared
+    }, delay)
   }
 
   /** The view stopped: show the nodes again, culled to where the view now is. Returns whether it was moving. */
@@ -110,6 +173,18 @@ export class GestureSnapshot {
   private setDrawn(viewport: Viewport): void {
     if (viewport === this.drawn) return
     this.drawn = viewport
+    this.discardPrepared() // taken for the old view; the notes redraw for the new one and prepare again
     for (const listener of [...this.listeners]) listener()
   }
+}
+
+let warmContext: CanvasRenderingContext2D | null | undefined
+function warmCanvas(): CanvasRenderingContext2D | null {
+  if (warmContext === undefined) {
+    const canvas = document.createElement('canvas')
+    canvas.width = 1
+    canvas.height = 1
+    warmContext = canvas.getContext('2d')
+  }
+  return warmContext
 }
