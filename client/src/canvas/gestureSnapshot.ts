@@ -9,8 +9,8 @@
  *
  * Taking the bitmap and drawing it the first time cost ~35 ms each at 10,000 notes (software canvas),
  * which made the first frame of every pan a ~90 ms hitch. So once the notes have not redrawn for a
- * moment, the bitmap is prepared ahead in idle time, and the next gesture starts with it; any draw of
- * the notes layer, or a new drawn view, throws it away (a gesture then takes one at its first move).
+ * moment, the bitmap is prepared ahead and the next gesture starts with it; any draw of the notes
+ * layer, or a new drawn view, throws it away (a gesture then takes one at its first move).
  *
  * `drawnView` is the viewport the mounted notes are culled for, and whose scale decides between blocks
  * and nodes: it follows the live viewport except during a gesture, when it stays where the gesture began.
