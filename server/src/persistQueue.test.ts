@@ -20,6 +20,7 @@ function setup(failFor: (boardId: string) => boolean = () => false) {
   let gated = false
   const store: BoardStore = {
     ...inner,
+    appendUpdatesNow: undefined, // answers later, like a network store: the queued path
     async appendUpdates(batch) {
       appendCalls++
       inFlight++
@@ -95,6 +96,7 @@ describe('PersistQueue', () => {
     // Like better-sqlite3: the transaction runs synchronously, then an already-resolved promise is returned.
     const store: BoardStore = {
       ...inner,
+      appendUpdatesNow: undefined,
       appendUpdates(batch) {
         const until = performance.now() + busyMs
         while (performance.now() < until) {}
@@ -231,6 +233,80 @@ describe('PersistQueue', () => {
     await queue.flush()
     await tick()
     expect(events).toEqual(['write a', 'written'])
+  })
+
+  describe('with a store that commits synchronously', () => {
+    const synchronous = () => {
+      const store = createMemoryStore()
+      const events: string[] = []
+      const observed: number[] = []
+      const queue = new PersistQueue(store, silent, (seconds) => observed.push(seconds))
+      const target: PersistTarget = {
+        boardId: 'a',
+        persisted: (seq) => events.push(`persisted ${seq}`),
+        persistFailed: () => events.push('failed'),
+      }
+      return { store, events, observed, queue, target }
+    }
+
+    it('stores an update before storeNow returns, and times the write', async () => {
+      const { store, observed, queue, target } = synchronous()
+      const board = { id: 'a', title: '', createdAt: 0, noteCount: 0 }
+      const hashes = { editTokenHash: new Uint8Array(), viewTokenHash: new Uint8Array() }
+      await store.createBoard({ ...board, ...hashes }, new Uint8Array([0, 0]))
+      expect(queue.canStoreNow()).toBe(true)
+      const seq = queue.storeNow(target, new Uint8Array([7]))
+      const rows = await store.loadUpdates('a')
+      expect(rows.at(-1)).toMatchObject({ seq, update: new Uint8Array([7]) })
+      expect(observed).toHaveLength(1)
+    })
+
+    it('queues updates past maxStoredNowPerSecond: one batch, relayed in order after its write', async () => {
+      const store = createMemoryStore()
+      const events: string[] = []
+      const queue = new PersistQueue(store, silent, () => {}, 10) // one update per 100 ms window
+      const target: PersistTarget = {
+        boardId: 'a',
+        persisted: (seq) => events.push(`persisted ${seq}`),
+        persistFailed: () => events.push('failed'),
+      }
+      const board = { id: 'a', title: '', createdAt: 0, noteCount: 0 }
+      const hashes = { editTokenHash: new Uint8Array(), viewTokenHash: new Uint8Array() }
+      await store.createBoard({ ...board, ...hashes }, new Uint8Array([0, 0]))
+      expect(queue.canStoreNow()).toBe(true)
+      queue.storeNow(target, new Uint8Array([1]))
+      expect(queue.canStoreNow()).toBe(false) // the second update in the window: busy
+      queue.addUpdate(target, new Uint8Array([2]), () => events.push('relay 2'))
+      queue.addUpdate(target, new Uint8Array([3]), () => events.push('relay 3'))
+      queue.afterNextWrite(target, () => () => events.push('reply'))
+      expect(events).toEqual([]) // the reply waits for the batch: the store lacks 2 and 3 yet
+      await queue.flush()
+      expect(events).toEqual(['persisted 4', 'relay 2', 'relay 3', 'reply']) // seq 4: the memory store counts across boards
+      expect((await store.loadUpdates('a')).map((r) => [...r.update])).toEqual([[0, 0], [1], [2], [3]])
+      await new Promise((resolve) => setTimeout(resolve, 250)) // two quiet windows
+      expect(queue.canStoreNow()).toBe(true)
+    })
+
+    it('never stores at once while an async store is its store', () => {
+      const later: BoardStore = { ...createMemoryStore(), appendUpdatesNow: undefined }
+      expect(new PersistQueue(later, silent).canStoreNow()).toBe(false)
+    })
+
+    it('throws what the store threw, storing nothing', async () => {
+      const { store, queue, target } = synchronous()
+      expect(() => queue.storeNow(target, new Uint8Array([7]))).toThrow(/unknown board/)
+      expect(await store.loadUpdates('a')).toEqual([])
+    })
+
+    it('runs after-write actions at once: there is no write to wait for', async () => {
+      const { events, queue, target } = synchronous()
+      queue.afterNextWrite(target, () => {
+        events.push('captured')
+        return () => events.push('delivered')
+      })
+      expect(events).toEqual(['captured', 'delivered'])
+      await queue.flush()
+    })
   })
 })
 

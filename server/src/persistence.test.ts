@@ -7,7 +7,7 @@ import { createNote, readLanes, readStages, setBoardTitle } from '../../shared/s
 import { hashToken } from './auth'
 import { closeCodes } from './closeCodes'
 import { messageSync } from './protocol'
-import type { BoardStore } from './storage/BoardStore'
+import type { BoardStore, UpdateToAppend } from './storage/BoardStore'
 import { smallUpdate, updateFrame } from './testing/frames'
 import { closeEvent, collectMessages, openRawSocket } from './testing/rawSocket'
 import { testScope } from './testing/testScope'
@@ -17,14 +17,21 @@ import { createBoard, sleep, storedDoc, synced, waitFor } from './testing/testSe
 
 const { cleanups, start, client } = testScope()
 
-/** A store whose appends throw like a full disk while `failFor(boardId)` says so. */
+/** A store whose appends throw like a full disk while `failFor(boardId)` says so (SQLite's synchronous path too). */
 function failingAppends(failFor: (boardId: string) => boolean) {
+  const check = (batch: readonly UpdateToAppend[]) => {
+    if (batch.some((entry) => failFor(entry.boardId)))
+      throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' })
+  }
   return (inner: BoardStore): BoardStore => ({
     ...inner,
     async appendUpdates(batch) {
-      const bad = batch.find((entry) => failFor(entry.boardId))
-      if (bad) throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' })
+      check(batch)
       return inner.appendUpdates(batch)
+    },
+    appendUpdatesNow(batch) {
+      check(batch)
+      return inner.appendUpdatesNow!(batch)
     },
   })
 }
@@ -127,6 +134,7 @@ describe('relays', () => {
     const t = await start({
       wrapStore: (inner) => ({
         ...inner,
+        appendUpdatesNow: undefined, // batches form only in the queue, i.e. with a store that answers later
         async appendUpdates(batch) {
           await sleep(store.delayMs)
           return inner.appendUpdates(batch)

@@ -25,8 +25,9 @@ import { captureSyncReply } from './syncReply'
 /**
  * A room is one board in memory: its Y.Doc, its Awareness and its connections (y-websocket-server's
  * WSSharedDoc, with storage and roles added). The doc is loaded from the store before any socket joins
- * (see rooms.ts). Every doc update that is not from 'load' goes through the PersistQueue and is relayed
- * only after the store resolved its write. Awareness (presence) is never stored and is relayed at once.
+ * (see rooms.ts). Every doc update that is not from 'load' is stored before it is relayed: in its message
+ * handler when the store commits synchronously (SQLite) and the server is not busy, otherwise through
+ * the PersistQueue, relayed once the store resolved the batch's write. Awareness (presence) is never stored and is relayed at once.
  *
  * Anything computed from the doc for the store or for a client (sync step 2, the compaction snapshot) is
  * captured when a batch is cut, not after the write, because with an async store later edits may already
@@ -280,11 +281,27 @@ export class Room implements PersistTarget {
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === 'load') return
     const from = isConnection(origin) ? origin : undefined
-    this.rows.push(update) // stored by the batch this update joins; a failed write closes the room
+    this.rows.push(update) // stored by the write below or the batch it joins; a failed write closes the room
+    if (this.deps.queue.canStoreNow()) return this.storeAndRelayNow(update, from)
     this.deps.queue.addUpdate(this, update, () => {
       if (from) this.noteEdit()
       this.relay(update, from)
     })
+  }
+
+  /** Stores the update, then relays it, both right now (a synchronous store, not busy; persistQueue.ts). */
+  private storeAndRelayNow(update: Uint8Array, from: Connection | undefined): void {
+    let seq: number
+    try {
+      seq = this.deps.queue.storeNow(this, update)
+    } catch (error) {
+      // The doc now holds an edit the store lacks: the room closes, so nothing from it goes out.
+      this.persistFailed(error)
+      return
+    }
+    this.persisted(seq, 1)
+    if (from) this.noteEdit()
+    this.broadcast(encodeUpdateMessage(update), from)
   }
 
   /**

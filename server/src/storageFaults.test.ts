@@ -25,19 +25,29 @@ const sqliteError = (code: string, message: string) => Object.assign(new Error(m
 const diskFull = () => sqliteError('SQLITE_FULL', 'database or disk is full')
 const corrupt = () => sqliteError('SQLITE_CORRUPT', 'database disk image is malformed')
 
-/** Makes `method` reject with `fault()` while `when()` says so. */
+/** Makes `method` reject with `fault()` while `when()` says so; for appends, SQLite's synchronous path throws too. */
 function faulty<M extends 'appendUpdates' | 'compact' | 'createBoard' | 'loadUpdates'>(
   method: M,
   fault: () => Error,
   when: (args: Parameters<BoardStore[M]>) => boolean,
 ) {
-  return (inner: BoardStore): BoardStore => ({
-    ...inner,
-    [method]: async (...args: Parameters<BoardStore[M]>) => {
-      if (when(args)) throw fault()
-      return (inner[method] as (...a: Parameters<BoardStore[M]>) => unknown)(...args)
-    },
-  })
+  return (inner: BoardStore): BoardStore => {
+    const store: BoardStore = {
+      ...inner,
+      [method]: async (...args: Parameters<BoardStore[M]>) => {
+        if (when(args)) throw fault()
+        return (inner[method] as (...a: Parameters<BoardStore[M]>) => unknown)(...args)
+      },
+    }
+    const now = inner.appendUpdatesNow
+    if (method === 'appendUpdates' && now) {
+      store.appendUpdatesNow = (batch) => {
+        if (when([batch] as Parameters<BoardStore[M]>)) throw fault()
+        return now(batch)
+      }
+    }
+    return store
+  }
 }
 
 function updateMessage(text: string): Uint8Array {

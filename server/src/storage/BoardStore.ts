@@ -4,7 +4,8 @@
  *
  * Every method returns a Promise so that a network store (PostgreSQL, with Redis between instances) can
  * implement it without touching the sync code; SQLite and memory answer with already-settled promises.
- * Failures are rejections, never synchronous throws (disk full, unknown board).
+ * Failures are rejections, never synchronous throws (disk full, unknown board). The one exception is the
+ * optional `appendUpdatesNow`, which a synchronous store offers so edits skip the queue (see below).
  *
  * The server keeps its guarantees on top of any latency (see persistQueue.ts and rooms.ts): one
  * `appendUpdates` call in flight at a time, holding every room's writes of one tick in one transaction,
@@ -80,6 +81,12 @@ export interface BoardStore {
    * only once the transaction is durable. A rejection means nothing of the batch was stored.
    */
   appendUpdates(batch: readonly UpdateToAppend[]): Promise<number[]>
+  /**
+   * Optional, for stores that commit synchronously (SQLite, memory): `appendUpdates` done before it
+   * returns, throwing instead of rejecting. When a store has it, the server stores and relays each update
+   * inside the message handler, with no queue turn between them (persistQueue.ts, docs/performance.md).
+   */
+  appendUpdatesNow?(batch: readonly UpdateToAppend[]): number[]
   /**
    * Replaces every row of the board with seq <= upToSeq by `parts` (Yjs updates whose union is the merged
    * state; several, so that a large board can be sent a bounded piece at a time), in one transaction.

@@ -1,4 +1,4 @@
-import type { BoardRecord, BoardStore, NewBoard, StoredUpdate } from './BoardStore'
+import type { BoardRecord, BoardStore, NewBoard, StoredUpdate, UpdateToAppend } from './BoardStore'
 
 /**
  * BoardStore kept in memory: for tests and for trying the server without a disk. Methods are async so a
@@ -13,6 +13,16 @@ export function createMemoryStore(): BoardStore {
     const board = boards.get(id)
     if (!board) throw new Error(`unknown board ${JSON.stringify(id)}`)
     return board
+  }
+
+  function appendUpdatesNow(batch: readonly UpdateToAppend[]): number[] {
+    // Check everything first so a bad entry leaves the store untouched, like a rolled-back transaction.
+    for (const { boardId } of batch) requireBoard(boardId)
+    return batch.map(({ boardId, update }) => {
+      const seq = ++lastSeq
+      updates.get(boardId)!.push({ seq, update: update.slice(), compacted: false })
+      return seq
+    })
   }
 
   return {
@@ -34,15 +44,8 @@ export function createMemoryStore(): BoardStore {
     async loadUpdates(id) {
       return (updates.get(id) ?? []).map((row) => ({ ...row }))
     },
-    async appendUpdates(batch) {
-      // Check everything first so a bad entry leaves the store untouched, like a rolled-back transaction.
-      for (const { boardId } of batch) requireBoard(boardId)
-      return batch.map(({ boardId, update }) => {
-        const seq = ++lastSeq
-        updates.get(boardId)!.push({ seq, update: update.slice(), compacted: false })
-        return seq
-      })
-    },
+    appendUpdatesNow,
+    appendUpdates: async (batch) => appendUpdatesNow(batch),
     async compact(boardId, parts, upToSeq) {
       requireBoard(boardId)
       const kept = updates.get(boardId)!.filter((row) => row.seq > upToSeq)

@@ -136,6 +136,12 @@ export function openSqliteStore(
     return seq
   }
   const appendTx = db.transaction((batch: readonly UpdateToAppend[]) => batch.map(append))
+  const appendUpdatesNow = (batch: readonly UpdateToAppend[]) => {
+    // One row is one statement, atomic on its own: no BEGIN/COMMIT round trips (most commits at light load).
+    const seqs = batch.length === 1 ? [append(batch[0]!)] : appendTx(batch)
+    checkpoints.committed(batch.reduce((sum, row) => sum + row.update.byteLength, 0))
+    return seqs
+  }
   const compactTx = db.transaction((boardId: string, parts: readonly Uint8Array[], upToSeq: number) => {
     deleteUpdatesUpTo.run(boardId, upToSeq)
     // Every seq up to upToSeq is free now; the parts end at it, so they load before every kept row.
@@ -162,12 +168,8 @@ export function openSqliteStore(
         update: new Uint8Array(row.update_bytes),
         compacted: row.compacted === 1,
       })),
-    async appendUpdates(batch) {
-      // One row is one statement, atomic on its own: no BEGIN/COMMIT round trips (most commits at light load).
-      const seqs = batch.length === 1 ? [append(batch[0]!)] : appendTx(batch)
-      checkpoints.committed(batch.reduce((sum, row) => sum + row.update.byteLength, 0))
-      return seqs
-    },
+    appendUpdatesNow,
+    appendUpdates: async (batch) => appendUpdatesNow(batch),
     async compact(boardId, parts, upToSeq) {
       const lastSeq = compactTx(boardId, parts, upToSeq)
       checkpoints.committed(parts.reduce((sum, part) => sum + part.byteLength, 0))
