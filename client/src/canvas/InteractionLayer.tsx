@@ -55,8 +55,13 @@ export function InteractionLayer({
   }, [single, notesLayerRef, singleBox?.x, singleBox?.y, singleBox?.w, singleBox?.h])
 
   const stroke = 2 / scale
+  const transformerShown = Boolean(single) && editing === null
+  const empty =
+    (dragging || selection.size === 0) && !rubberBand && !dragSource && !dropLine && !transformerShown
   return (
-    <Layer>
+    // EMPTY_LAYER_HIDDEN: without a GPU, Chromium hands every visible canvas to the compositor again
+    // on each frame that changes anything (~0.5 ms each, every remote cursor move); a hidden one it skips.
+    <Layer visible={!empty}>
       {!dragging &&
         [...selection].map((id) => {
           const box = layout.notes.get(id)
@@ -92,7 +97,7 @@ export function InteractionLayer({
       )}
       <Transformer
         ref={transformerRef}
-        visible={Boolean(single) && editing === null}
+        visible={transformerShown}
         rotateEnabled={false}
         flipEnabled={false}
         keepRatio={false}

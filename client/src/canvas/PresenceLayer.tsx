@@ -85,8 +85,10 @@ function PresenceLayerImpl({ layout }: { layout: BoardLayout }) {
 
   const inv = 1 / scale
   const marks = marksOf(peers, layout)
+  const tags = editingTags(peers)
   return (
-    <Layer ref={layerRef} listening={false}>
+    // Hidden while empty (most of the time): see EMPTY_LAYER_HIDDEN in InteractionLayer.tsx.
+    <Layer ref={layerRef} listening={false} visible={marks.length > 0 || tags.length > 0}>
       {marks.map((mark) => {
         const box = layout.notes.get(mark.id)
         if (!box) return null
@@ -107,7 +109,7 @@ function PresenceLayerImpl({ layout }: { layout: BoardLayout }) {
           />
         )
       })}
-      {editingTags(peers).map((tag) => {
+      {tags.map((tag) => {
         const box = layout.notes.get(tag.id)
         if (!box) return null
         const height = TAG.fontSize + 2 * TAG.padding

@@ -7,7 +7,7 @@
  * own small compositor layer: moving it repaints nothing.
  *
  * Gliding is a CSS transition on the transform, which the compositor runs on its own thread: the page
- * does work only when a position arrives (at most once a frame, PresenceStore), not on every frame of
+ * does work only when positions arrive (every 100 ms at most, PresenceStore), not on every frame of
  * the glide. Every frame of a main-thread animation loop costs a commit, in which Chromium hands
  * each of the stage's canvases to the compositor again (~4 ms a frame with four layers, no GPU).
  *

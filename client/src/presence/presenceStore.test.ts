@@ -7,7 +7,7 @@ import {
 } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { PresencePublisher } from './presencePublisher'
-import { type FrameScheduler, PresenceStore } from './presenceStore'
+import { type FlushScheduler, PresenceStore } from './presenceStore'
 import type { Clock } from './throttle'
 
 const awarenesses: Awareness[] = []
@@ -47,7 +47,7 @@ function manualClock() {
 /** Animation frames that run only when the test says so. */
 function manualFrames() {
   let pending: (() => void)[] = []
-  const frame: FrameScheduler = (run) => {
+  const frame: FlushScheduler = (run) => {
     pending.push(run)
     return () => {
       pending = pending.filter((r) => r !== run)
@@ -122,7 +122,7 @@ describe('PresenceStore', () => {
     store.destroy()
   })
 
-  it('reads awareness once per frame, however many messages arrive in it', () => {
+  it('reads awareness once per flush, however many messages arrive before it', () => {
     const me = peer()
     const people = [peer(), peer(), peer()]
     const { frame, runFrame, pending } = manualFrames()

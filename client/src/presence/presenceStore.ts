@@ -5,14 +5,18 @@
  *   peers          who is here, their selection, what they edit, their view, whether their cursor
  *                  shows: changes a few times a minute; React components subscribe to it.
  *   cursors        positions, up to ~20 updates a second per person: read imperatively by the
- *                  canvas's animation loop (cursorTarget + onCursorMove), never through React state,
+ *                  cursor layer (cursorTarget + onCursorMove), never through React state,
  *                  so a moving pointer re-renders nothing.
  *
  * A cursor hides after `idleMs` without moving. Idleness is judged by when *we* last saw it move, not
  * by a timestamp the other client sends, so clock skew between machines cannot matter.
  *
- * Awareness changes are only noted as they arrive and read once per animation frame: with 20 people
- * that is ~100 messages a second, and nothing on screen can show more than one state per frame.
+ * Awareness changes are only noted as they arrive and applied together every PRESENCE_FLUSH_MS: with
+ * 20 people that is ~100 messages a second. Applied once per animation frame they moved a cursor in
+ * nearly every frame, and in Chromium every frame that changes anything costs a commit that hands each
+ * of the stage's canvases to the compositor again (4–5 ms without a GPU): the page's main thread was
+ * ~40 % busy with 18 moving cursors, and remote edits waited behind those frames. The cursors glide
+ * between applications (a CSS transition longer than the interval), so the motion stays continuous.
  */
 import type { Awareness } from 'y-protocols/awareness'
 import type { NoteId } from '../../../shared/src/board/ids'
@@ -36,16 +40,15 @@ export interface Peer {
 
 type AwarenessChange = { added: number[]; updated: number[]; removed: number[] }
 
-/** Runs `run` before the next frame is drawn; returns a cancel function. */
-export type FrameScheduler = (run: () => void) => () => void
+/** Runs `run` later, once; returns a cancel function. */
+export type FlushScheduler = (run: () => void) => () => void
 
-export const nextFrame: FrameScheduler = (run) => {
-  if (typeof requestAnimationFrame === 'function') {
-    const handle = requestAnimationFrame(() => run())
-    return () => cancelAnimationFrame(handle)
-  }
-  // No frames outside a browser (tests, server-side tools): a timer of about one frame.
-  const handle = setTimeout(run, 16)
+/** How long awareness changes collect before they are applied (about six frames at 60 Hz). */
+export const PRESENCE_FLUSH_MS = 100
+
+/** A timer, not an animation frame: asking for a frame makes Chromium run one even if nothing changes. */
+export const afterPresenceInterval: FlushScheduler = (run) => {
+  const handle = setTimeout(run, PRESENCE_FLUSH_MS)
   return () => clearTimeout(handle)
 }
 
@@ -81,7 +84,7 @@ export class PresenceStore {
     private readonly awareness: AwarenessLike,
     private readonly clock: Clock = systemClock,
     private readonly idleMs: number = CURSOR_IDLE_MS,
-    private readonly frame: FrameScheduler = nextFrame,
+    private readonly schedule: FlushScheduler = afterPresenceInterval,
   ) {
     this.peers = {
       subscribe: (listener) => {
@@ -107,7 +110,7 @@ export class PresenceStore {
     return () => this.cursorListeners.delete(listener)
   }
 
-  /** Applies the changes noted since the last frame now (the frame scheduler calls it). */
+  /** Applies the changes noted since the last flush now (the scheduler calls it). */
   flush(): void {
     if (this.flushScheduled) this.cancelFlush()
     this.flushScheduled = false
@@ -131,7 +134,7 @@ export class PresenceStore {
     for (const ids of [added, updated, removed]) for (const clientId of ids) this.dirty.add(clientId)
     if (this.flushScheduled) return
     this.flushScheduled = true
-    this.cancelFlush = this.frame(() => {
+    this.cancelFlush = this.schedule(() => {
       this.flushScheduled = false
       this.flush()
     })
