@@ -34,7 +34,7 @@ export async function runOtherSection(
 ): Promise<SectionResult<OtherData>> {
   const notes: string[] = []
   const storageNotes = options.quick ? 2_000 : 10_000
-  const edits = options.quick ? 10 : 40
+  const edits = options.quick ? 20 : 100
   const data: OtherData = {
     remoteEdit: { error: 'not run' },
     storage: { error: 'not run' },

@@ -4,7 +4,7 @@ import * as Y from 'yjs'
 import { NOTE_SIZE } from '../../shared/src/board/limits'
 import { getNotes, getNoteText } from '../../shared/src/board/schema'
 import { type Distribution, distribution } from '../infra/percentiles'
-import { sleep, waitFor } from '../infra/waitFor'
+import { sleep } from '../infra/waitFor'
 import { ourDriver } from '../render/appDrivers'
 import { newBenchPage } from '../render/browser'
 import { seededRandom } from '../render/journeyText'
@@ -34,6 +34,8 @@ export interface RemoteEditResult {
 interface EditWindow {
   __journeyboard?: { doc: Y.Doc }
   __benchPaintedAt?: number
+  /** Resolves with the paint time, or undefined after the timeout: one wait instead of polling B. */
+  __benchPainted?: Promise<number | undefined>
   __benchDocAt?: number
   __benchDrawScene?: (...args: unknown[]) => unknown
   Konva?: KonvaLike
@@ -133,7 +135,7 @@ function pickVisibleNote(page: Page): Promise<string | null> {
 /** In B: wrap Layer#drawScene so the first draw of `id` showing `marker` records its time. */
 function armPaintProbe(page: Page, id: string, marker: string): Promise<void> {
   return page.evaluate(
-    ({ id, marker }) => {
+    ({ id, marker, timeoutMs }) => {
       const w = window as unknown as EditWindow
       const proto = w.Konva?.Layer.prototype
       if (!proto) throw new Error('no Konva in the page')
@@ -141,6 +143,11 @@ function armPaintProbe(page: Page, id: string, marker: string): Promise<void> {
       w.__benchDrawScene = original
       w.__benchPaintedAt = undefined
       w.__benchDocAt = undefined
+      let painted: (at: number | undefined) => void = () => {}
+      w.__benchPainted = new Promise((resolve) => {
+        painted = resolve
+        setTimeout(() => resolve(undefined), timeoutMs)
+      })
       const doc = w.__journeyboard?.doc
       const onUpdate = () => {
         const note = doc?.getMap('notes').get(id) as Y.Map<unknown> | undefined
@@ -156,11 +163,12 @@ function armPaintProbe(page: Page, id: string, marker: string): Promise<void> {
         if (group?.find('Text').some((t) => String(t.text?.() ?? '').includes(marker))) {
           w.__benchPaintedAt = performance.timeOrigin + performance.now()
           proto.drawScene = original
+          painted(w.__benchPaintedAt)
         }
         return result
       }
     },
-    { id, marker },
+    { id, marker, timeoutMs: paintTimeoutMs },
   )
 }
 
@@ -211,15 +219,8 @@ export async function measureRemoteEdit(
       await armPaintProbe(pageB, id, marker)
       const peerArrival = peers.arrival(id, marker)
       const writtenAt = await writeMarker(pageA, id, marker)
-      let paintedAt: number | undefined
-      await waitFor(
-        async () => {
-          paintedAt = await pageB.evaluate(() => (window as unknown as EditWindow).__benchPaintedAt)
-          return paintedAt !== undefined
-        },
-        paintTimeoutMs,
-        5,
-      )
+      // One evaluate that resolves on the paint: polling B every few ms would itself load its main thread.
+      const paintedAt = await pageB.evaluate(() => (window as unknown as EditWindow).__benchPainted)
       if (paintedAt === undefined) missed++
       else latencies.push(paintedAt - writtenAt)
       const docAt = await pageB.evaluate(() => (window as unknown as EditWindow).__benchDocAt)
