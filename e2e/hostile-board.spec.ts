@@ -22,7 +22,7 @@ async function writeAsAnotherClient(
   edit: (doc: Y.Doc) => void,
 ) {
   const doc = new Y.Doc()
-  const provider = new WebsocketProvider(baseUrl.replace('http', 'ws') + '/ws', boardId, doc, {
+  const provider = new WebsocketProvider(`${baseUrl.replace('http', 'ws')}/ws`, boardId, doc, {
     params: { token },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
   })

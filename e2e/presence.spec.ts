@@ -135,3 +135,37 @@ test('a name is asked once and remembered; clicking a person jumps to where they
   expect(Math.abs((bobView?.x ?? 0) - (aliceView?.x ?? 0))).toBeLessThan(2)
   expect(Math.abs((bobView?.y ?? 0) - (aliceView?.y ?? 0))).toBeLessThan(2)
 })
+
+/** How many of the stage's canvases are shown (Konva hides a hidden layer's canvas with display: none). */
+function visibleCanvases(person: BoardPage): Promise<number> {
+  return person.page.evaluate(
+    () =>
+      [...document.querySelectorAll('.konvajs-content canvas')].filter(
+        (canvas) => getComputedStyle(canvas).display !== 'none',
+      ).length,
+  )
+}
+
+// Without a GPU, Chromium hands every visible canvas to the compositor again on each frame that changes
+// anything, and with a workshop's cursors moving that is most frames (InteractionLayer.tsx).
+test('the selection and presence layers are hidden while they have nothing to draw', async ({ browser }) => {
+  const alice = await join(browser, 'Alice')
+  const bob = await join(browser, 'Bob')
+  await alice.addNote('Reads a review')
+  await expect(bob.note('Reads a review')).toBeAttached()
+
+  // Nothing selected anywhere: the grid and the notes, nothing else.
+  await alice.page.keyboard.press('Escape')
+  await expect.poll(() => visibleCanvases(alice)).toBe(2)
+  await expect.poll(() => visibleCanvases(bob)).toBe(2)
+
+  // Alice selects the note: her selection layer shows, and Bob's presence layer shows her ring.
+  const center = await alice.noteCenterOnScreen(await alice.noteId('Reads a review'))
+  await alice.page.mouse.click(center.x, center.y)
+  await expect.poll(() => visibleCanvases(alice)).toBe(3)
+  await expect.poll(() => visibleCanvases(bob)).toBe(3)
+
+  await alice.page.keyboard.press('Escape')
+  await expect.poll(() => visibleCanvases(alice)).toBe(2)
+  await expect.poll(() => visibleCanvases(bob)).toBe(2)
+})
