@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { expect, test } from '@playwright/test'
 import { BoardPage } from './fixtures/BoardPage'
 import { createBoard, type RunningServer, startServer } from './fixtures/server'
+import { expect, test } from './fixtures/test'
 
 let server: RunningServer
 

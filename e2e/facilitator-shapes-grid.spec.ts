@@ -4,9 +4,10 @@
  * both), and undo the delete (the lane and its note come back, for both). The colleague reads the grid
  * through the accessible outline's column and row headers, in order.
  */
-import { expect, type Locator, type Page, test } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import { BoardPage } from './fixtures/BoardPage'
 import { createBoard, type RunningServer, startServer } from './fixtures/server'
+import { expect, test } from './fixtures/test'
 
 let server: RunningServer
 

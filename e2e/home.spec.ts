@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test'
 import { BoardPage } from './fixtures/BoardPage'
 import { type RunningServer, startServer } from './fixtures/server'
+import { expect, test } from './fixtures/test'
 
 let server: RunningServer
 

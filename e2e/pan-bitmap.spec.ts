@@ -3,10 +3,11 @@
  * once the notes have been still for a moment (client/src/canvas/gestureSnapshot.ts). A bitmap prepared
  * before a colleague's change must never be the one a pan shows: mid-pan, the note has its new color.
  */
-import { expect, type Page, test } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { NOTE_INK } from '../shared/src/scene/palette'
 import { BoardPage } from './fixtures/BoardPage'
 import { createBoard, type RunningServer, startServer } from './fixtures/server'
+import { expect, test } from './fixtures/test'
 
 let server: RunningServer
 

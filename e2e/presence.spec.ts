@@ -1,6 +1,7 @@
-import { type Browser, expect, test } from '@playwright/test'
+import type { Browser } from '@playwright/test'
 import { BoardPage } from './fixtures/BoardPage'
 import { type CreatedBoard, createBoard, type RunningServer, startServer } from './fixtures/server'
+import { expect, test } from './fixtures/test'
 
 let server: RunningServer
 let board: CreatedBoard
@@ -128,9 +129,14 @@ test('a name is asked once and remembered; clicking a person jumps to where they
   await alice.page.getByRole('button', { name: 'Zoom in' }).click()
   const aliceView = await stageViewport(alice)
   await expect.poll(async () => (await stageViewport(bob))?.scale).not.toBeCloseTo(aliceView?.scale ?? 0, 2)
-  await bob.participants.getByRole('button', { name: 'Go to Alice' }).click()
-  // Same viewport size, so the same view: the same scale and origin.
-  await expect.poll(async () => (await stageViewport(bob))?.scale).toBeCloseTo(aliceView?.scale ?? 0, 2)
+  // Same viewport size, so the same view: the same scale and origin. Alice's view reaches Bob within a
+  // presence flush (100 ms) of her zoom; a click before then goes where she was, so he clicks again.
+  await expect(async () => {
+    await bob.participants.getByRole('button', { name: 'Go to Alice' }).click()
+    await expect
+      .poll(async () => (await stageViewport(bob))?.scale, { timeout: 2_000 })
+      .toBeCloseTo(aliceView?.scale ?? 0, 2)
+  }).toPass()
   const bobView = await stageViewport(bob)
   expect(Math.abs((bobView?.x ?? 0) - (aliceView?.x ?? 0))).toBeLessThan(2)
   expect(Math.abs((bobView?.y ?? 0) - (aliceView?.y ?? 0))).toBeLessThan(2)
@@ -144,6 +150,30 @@ function visibleCanvases(person: BoardPage): Promise<number> {
         (canvas) => getComputedStyle(canvas).display !== 'none',
       ).length,
   )
+}
+
+/** The id of the note Konva's hit canvas finds at a page point; null where none is drawn yet. */
+function noteAt(person: BoardPage, point: { x: number; y: number }): Promise<string | null> {
+  return person.page.evaluate((p) => {
+    interface Hit {
+      findAncestor(selector: string): { id(): string } | undefined
+    }
+    const stage = (
+      window as unknown as {
+        Konva: {
+          stages: { container(): HTMLElement; getIntersection(p: { x: number; y: number }): Hit | null }[]
+        }
+      }
+    ).Konva.stages[0]
+    if (!stage) return null
+    const origin = stage.container().getBoundingClientRect()
+    return (
+      stage
+        .getIntersection({ x: p.x - origin.x, y: p.y - origin.y })
+        ?.findAncestor('.note')
+        ?.id() ?? null
+    )
+  }, point)
 }
 
 // Without a GPU, Chromium hands every visible canvas to the compositor again on each frame that changes
@@ -160,7 +190,10 @@ test('the selection and presence layers are hidden while they have nothing to dr
   await expect.poll(() => visibleCanvases(bob)).toBe(2)
 
   // Alice selects the note: her selection layer shows, and Bob's presence layer shows her ring.
-  const center = await alice.noteCenterOnScreen(await alice.noteId('Reads a review'))
+  const id = await alice.noteId('Reads a review')
+  const center = await alice.noteCenterOnScreen(id)
+  // A click before the note reaches the hit canvas (its first draw after the add) would miss it.
+  await expect.poll(() => noteAt(alice, center)).toBe(id)
   await alice.page.mouse.click(center.x, center.y)
   await expect.poll(() => visibleCanvases(alice)).toBe(3)
   await expect.poll(() => visibleCanvases(bob)).toBe(3)

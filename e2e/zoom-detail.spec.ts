@@ -1,6 +1,7 @@
-import { expect, type Page, test } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { BoardPage } from './fixtures/BoardPage'
 import { createBoard, type RunningServer, startServer } from './fixtures/server'
+import { expect, test } from './fixtures/test'
 
 let server: RunningServer
 
