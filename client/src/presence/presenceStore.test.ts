@@ -44,21 +44,21 @@ function manualClock() {
   return { clock, advance }
 }
 
-/** Animation frames that run only when the test says so. */
-function manualFrames() {
+/** Flushes that run only when the test says so. */
+function manualFlushes() {
   let pending: (() => void)[] = []
-  const frame: FlushScheduler = (run) => {
+  const schedule: FlushScheduler = (run) => {
     pending.push(run)
     return () => {
       pending = pending.filter((r) => r !== run)
     }
   }
-  const runFrame = () => {
+  const runFlush = () => {
     const due = pending
     pending = []
     for (const run of due) run()
   }
-  return { frame, runFrame, pending: () => pending.length }
+  return { schedule, runFlush, pending: () => pending.length }
 }
 
 const ada = { id: 'ada', name: 'Ada', color: '#dc2626' }
@@ -69,8 +69,8 @@ describe('PresenceStore', () => {
     const other = peer()
     const junk = peer()
     me.setLocalState({ user: { id: 'me', name: 'Me', color: '#0f766e' } })
-    const { frame, runFrame } = manualFrames()
-    const store = new PresenceStore(me, undefined, undefined, frame)
+    const { schedule, runFlush } = manualFlushes()
+    const store = new PresenceStore(me, undefined, undefined, schedule)
     other.setLocalState({
       user: ada,
       cursor: { x: 1, y: 2 },
@@ -81,7 +81,7 @@ describe('PresenceStore', () => {
     junk.setLocalState({ user: { name: '<img onerror>' }, cursor: 'everywhere' })
     relay(other, me)
     relay(junk, me)
-    runFrame()
+    runFlush()
     const peers = store.peers.getSnapshot()
     expect(peers).toHaveLength(1)
     expect(peers[0]).toMatchObject({
@@ -96,20 +96,20 @@ describe('PresenceStore', () => {
   it('changes the peers snapshot for a new selection but not for cursor motion', () => {
     const me = peer()
     const other = peer()
-    const { frame, runFrame } = manualFrames()
-    const store = new PresenceStore(me, undefined, undefined, frame)
+    const { schedule, runFlush } = manualFlushes()
+    const store = new PresenceStore(me, undefined, undefined, schedule)
     let peerChanges = 0
     let cursorMoves = 0
     store.peers.subscribe(() => peerChanges++)
     store.onCursorMove(() => cursorMoves++)
     other.setLocalState({ user: ada, cursor: { x: 0, y: 0 } })
     relay(other, me)
-    runFrame()
+    runFlush()
     const before = store.peers.getSnapshot()
     for (let i = 1; i <= 5; i++) {
       other.setLocalState({ user: ada, cursor: { x: i * 10, y: 0 } })
       relay(other, me)
-      runFrame()
+      runFlush()
     }
     expect(store.peers.getSnapshot()).toBe(before)
     expect(peerChanges).toBe(1)
@@ -117,7 +117,7 @@ describe('PresenceStore', () => {
     expect(store.cursorTarget(other.clientID)).toEqual({ x: 50, y: 0 })
     other.setLocalState({ user: ada, cursor: { x: 50, y: 0 }, selection: ['note:b'] })
     relay(other, me)
-    runFrame()
+    runFlush()
     expect(peerChanges).toBe(2)
     store.destroy()
   })
@@ -125,8 +125,8 @@ describe('PresenceStore', () => {
   it('reads awareness once per flush, however many messages arrive before it', () => {
     const me = peer()
     const people = [peer(), peer(), peer()]
-    const { frame, runFrame, pending } = manualFrames()
-    const store = new PresenceStore(me, undefined, undefined, frame)
+    const { schedule, runFlush, pending } = manualFlushes()
+    const store = new PresenceStore(me, undefined, undefined, schedule)
     let peerChanges = 0
     let cursorMoves = 0
     store.peers.subscribe(() => peerChanges++)
@@ -141,16 +141,16 @@ describe('PresenceStore', () => {
         relay(person, me)
       }
     }
-    // Nothing is read until the frame; then the latest state of each person, once.
+    // Nothing is read until the flush; then the latest state of each person, once.
     expect(store.peers.getSnapshot()).toHaveLength(0)
     expect(pending()).toBe(1)
-    runFrame()
+    runFlush()
     expect(store.peers.getSnapshot()).toHaveLength(3)
     expect(peerChanges).toBe(1)
     expect(cursorMoves).toBe(1)
     for (const person of people) expect(store.cursorTarget(person.clientID)).toEqual({ x: 10, y: 10 })
-    // A frame with no change does nothing.
-    runFrame()
+    // A flush with no change does nothing.
+    runFlush()
     expect(cursorMoves).toBe(1)
     store.destroy()
   })
@@ -159,16 +159,16 @@ describe('PresenceStore', () => {
     const { clock, advance } = manualClock()
     const me = peer()
     const other = peer()
-    const { frame, runFrame } = manualFrames()
-    const store = new PresenceStore(me, clock, 10_000, frame)
+    const { schedule, runFlush } = manualFlushes()
+    const store = new PresenceStore(me, clock, 10_000, schedule)
     other.setLocalState({ user: ada, cursor: { x: 5, y: 5 } })
     relay(other, me)
-    runFrame()
+    runFlush()
     advance(5_000)
     // A move pushes the deadline back: hidden 10 s after the last move, not the first.
     other.setLocalState({ user: ada, cursor: { x: 5, y: 6 } })
     relay(other, me)
-    runFrame()
+    runFlush()
     advance(9_000)
     expect(store.peers.getSnapshot()[0]?.cursorShown).toBe(true)
     advance(1_000)
@@ -176,7 +176,7 @@ describe('PresenceStore', () => {
     expect(store.cursorTarget(other.clientID)).toBeNull()
     other.setLocalState({ user: ada, cursor: { x: 6, y: 5 } })
     relay(other, me)
-    runFrame()
+    runFlush()
     expect(store.peers.getSnapshot()[0]?.cursorShown).toBe(true)
     store.destroy()
   })
@@ -184,14 +184,14 @@ describe('PresenceStore', () => {
   it('drops a peer who leaves', () => {
     const me = peer()
     const other = peer()
-    const { frame, runFrame } = manualFrames()
-    const store = new PresenceStore(me, undefined, undefined, frame)
+    const { schedule, runFlush } = manualFlushes()
+    const store = new PresenceStore(me, undefined, undefined, schedule)
     other.setLocalState({ user: ada })
     relay(other, me)
-    runFrame()
+    runFlush()
     expect(store.peers.getSnapshot()).toHaveLength(1)
     removeAwarenessStates(me, [other.clientID], 'connection closed')
-    runFrame()
+    runFlush()
     expect(store.peers.getSnapshot()).toHaveLength(0)
     store.destroy()
   })
