@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
   Awareness,
   applyAwarenessUpdate,
@@ -7,7 +7,7 @@ import {
 } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { PresencePublisher } from './presencePublisher'
-import { type FlushScheduler, PresenceStore } from './presenceStore'
+import { type FlushScheduler, PRESENCE_FLUSH_MS, PresenceStore } from './presenceStore'
 import type { Clock } from './throttle'
 
 const awarenesses: Awareness[] = []
@@ -64,6 +64,31 @@ function manualFlushes() {
 const ada = { id: 'ada', name: 'Ada', color: '#dc2626' }
 
 describe('PresenceStore', () => {
+  it('applies what arrives every PRESENCE_FLUSH_MS by default, not on the next frame', () => {
+    vi.useFakeTimers()
+    try {
+      const me = peer()
+      const other = peer()
+      const store = new PresenceStore(me)
+      const moves: number[] = []
+      store.onCursorMove(() => moves.push(Date.now()))
+      other.setLocalState({ user: ada, cursor: { x: 1, y: 2 } })
+      relay(other, me)
+      vi.advanceTimersByTime(PRESENCE_FLUSH_MS - 1)
+      expect(store.peers.getSnapshot()).toHaveLength(0)
+      other.setLocalState({ user: ada, cursor: { x: 3, y: 4 } })
+      relay(other, me)
+      vi.advanceTimersByTime(1)
+      // Both messages, applied together: the latest position, one notification.
+      expect(store.peers.getSnapshot()).toHaveLength(1)
+      expect(store.cursorTarget(other.clientID)).toEqual({ x: 3, y: 4 })
+      expect(moves).toHaveLength(1)
+      store.destroy()
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
   it('lists valid remote peers, never myself, and skips garbage', () => {
     const me = peer()
     const other = peer()
