@@ -79,6 +79,7 @@ export class PersistQueue {
    * cheap; past ~1,000 updates a second those commits add up, and batches win (docs/performance.md).
    */
   canStoreNow(): boolean {
+    if (!this.synchronousStore) return false
     const now = performance.now()
     if (now - this.windowStart >= rateWindowMs) {
       this.previousWindowUpdates = now - this.windowStart < 2 * rateWindowMs ? this.windowUpdates : 0
@@ -87,7 +88,12 @@ export class PersistQueue {
     }
     this.windowUpdates++
     const busy = Math.max(this.windowUpdates, this.previousWindowUpdates) > this.maxStoredNowPerWindow
-    return this.synchronousStore && !busy && !this.pendingDone && !this.inFlight
+    return !busy && this.nothingQueued()
+  }
+
+  /** No batch collecting or being written: the doc equals the store, and a relay now keeps the order. */
+  private nothingQueued(): boolean {
+    return !this.pendingDone && !this.inFlight
   }
 
   /** Only after canStoreNow(): the update is stored when this returns (its seq); throws what the store threw. */
@@ -112,8 +118,8 @@ export class PersistQueue {
    * have stored (e.g. to encode a sync step 2 reply); what it returns runs after the write succeeded.
    */
   afterNextWrite(target: PersistTarget, capture: CaptureAfterWrite): void {
-    // A synchronous store with nothing queued: the doc already equals the store, no write to wait for.
-    if (this.synchronousStore && !this.pendingDone && !this.inFlight) {
+    // A synchronous store with nothing queued: no write to wait for.
+    if (this.synchronousStore && this.nothingQueued()) {
       this.run(target, this.capture(target, capture))
       return
     }

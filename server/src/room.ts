@@ -27,7 +27,8 @@ import { captureSyncReply } from './syncReply'
  * WSSharedDoc, with storage and roles added). The doc is loaded from the store before any socket joins
  * (see rooms.ts). Every doc update that is not from 'load' is stored before it is relayed: in its message
  * handler when the store commits synchronously (SQLite) and the server is not busy, otherwise through
- * the PersistQueue, relayed once the store resolved the batch's write. Awareness (presence) is never stored and is relayed at once.
+ * the PersistQueue, relayed once the store resolved the batch's write. Awareness (presence) is never
+ * stored and is relayed at once.
  *
  * Anything computed from the doc for the store or for a client (sync step 2, the compaction snapshot) is
  * captured when a batch is cut, not after the write, because with an async store later edits may already

@@ -55,14 +55,14 @@ export function InteractionLayer({
   }, [single, notesLayerRef, singleBox?.x, singleBox?.y, singleBox?.w, singleBox?.h])
 
   const stroke = 2 / scale
+  const outlinesShown = !dragging && selection.size > 0
   const transformerShown = Boolean(single) && editing === null
-  const empty =
-    (dragging || selection.size === 0) && !rubberBand && !dragSource && !dropLine && !transformerShown
+  const empty = !outlinesShown && !rubberBand && !dragSource && !dropLine && !transformerShown
   return (
     // EMPTY_LAYER_HIDDEN: without a GPU, Chromium hands every visible canvas to the compositor again
     // on each frame that changes anything (~0.5 ms each, every remote cursor move); a hidden one it skips.
     <Layer visible={!empty}>
-      {!dragging &&
+      {outlinesShown &&
         [...selection].map((id) => {
           const box = layout.notes.get(id)
           if (!box) return null
