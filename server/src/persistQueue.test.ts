@@ -236,24 +236,33 @@ describe('PersistQueue', () => {
   })
 
   describe('with a store that commits synchronously', () => {
-    const synchronous = () => {
+    const synchronous = (maxStoredNowPerSecond?: number) => {
       const store = createMemoryStore()
       const events: string[] = []
       const observed: number[] = []
-      const queue = new PersistQueue(store, silent, (seconds) => observed.push(seconds))
+      const queue = new PersistQueue(
+        store,
+        silent,
+        (seconds) => observed.push(seconds),
+        maxStoredNowPerSecond,
+      )
       const target: PersistTarget = {
         boardId: 'a',
         persisted: (seq) => events.push(`persisted ${seq}`),
         persistFailed: () => events.push('failed'),
       }
-      return { store, events, observed, queue, target }
+      /** Board 'a', whose first row is [0, 0]. */
+      const createBoardA = () => {
+        const hashes = { editTokenHash: new Uint8Array(), viewTokenHash: new Uint8Array() }
+        const board = { id: 'a', title: '', createdAt: 0, noteCount: 0, ...hashes }
+        return store.createBoard(board, new Uint8Array([0, 0]))
+      }
+      return { store, events, observed, queue, target, createBoardA }
     }
 
     it('stores an update before storeNow returns, and times the write', async () => {
-      const { store, observed, queue, target } = synchronous()
-      const board = { id: 'a', title: '', createdAt: 0, noteCount: 0 }
-      const hashes = { editTokenHash: new Uint8Array(), viewTokenHash: new Uint8Array() }
-      await store.createBoard({ ...board, ...hashes }, new Uint8Array([0, 0]))
+      const { store, observed, queue, target, createBoardA } = synchronous()
+      await createBoardA()
       expect(queue.canStoreNow()).toBe(true)
       const seq = queue.storeNow(target, new Uint8Array([7]))
       const rows = await store.loadUpdates('a')
@@ -262,17 +271,8 @@ describe('PersistQueue', () => {
     })
 
     it('queues updates past maxStoredNowPerSecond: one batch, relayed in order after its write', async () => {
-      const store = createMemoryStore()
-      const events: string[] = []
-      const queue = new PersistQueue(store, silent, () => {}, 10) // one update per 100 ms window
-      const target: PersistTarget = {
-        boardId: 'a',
-        persisted: (seq) => events.push(`persisted ${seq}`),
-        persistFailed: () => events.push('failed'),
-      }
-      const board = { id: 'a', title: '', createdAt: 0, noteCount: 0 }
-      const hashes = { editTokenHash: new Uint8Array(), viewTokenHash: new Uint8Array() }
-      await store.createBoard({ ...board, ...hashes }, new Uint8Array([0, 0]))
+      const { store, events, queue, target, createBoardA } = synchronous(10) // one update per 100 ms window
+      await createBoardA()
       expect(queue.canStoreNow()).toBe(true)
       queue.storeNow(target, new Uint8Array([1]))
       expect(queue.canStoreNow()).toBe(false) // the second update in the window: busy
