@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { NoteId } from '../../../shared/src/board/ids'
+import { getLaneKind } from '../../../shared/src/board/laneKinds/registry'
 import {
   createNote,
   getNotes,
@@ -9,7 +10,6 @@ import {
   readNotes,
   readStages,
 } from '../../../shared/src/board/schema'
-import { DEFAULT_NOTE_COLOR } from '../../../shared/src/board/style'
 import { computeLayout, headerRect, UNSORTED_CELL } from '../../../shared/src/layout/grid'
 import { applyTemplate } from '../../../shared/src/templates/applyTemplate'
 import { createLocalHistory } from '../doc/localHistory'
@@ -124,7 +124,8 @@ describe('grid commands', () => {
     const ctx = context()
     const lane = laneNamed(ctx, 'Pain points')
     const stage = stageNamed(ctx, 'Onboarding')
-    createNote(ctx.doc, { stageId: stage.id, laneId: lane.id, text: 'Setup is long' }, 'remote')
+    // Already on the board when it loaded: not this person's edit, so not in their undo history.
+    createNote(ctx.doc, { stageId: stage.id, laneId: lane.id, text: 'Setup is long' }, 'load')
     runCommand('header.startDelete', ctx, { header: lane })
     expect(useUi.getState().gridEdit).toEqual({ kind: 'delete', header: lane })
     runCommand('header.delete', ctx, { header: lane })
@@ -203,8 +204,8 @@ describe('headerMenuItems', () => {
     expect(readLanes(ctx.doc).find((l) => l.id === lane.id)?.kind).toBe('pain-points')
     const after = createNote(ctx.doc, { stageId: stage.id, laneId: lane.id, text: 'after' })
     const color = (id: NoteId) => readNote(id, getNotes(ctx.doc).get(id))?.color
-    expect(color(before)).toBe(DEFAULT_NOTE_COLOR.actions)
-    expect(color(after)).toBe(DEFAULT_NOTE_COLOR['pain-points'])
+    expect(color(before)).toBe(getLaneKind('actions').colors.newNote)
+    expect(color(after)).toBe(getLaneKind('pain-points').colors.newNote)
     expect(canRun(getCommand('lane.setKind')!, ctx, { header: stage, laneKind: 'emotions' })).toBe(false)
     const fresh = context()
     const opportunities = laneNamed(fresh, 'Opportunities')

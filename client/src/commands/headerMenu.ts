@@ -3,7 +3,7 @@
  * open the same menu, and every item runs a registry command with the header as its argument. Words
  * follow the axis: a stage moves left and right, a lane up and down.
  */
-import { LANE_KIND_LABEL, LANE_KINDS, type LaneKind } from '../../../shared/src/board/style'
+import { LANE_KIND_LIST, type LaneKind } from '../../../shared/src/board/laneKinds/registry'
 import type { HeaderRef } from '../../../shared/src/layout/grid'
 import type { CommandArgs } from './registry'
 
@@ -43,9 +43,9 @@ export function headerMenuItems(header: HeaderRef, laneKind?: LaneKind): HeaderM
     { commandId: 'header.moveEarlier', label: `Move ${earlier}`, args: { header }, groupStart: true },
     { commandId: 'header.moveLater', label: `Move ${later}`, args: { header } },
     ...(header.kind === 'lane' && laneKind
-      ? LANE_KINDS.map((kind, i) => ({
+      ? LANE_KIND_LIST.map(({ id: kind, label }, i) => ({
           commandId: 'lane.setKind',
-          label: `Holds: ${LANE_KIND_LABEL[kind]}`,
+          label: `Holds: ${label}`,
           args: { header, laneKind: kind },
           checked: kind === laneKind,
           groupStart: i === 0,

@@ -4,15 +4,9 @@
  * was asked to insert next to. Adding is one command, so one undo step, with the name already set.
  */
 import { useLayoutEffect, useRef, useState } from 'react'
+import { LANE_KIND_LIST, type LaneKind } from '../../../shared/src/board/laneKinds/registry'
 import { MAX_TITLE_CHARS } from '../../../shared/src/board/limits'
-import {
-  DEFAULT_NOTE_COLOR,
-  LANE_KIND_LABEL,
-  LANE_KINDS,
-  type LaneKind,
-} from '../../../shared/src/board/style'
 import { GRID, headerRect, headerTitle } from '../../../shared/src/layout/grid'
-import { NOTE_INK } from '../../../shared/src/scene/palette'
 import { useBoardSession } from '../board/session'
 import { runCommand } from '../commands/registry'
 import { useBoardLayout } from '../doc/hooks'
@@ -99,22 +93,22 @@ export function AddHeaderForm({ edit }: { edit: AddEdit }) {
       {!stage && (
         <fieldset className="add-header__kinds">
           <legend>Kind — sets the color of new notes</legend>
-          {LANE_KINDS.map((kind) => {
-            const ink = NOTE_INK[DEFAULT_NOTE_COLOR[kind]]
-            return (
-              <label key={kind} className={`kind-chip${laneKind === kind ? ' kind-chip--active' : ''}`}>
-                <input
-                  type="radio"
-                  name="lane-kind"
-                  value={kind}
-                  checked={laneKind === kind}
-                  onChange={() => setLaneKind(kind)}
-                />
-                <span className="kind-chip__dot" style={{ background: ink.fill, borderColor: ink.border }} />
-                {LANE_KIND_LABEL[kind]}
-              </label>
-            )
-          })}
+          {LANE_KIND_LIST.map(({ id: kind, label, colors: { swatch } }) => (
+            <label key={kind} className={`kind-chip${laneKind === kind ? ' kind-chip--active' : ''}`}>
+              <input
+                type="radio"
+                name="lane-kind"
+                value={kind}
+                checked={laneKind === kind}
+                onChange={() => setLaneKind(kind)}
+              />
+              <span
+                className="kind-chip__dot"
+                style={{ background: swatch.fill, borderColor: swatch.border }}
+              />
+              {label}
+            </label>
+          ))}
         </fieldset>
       )}
       <div className="add-header__actions">

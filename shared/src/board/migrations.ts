@@ -1,54 +1,67 @@
-/**
+/*
  * The board document's named versions and the steps between them, in the spirit of tldraw's
- * migration sequences. `schemaVersion` lives in `meta`. Each `up` runs in one transaction with origin
- * 'migration' and must be idempotent: two peers (or a peer and the server) may migrate the same
- * document at once, and Yjs keeps both of their writes.
+ * migration sequences. `schemaVersion` lives in `meta`. Each record module holds the steps that change
+ * its records (META_MIGRATIONS in records/meta.ts, …); MIGRATIONS puts them in version order. All the
+ * steps of one version run in one transaction with origin 'migration', which also stamps the new
+ * `schemaVersion`; each `up` must be idempotent: two peers (or a peer and the server) may migrate the
+ * same document at once, and Yjs keeps both of their writes.
  *
- * Adding a version: append a step here, bump SCHEMA_VERSION in schema.ts, and add its test to
- * migrations.test.ts (the suite fails if a step has none).
+ * Adding a version: add its step to the module of the record it changes, bump SCHEMA_VERSION in
+ * schema.ts, and add its test to migrations.test.ts (the suite fails if a step has none).
  */
 import type * as Y from 'yjs'
+import type { MigrationStep } from './migrationStep'
+import { LANE_MIGRATIONS } from './records/lane'
+import { META_MIGRATIONS } from './records/meta'
+import { NOTE_MIGRATIONS } from './records/note'
+import { STAGE_MIGRATIONS } from './records/stage'
 import { getMeta, readSchemaVersion, SCHEMA_VERSION } from './schema'
 
-export interface MigrationStep {
-  /** The version a document has after this step. */
-  to: number
-  name: string
-  up: (doc: Y.Doc) => void
-}
+export type { MigrationStep } from './migrationStep'
 
+/** Every record's steps, by version; within a version, in the order of this list. */
 export const MIGRATIONS: readonly MigrationStep[] = [
-  {
-    to: 1,
-    name: 'StampSchemaVersion',
-    // Documents from before versioning have no schemaVersion; their layout is version 1's.
-    up: (doc) => {
-      const meta = getMeta(doc)
-      if (typeof meta.get('createdAt') !== 'number') meta.set('createdAt', Date.now())
-      meta.set('schemaVersion', 1)
-    },
-  },
-]
+  ...META_MIGRATIONS,
+  ...STAGE_MIGRATIONS,
+  ...LANE_MIGRATIONS,
+  ...NOTE_MIGRATIONS,
+].sort((a, b) => a.to - b.to)
 
 export type MigrationResult =
   | { ok: true; from: number; to: number }
   | { ok: false; from: number; reason: 'newer-than-this-build' | 'step-failed'; message: string }
 
-function checkSequence(steps: readonly MigrationStep[]): void {
-  steps.forEach((step, index) => {
-    if (step.to !== index + 1)
-      throw new Error(`migration ${step.name}: expected version ${index + 1} but got ${step.to}`)
-  })
-  if ((steps.at(-1)?.to ?? 0) !== SCHEMA_VERSION) {
-    throw new Error(`migrations end at ${steps.at(-1)?.to} but SCHEMA_VERSION is ${SCHEMA_VERSION}`)
+/**
+ * The steps of each version, from version 1 up: `versions[i]` holds the steps that produce version
+ * i + 1. Throws (a bug, found when this module loads) on a gap, a step out of order or a name used twice.
+ */
+function byVersion(steps: readonly MigrationStep[]): MigrationStep[][] {
+  const versions: MigrationStep[][] = []
+  const names = new Set<string>()
+  for (const step of steps) {
+    if (names.has(step.name)) throw new Error(`migration ${step.name}: the name is used twice`)
+    names.add(step.name)
+    const last = versions.length
+    if (last > 0 && step.to === last) versions[last - 1]?.push(step)
+    else if (step.to === last + 1) versions.push([step])
+    else
+      throw new Error(
+        `migration ${step.name}: expected version ${Math.max(1, last)} or ${last + 1} but got ${step.to}`,
+      )
   }
+  return versions
 }
-checkSequence(MIGRATIONS)
+
+const VERSIONS = byVersion(MIGRATIONS)
+if (VERSIONS.length !== SCHEMA_VERSION) {
+  throw new Error(`migrations end at ${VERSIONS.length} but SCHEMA_VERSION is ${SCHEMA_VERSION}`)
+}
 
 /** Brings a document up to SCHEMA_VERSION. A newer document is left untouched (readers tolerate it). */
 export function migrateBoard(doc: Y.Doc, steps: readonly MigrationStep[] = MIGRATIONS): MigrationResult {
+  const versions = steps === MIGRATIONS ? VERSIONS : byVersion(steps)
   const from = readSchemaVersion(doc)
-  const target = steps.at(-1)?.to ?? 0
+  const target = versions.length
   if (from > target) {
     return {
       ok: false,
@@ -57,16 +70,22 @@ export function migrateBoard(doc: Y.Doc, steps: readonly MigrationStep[] = MIGRA
       message: `board has schema ${from}, this build knows ${target}`,
     }
   }
-  for (const step of steps) {
-    if (step.to <= readSchemaVersion(doc)) continue
+  for (let version = from + 1; version <= target; version++) {
+    let running = ''
     try {
-      doc.transact(() => step.up(doc), 'migration')
+      doc.transact(() => {
+        for (const step of versions[version - 1] ?? []) {
+          running = step.name
+          step.up(doc)
+        }
+        getMeta(doc).set('schemaVersion', version)
+      }, 'migration')
     } catch (error) {
       return {
         ok: false,
         from,
         reason: 'step-failed',
-        message: `migration ${step.name} failed: ${String(error)}`,
+        message: `migration ${running} failed: ${String(error)}`,
       }
     }
   }

@@ -131,7 +131,7 @@ describe('board schema', () => {
 })
 
 describe('readNotePlacements', () => {
-  it('reads every placeable note like readNotes, without reading texts', () => {
+  it('reads every placeable note like readNotes, without reading texts or creation times', () => {
     const doc = new Y.Doc()
     applyTemplate(doc, 'customer-lifecycle', { title: 't' })
     const { stages, lanes } = readBoard(doc)
@@ -139,8 +139,9 @@ describe('readNotePlacements', () => {
     createNote(doc, { stageId: stages[1]!.id, laneId: lanes[2]!.id, text: 'Another' })
     const placements = readNotePlacements(doc)
     expect(placements.map((n) => n.text)).toEqual(['', ''])
+    expect(placements.map((n) => n.createdAt)).toEqual([undefined, undefined])
     expect(placements.map(({ text: _, ...rest }) => rest)).toEqual(
-      readNotes(doc).map(({ text: _, ...rest }) => rest),
+      readNotes(doc).map(({ text: _, createdAt: __, ...rest }) => rest),
     )
   })
 })

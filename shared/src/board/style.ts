@@ -2,38 +2,9 @@
 export const NOTE_COLORS = ['yellow', 'orange', 'pink', 'purple', 'blue', 'teal', 'green', 'gray'] as const
 export type NoteColor = (typeof NOTE_COLORS)[number]
 
-export const LANE_KINDS = [
-  'actions',
-  'touchpoints',
-  'emotions',
-  'pain-points',
-  'opportunities',
-  'custom',
-] as const
-export type LaneKind = (typeof LANE_KINDS)[number]
-
-/** How the add-lane form and the lane menu name each kind. */
-export const LANE_KIND_LABEL: Record<LaneKind, string> = {
-  actions: 'Actions',
-  touchpoints: 'Touchpoints',
-  emotions: 'Emotions',
-  'pain-points': 'Pain points',
-  opportunities: 'Opportunities',
-  custom: 'Custom',
-}
-
-/** The color a new note gets in a lane of this kind, so a lane reads at a glance. */
-export const DEFAULT_NOTE_COLOR: Record<LaneKind, NoteColor> = {
-  actions: 'yellow',
-  touchpoints: 'blue',
-  emotions: 'pink',
-  'pain-points': 'orange',
-  opportunities: 'green',
-  custom: 'yellow',
-}
+// A lane's kind, its label and its colors are the lane-kind registry's (laneKinds/registry.ts); the
+// type is re-exported here, where it used to live, for code that still imports it from here.
+export type { LaneKind } from './laneKinds/registry'
 
 export const isNoteColor = (value: unknown): value is NoteColor =>
   typeof value === 'string' && (NOTE_COLORS as readonly string[]).includes(value)
-
-export const isLaneKind = (value: unknown): value is LaneKind =>
-  typeof value === 'string' && (LANE_KINDS as readonly string[]).includes(value)

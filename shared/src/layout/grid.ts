@@ -3,24 +3,16 @@
  * order inside their cell (stage × lane); a stage grows wider when its fullest cell grows, so that a
  * crowded board stays roughly square instead of becoming one tall strip. A note whose stage or lane
  * no longer exists (deleted by a colleague meanwhile) is never hidden: it flows into an "Unsorted" row
- * under the grid until someone moves it back.
+ * under the grid until someone moves it back, as does a note in a lane whose kind holds no notes. Each
+ * lane's height follows its kind's rule (board/laneKinds).
  */
 import type { LaneId, NoteId, StageId } from '../board/ids'
-import { NOTE_SIZE } from '../board/limits'
+import { getLaneKind, type LaneKind } from '../board/laneKinds/registry'
 import type { Lane, Note, Stage } from '../board/schema'
-import type { LaneKind } from '../board/style'
 import type { Rect } from './geometry'
+import { GRID } from './gridMetrics'
 
-export const GRID = {
-  laneHeaderW: 220,
-  stageHeaderH: 64,
-  cellPaddingPx: 16,
-  noteGapPx: 12,
-  minLaneH: 160,
-  minStageColumns: 2,
-  maxStageColumns: 40,
-  slotW: NOTE_SIZE.defaultW,
-} as const
+export { GRID } from './gridMetrics'
 
 export interface StageColumn {
   id: StageId
@@ -88,12 +80,14 @@ export function computeLayout(
   lanes: readonly Lane[],
   notes: readonly Note[],
 ): BoardLayout {
-  const stageIndex = new Map(stages.map((s, i) => [s.id, i]))
-  const laneIndex = new Map(lanes.map((l, i) => [l.id, i]))
+  const stageIds = new Set(stages.map((s) => s.id))
+  const notesLaneIds = new Set(
+    lanes.filter((l) => getLaneKind(l.kind).layout.holds === 'notes').map((l) => l.id),
+  )
   const byCell = new Map<string, Note[]>()
   const orphans: Note[] = []
   for (const note of notes) {
-    if (!stageIndex.has(note.stageId) || !laneIndex.has(note.laneId)) {
+    if (!stageIds.has(note.stageId) || !notesLaneIds.has(note.laneId)) {
       orphans.push(note)
       continue
     }
@@ -130,7 +124,7 @@ export function computeLayout(
       flowed.set(key, result)
       tallest = Math.max(tallest, result.height)
     })
-    return Math.max(GRID.minLaneH, tallest + 2 * GRID.cellPaddingPx)
+    return getLaneKind(lane.kind).layout.rowHeight(tallest)
   })
 
   let x = GRID.laneHeaderW

@@ -1,6 +1,7 @@
 import type { LaneId, StageId } from '../board/ids'
+import { getLaneKind } from '../board/laneKinds/registry'
 import type { Point, Rect } from './geometry'
-import { type BoardLayout, GRID, type HeaderRef } from './grid'
+import { type BoardLayout, GRID, type HeaderRef, type LaneRow } from './grid'
 
 export interface CellRef {
   stageId: StageId
@@ -14,18 +15,38 @@ export function pointToCell(layout: BoardLayout, point: Point): CellRef | null {
   return stage && lane ? { stageId: stage.id, laneId: lane.id } : null
 }
 
-/** The cell nearest to a point: a drop just outside the grid still lands somewhere sensible. */
-export function nearestCell(layout: BoardLayout, point: Point): CellRef | null {
-  if (layout.stages.length === 0 || layout.lanes.length === 0) return null
-  const clampTo = (value: number, from: number, to: number) => Math.min(to - 1, Math.max(from, value))
+/** Whether notes may be dropped, pasted or added into a lane's cells: its kind says. */
+export const acceptsNotes = (lane: LaneRow): boolean => getLaneKind(lane.kind).accepts.includes('note')
+
+/**
+ * The cell nearest to a point among the lanes that `accept` (by default, those whose kind takes notes):
+ * a drop just outside the grid, or over a lane that holds no notes, still lands somewhere sensible.
+ */
+export function nearestCell(
+  layout: BoardLayout,
+  point: Point,
+  accept: (lane: LaneRow) => boolean = acceptsNotes,
+): CellRef | null {
+  const lanes = layout.lanes.filter(accept)
+  if (layout.stages.length === 0 || lanes.length === 0) return null
   const first = layout.stages[0]!
   const last = layout.stages.at(-1)!
-  const top = layout.lanes[0]!
-  const bottom = layout.lanes.at(-1)!
-  return pointToCell(layout, {
-    x: clampTo(point.x, first.x, last.x + last.w),
-    y: clampTo(point.y, top.y, bottom.y + bottom.h),
-  })
+  const x = Math.min(last.x + last.w - 1, Math.max(first.x, point.x))
+  const stage = layout.stages.find((s) => x >= s.x && x < s.x + s.w)
+  const top = lanes[0]!
+  const bottom = lanes.at(-1)!
+  const y = Math.min(bottom.y + bottom.h - 1, Math.max(top.y, point.y))
+  // The accepting lane under the point, else (over a lane that accepts nothing) the closest one.
+  let lane = lanes.find((l) => y >= l.y && y < l.y + l.h)
+  let best = Number.POSITIVE_INFINITY
+  for (const l of lane ? [] : lanes) {
+    const distance = Math.max(l.y - y, y - (l.y + l.h), 0)
+    if (distance < best) {
+      best = distance
+      lane = l
+    }
+  }
+  return stage && lane ? { stageId: stage.id, laneId: lane.id } : null
 }
 
 /** The stage or lane header under a board point, or null over cells, the corner or the unsorted row. */

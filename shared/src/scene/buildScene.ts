@@ -1,12 +1,13 @@
 /**
- * What to draw where, computed from a board snapshot without Konva: the canvas draws it, the PDF and
+ * What to draw where, computed from a board's content without Konva: the canvas draws it, the PDF and
  * image exporters draw the very same scene. Geometry comes from layout/grid, inks from the palette.
  */
 import type { NoteId } from '../board/ids'
-import type { BoardSnapshot } from '../board/schema'
+import { getLaneKind } from '../board/laneKinds/registry'
+import type { BoardContent } from '../board/schema'
 import type { Rect } from '../layout/geometry'
 import { type BoardLayout, computeLayout, GRID } from '../layout/grid'
-import { BOARD_INK, LANE_ACCENT, LANE_TINT, NOTE_INK } from './palette'
+import { BOARD_INK, NOTE_INK } from './palette'
 
 export interface SceneLabel extends Rect {
   text: string
@@ -65,7 +66,7 @@ export function buildGridScene(layout: BoardLayout): GridScene {
     text: l.title,
     fill: BOARD_INK.headerFill,
     textColor: BOARD_INK.laneHeaderText,
-    accent: LANE_ACCENT[l.kind],
+    accent: getLaneKind(l.kind).scene.headerAccent,
   }))
   if (layout.unsorted) {
     laneHeaders.push({
@@ -80,7 +81,7 @@ export function buildGridScene(layout: BoardLayout): GridScene {
     })
   }
   const cells = layout.lanes.flatMap((l) =>
-    layout.stages.map((s) => ({ x: s.x, y: l.y, w: s.w, h: l.h, fill: LANE_TINT[l.kind] })),
+    layout.stages.map((s) => ({ x: s.x, y: l.y, w: s.w, h: l.h, fill: getLaneKind(l.kind).scene.cellTint })),
   )
   if (layout.unsorted) cells.push({ ...layout.unsorted, fill: BOARD_INK.unsortedFill })
   return {
@@ -93,7 +94,7 @@ export function buildGridScene(layout: BoardLayout): GridScene {
   }
 }
 
-export function buildScene(board: BoardSnapshot): Scene {
+export function buildScene(board: BoardContent): Scene {
   const layout = computeLayout(board.stages, board.lanes, board.notes)
   const notes: SceneNote[] = []
   for (const note of board.notes) {

@@ -1,4 +1,4 @@
-import type { LaneKind, NoteColor } from '../board/style'
+import type { NoteColor } from '../board/style'
 
 /** Inks for each stored color name; the canvas and the PDF both draw from this table. */
 export const NOTE_INK: Record<NoteColor, { fill: string; border: string; text: string }> = {
@@ -10,26 +10,6 @@ export const NOTE_INK: Record<NoteColor, { fill: string; border: string; text: s
   teal: { fill: '#c2f0e8', border: '#6ccdbb', text: '#0d3a33' },
   green: { fill: '#d3f5c4', border: '#8fd27a', text: '#1d3d12' },
   gray: { fill: '#e6e8ec', border: '#b4bac4', text: '#262b33' },
-}
-
-/** A faint wash per lane kind, so rows read apart on a big screen. */
-export const LANE_TINT: Record<LaneKind, string> = {
-  actions: '#fffdf2',
-  touchpoints: '#f5faff',
-  emotions: '#fff7fa',
-  'pain-points': '#fff8f2',
-  opportunities: '#f6fdf3',
-  custom: '#fafafa',
-}
-
-/** The strip at the left of each lane header, echoing the lane's default note color. */
-export const LANE_ACCENT: Record<LaneKind, string> = {
-  actions: '#e6cf5c',
-  touchpoints: '#7fb5ec',
-  emotions: '#ec8fb3',
-  'pain-points': '#f0a868',
-  opportunities: '#8fd27a',
-  custom: '#b4bac4',
 }
 
 export const BOARD_INK = {
