@@ -57,6 +57,54 @@ describe('migrations', () => {
     expect(migrateBoard(new Y.Doc(), broken)).toMatchObject({ ok: false, reason: 'step-failed' })
   })
 
+  it('runs the steps of one version, from several records, in one transaction that stamps the version', () => {
+    const doc = new Y.Doc()
+    const order: string[] = []
+    const step = (to: number, name: string) => ({ to, name, up: () => void order.push(name) })
+    const transactions = vi.fn()
+    doc.on('afterTransaction', transactions)
+    const steps = [step(1, 'MetaOne'), step(2, 'LanesTwo'), step(2, 'NotesTwo'), step(3, 'StagesThree')]
+    expect(migrateBoard(doc, steps)).toEqual({ ok: true, from: 0, to: 3 })
+    expect(order).toEqual(['MetaOne', 'LanesTwo', 'NotesTwo', 'StagesThree'])
+    expect(transactions).toHaveBeenCalledTimes(3)
+    expect(migrateBoard(doc, steps)).toEqual({ ok: true, from: 3, to: 3 })
+    expect(order).toHaveLength(4)
+  })
+
+  it('names the step that failed', () => {
+    const fails = {
+      to: 1,
+      name: 'Fails',
+      up: () => {
+        throw new Error('boom')
+      },
+    }
+    expect(migrateBoard(new Y.Doc(), [{ to: 1, name: 'Fine', up: () => {} }, fails])).toMatchObject({
+      ok: false,
+      reason: 'step-failed',
+      message: 'migration Fails failed: Error: boom',
+    })
+  })
+
+  it('refuses a sequence with a gap, a step out of order or a name used twice (a bug)', () => {
+    const noop = () => {}
+    expect(() => migrateBoard(new Y.Doc(), [{ to: 2, name: 'Two', up: noop }])).toThrow(
+      'migration Two: expected version 1 but got 2',
+    )
+    expect(() =>
+      migrateBoard(new Y.Doc(), [
+        { to: 1, name: 'One', up: noop },
+        { to: 3, name: 'Three', up: noop },
+      ]),
+    ).toThrow('migration Three: expected version 1 or 2 but got 3')
+    expect(() =>
+      migrateBoard(new Y.Doc(), [
+        { to: 1, name: 'One', up: noop },
+        { to: 2, name: 'One', up: noop },
+      ]),
+    ).toThrow('migration One: the name is used twice')
+  })
+
   afterAll(() => {
     // Every step must be exercised by a test above.
     expect(MIGRATIONS.filter((step) => !called.has(step.name)).map((s) => s.name)).toEqual([])

@@ -44,10 +44,10 @@ function byVersion(steps: readonly MigrationStep[]): MigrationStep[][] {
     const last = versions.length
     if (last > 0 && step.to === last) versions[last - 1]?.push(step)
     else if (step.to === last + 1) versions.push([step])
-    else
-      throw new Error(
-        `migration ${step.name}: expected version ${Math.max(1, last)} or ${last + 1} but got ${step.to}`,
-      )
+    else {
+      const expected = last === 0 ? '1' : `${last} or ${last + 1}`
+      throw new Error(`migration ${step.name}: expected version ${expected} but got ${step.to}`)
+    }
   }
   return versions
 }

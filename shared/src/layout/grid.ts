@@ -3,8 +3,8 @@
  * order inside their cell (stage × lane); a stage grows wider when its fullest cell grows, so that a
  * crowded board stays roughly square instead of becoming one tall strip. A note whose stage or lane
  * no longer exists (deleted by a colleague meanwhile) is never hidden: it flows into an "Unsorted" row
- * under the grid until someone moves it back, as does a note in a lane whose kind holds no notes. Each
- * lane's height follows its kind's rule (board/laneKinds).
+ * under the grid until someone moves it back. Each lane's height follows its kind's rule
+ * (board/laneKinds).
  */
 import type { LaneId, NoteId, StageId } from '../board/ids'
 import { getLaneKind, type LaneKind } from '../board/laneKinds/registry'

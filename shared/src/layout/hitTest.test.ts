@@ -3,7 +3,7 @@ import * as Y from 'yjs'
 import { createNote, readBoard } from '../board/schema'
 import { applyTemplate } from '../templates/applyTemplate'
 import { computeLayout, countNotesUnder, GRID, headerRect, headerTitle } from './grid'
-import { headerGapAt, headerGapLine, pointToHeader } from './hitTest'
+import { headerGapAt, headerGapLine, nearestCell, pointToHeader } from './hitTest'
 
 function layoutWithNotes() {
   const doc = new Y.Doc()
@@ -83,5 +83,34 @@ describe('headerGapAt', () => {
     const last = layout.stages.at(-1)!
     expect(headerGapLine(layout, 'stage', layout.stages.length).x).toBe(last.x + last.w)
     expect(headerGapLine(layout, 'lane', 0).y).toBe(GRID.stageHeaderH)
+  })
+})
+
+describe('nearestCell', () => {
+  const { stages, lanes, layout } = layoutWithNotes()
+  const cell = (stage: number, lane: number) => ({ stageId: stages[stage]!.id, laneId: lanes[lane]!.id })
+
+  it('finds the cell under the point, or the nearest one from outside the grid', () => {
+    const [s2, l3] = [layout.stages[2]!, layout.lanes[3]!]
+    expect(nearestCell(layout, { x: s2.x + 5, y: l3.y + 5 })).toEqual(cell(2, 3))
+    expect(nearestCell(layout, { x: -500, y: l3.y + 5 })).toEqual(cell(0, 3))
+    expect(nearestCell(layout, { x: s2.x + 5, y: -500 })).toEqual(cell(2, 0))
+    expect(nearestCell(layout, { x: 1e6, y: 1e6 })).toEqual(cell(stages.length - 1, lanes.length - 1))
+  })
+
+  it('every lane of today’s kinds takes notes', () => {
+    for (const [i, lane] of layout.lanes.entries()) {
+      expect(nearestCell(layout, { x: layout.stages[0]!.x + 1, y: lane.y + 1 })).toEqual(cell(0, i))
+    }
+  })
+
+  it('over a lane that takes no notes, picks the closest lane that does', () => {
+    const notInMiddle = (lane: { id: string }) => lane.id !== lanes[2]!.id
+    const middle = layout.lanes[2]!
+    const x = layout.stages[1]!.x + 5
+    expect(nearestCell(layout, { x, y: middle.y + 10 }, notInMiddle)).toEqual(cell(1, 1))
+    expect(nearestCell(layout, { x, y: middle.y + middle.h - 10 }, notInMiddle)).toEqual(cell(1, 3))
+    expect(nearestCell(layout, { x, y: layout.lanes[3]!.y + 1 }, notInMiddle)).toEqual(cell(1, 3))
+    expect(nearestCell(layout, { x, y: middle.y + 10 }, () => false)).toBeNull()
   })
 })

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { getStages } from '../topLevel'
+import { addStage, moveStage, parseStage, readStage, readStages, removeStage, renameStage } from './stage'
+
+function rawStage(doc: Y.Doc, id: string, fields: Record<string, unknown>): Y.Map<unknown> {
+  const map = new Y.Map<unknown>()
+  for (const [key, value] of Object.entries(fields)) map.set(key, value)
+  getStages(doc).set(id, map)
+  return map
+}
+
+describe('stage reader', () => {
+  it('reads valid stages in column order, repairs titles and skips what it cannot place', () => {
+    const doc = new Y.Doc()
+    const b = addStage(doc, 'Purchase', 'k')
+    const a = addStage(doc, 'Awareness', 'a')
+    rawStage(doc, 'stage:untitled', { title: '   ', order: 'z' })
+    rawStage(doc, 'stage:typed', { title: 42, order: 'zz' })
+    rawStage(doc, 'stage:noorder', { title: 'Lost' })
+    rawStage(doc, 'lane:wrongkind', { title: 'Wrong', order: 'b' })
+    getStages(doc).set('stage:notamap', 'x' as unknown as Y.Map<unknown>)
+    expect(readStages(doc).map((s) => [s.id, s.title])).toEqual([
+      [a, 'Awareness'],
+      [b, 'Purchase'],
+      ['stage:untitled', 'Untitled stage'],
+      ['stage:typed', 'Untitled stage'],
+    ])
+  })
+
+  it('keeps fields it does not know, through renames and moves', () => {
+    const doc = new Y.Doc()
+    const map = rawStage(doc, 'stage:s', { title: 'Onboarding', order: 'V', goal: 'First value in a day' })
+    expect(readStage('stage:s', map)).toEqual({ id: 'stage:s', title: 'Onboarding', order: 'V' })
+    renameStage(doc, 'stage:s', 'Activation')
+    moveStage(doc, 'stage:s', 'a')
+    expect(map.toJSON()).toEqual({ title: 'Activation', order: 'a', goal: 'First value in a day' })
+  })
+})
+
+describe('stage mutations', () => {
+  it('addStage appends after the last stage and cuts a long title', () => {
+    const doc = new Y.Doc()
+    addStage(doc, 'One')
+    addStage(doc, 'x'.repeat(300))
+    const stages = readStages(doc)
+    expect(stages.map((s) => s.title.length)).toEqual([3, 200])
+    expect(stages[0]!.order < stages[1]!.order).toBe(true)
+  })
+
+  it('renameStage trims and ignores a blank name; moveStage ignores a malformed key', () => {
+    const doc = new Y.Doc()
+    const id = addStage(doc, 'Awareness', 'V')
+    renameStage(doc, id, '  Discovery  ')
+    renameStage(doc, id, '   ')
+    moveStage(doc, id, 'V0')
+    moveStage(doc, id, '')
+    expect(readStages(doc)).toEqual([{ id, title: 'Discovery', order: 'V' }])
+  })
+
+  it('removeStage removes only the stage', () => {
+    const doc = new Y.Doc()
+    const id = addStage(doc, 'Awareness')
+    removeStage(doc, id)
+    expect(readStages(doc)).toEqual([])
+  })
+})
+
+describe('parseStage (strict)', () => {
+  it('accepts a well-formed stage and names what is wrong with a broken one', () => {
+    expect(parseStage({ id: 'stage:s', title: 'Awareness', order: 'V' }, 'stages[0]')).toEqual({
+      ok: true,
+      value: { id: 'stage:s', title: 'Awareness', order: 'V' },
+    })
+    expect(parseStage({ id: 'note:s', title: '', order: 'V' }, 'stages[1]')).toEqual({
+      ok: false,
+      errors: [
+        'stages[1].id: expected a stage id ("stage:" then 1 to 64 letters, digits, _ or -), got "note:s"',
+        'stages[1].title: expected a non-blank string of at most 200 characters, got ""',
+      ],
+    })
+  })
+})
