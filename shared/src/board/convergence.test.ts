@@ -1,4 +1,4 @@
-/**
+/*
  * Three peers make random interleaved edits (create, move across cells, type, delete, reorder and
  * remove stages) and exchange updates in random order with partitions. Whatever happens, they must
  * converge to the same board, and that board must stay valid: every note readable and placed.

@@ -1,4 +1,4 @@
-/**
+/*
  * Where a new or moved stage (column) or lane (row) goes, as a fractional order key: data in, data out.
  * Stages and lanes are ordered like notes, by key then id (`compareByOrder`), so two columns may hold
  * equal keys after a concurrent insert; there is no key strictly between equal keys, and then the item

@@ -1,4 +1,10 @@
-/** Ids carry their kind (`note:…`), so a stage id can never be passed where a note id belongs. */
+/*
+ * Ids carry their kind (`note:…`), so a stage id can never be passed where a note id belongs, and a
+ * reader can tell from a key alone which kind of record it names. A new record type (the anatomy
+ * issue's connector, persona, tag) adds its kind here, with its template literal type below.
+ */
+
+/** The kinds of record that have ids: the prefix before the colon. */
 export type IdKind = 'note' | 'stage' | 'lane'
 export type NoteId = `note:${string}`
 export type StageId = `stage:${string}`
