@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { LANE_KINDS, type LaneKind } from '../laneKinds/registry'
+import { rawRecord } from '../testing/rawRecord'
 import { getLanes } from '../topLevel'
 import {
   addLane,
@@ -15,13 +16,6 @@ import {
 import { createNote, readNotes } from './note'
 import { addStage } from './stage'
 
-function rawLane(doc: Y.Doc, id: string, fields: Record<string, unknown>): Y.Map<unknown> {
-  const map = new Y.Map<unknown>()
-  for (const [key, value] of Object.entries(fields)) map.set(key, value)
-  getLanes(doc).set(id, map)
-  return map
-}
-
 describe('lane reader', () => {
   it('reads every registered kind as it is', () => {
     const doc = new Y.Doc()
@@ -31,7 +25,7 @@ describe('lane reader', () => {
 
   it('reads a kind it does not know as custom, and leaves the stored kind alone', () => {
     const doc = new Y.Doc()
-    const map = rawLane(doc, 'lane:e', {
+    const map = rawRecord(getLanes(doc), 'lane:e', {
       title: 'Feelings',
       order: 'V',
       kind: 'emotion-curve',
@@ -49,8 +43,8 @@ describe('lane reader', () => {
 
   it('repairs a missing title and kind, and skips a lane without an order', () => {
     const doc = new Y.Doc()
-    rawLane(doc, 'lane:bare', { order: 'V' })
-    rawLane(doc, 'lane:lost', { title: 'Lost', kind: 'actions' })
+    rawRecord(getLanes(doc), 'lane:bare', { order: 'V' })
+    rawRecord(getLanes(doc), 'lane:lost', { title: 'Lost', kind: 'actions' })
     expect(readLanes(doc)).toEqual([{ id: 'lane:bare', title: 'Untitled lane', order: 'V', kind: 'custom' }])
   })
 })

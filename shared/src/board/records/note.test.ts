@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { getLaneKind, LANE_KINDS } from '../laneKinds/registry'
+import { rawRecord } from '../testing/rawRecord'
 import { getNotes } from '../topLevel'
 import { readFields } from './field'
 import { addLane, removeLane } from './lane'
@@ -28,14 +29,6 @@ function board() {
   return { doc, stageId, laneId }
 }
 
-/** A note map holding exactly `fields`, as an old, newer or hostile client might have written it. */
-function rawNote(doc: Y.Doc, id: string, fields: Record<string, unknown>): Y.Map<unknown> {
-  const map = new Y.Map<unknown>()
-  for (const [key, value] of Object.entries(fields)) map.set(key, value)
-  getNotes(doc).set(id, map)
-  return map
-}
-
 describe('readNote', () => {
   it('reads a note as createNote wrote it', () => {
     const { doc, stageId, laneId } = board()
@@ -58,19 +51,19 @@ describe('readNote', () => {
   it('skips an entry it cannot place: bad id, not a map, missing or malformed stage, lane or order', () => {
     const { doc, stageId, laneId } = board()
     const ok = { stageId, laneId, order: 'V' }
-    expect(readNote('note:x', rawNote(doc, 'note:x', ok))).not.toBeNull()
-    expect(readNote('stage:x', rawNote(doc, 'stage:x', ok))).toBeNull()
-    expect(readNote('note:', rawNote(doc, 'note:', ok))).toBeNull()
+    expect(readNote('note:x', rawRecord(getNotes(doc), 'note:x', ok))).not.toBeNull()
+    expect(readNote('stage:x', rawRecord(getNotes(doc), 'stage:x', ok))).toBeNull()
+    expect(readNote('note:', rawRecord(getNotes(doc), 'note:', ok))).toBeNull()
     expect(readNote('note:x', { ...ok })).toBeNull()
-    expect(readNote('note:a', rawNote(doc, 'note:a', { laneId, order: 'V' }))).toBeNull()
-    expect(readNote('note:b', rawNote(doc, 'note:b', { ...ok, laneId: stageId }))).toBeNull()
-    expect(readNote('note:c', rawNote(doc, 'note:c', { ...ok, order: 'V0' }))).toBeNull()
-    expect(readNote('note:d', rawNote(doc, 'note:d', { ...ok, order: 31 }))).toBeNull()
+    expect(readNote('note:a', rawRecord(getNotes(doc), 'note:a', { laneId, order: 'V' }))).toBeNull()
+    expect(readNote('note:b', rawRecord(getNotes(doc), 'note:b', { ...ok, laneId: stageId }))).toBeNull()
+    expect(readNote('note:c', rawRecord(getNotes(doc), 'note:c', { ...ok, order: 'V0' }))).toBeNull()
+    expect(readNote('note:d', rawRecord(getNotes(doc), 'note:d', { ...ok, order: 31 }))).toBeNull()
   })
 
   it('repairs what it can: size, color, text, creation time', () => {
     const { doc, stageId, laneId } = board()
-    const map = rawNote(doc, 'note:odd', {
+    const map = rawRecord(getNotes(doc), 'note:odd', {
       stageId,
       laneId,
       order: 'V',
@@ -95,7 +88,13 @@ describe('readNote', () => {
 
   it('ignores fields it does not know, and leaves them in the document', () => {
     const { doc, stageId, laneId } = board()
-    const map = rawNote(doc, 'note:new', { stageId, laneId, order: 'V', severity: 3, tags: ['tag:a'] })
+    const map = rawRecord(getNotes(doc), 'note:new', {
+      stageId,
+      laneId,
+      order: 'V',
+      severity: 3,
+      tags: ['tag:a'],
+    })
     expect(readNote('note:new', map)).not.toHaveProperty('severity')
     updateNote(doc, 'note:new', { color: 'blue', w: 200 })
     expect(map.toJSON()).toMatchObject({ severity: 3, tags: ['tag:a'], color: 'blue', w: 200 })
@@ -119,7 +118,7 @@ describe('readNote', () => {
     )
     fc.assert(
       fc.property(fields, fc.boolean(), (stored, withText) => {
-        const map = rawNote(doc, 'note:p', stored)
+        const map = rawRecord(getNotes(doc), 'note:p', stored)
         const looped = readFields<Omit<Note, 'id'>, { id: 'note:p' }>(map, NOTE_FIELDS, { id: 'note:p' })
         const expected = looped && (withText ? looped : { ...looped, text: '', createdAt: undefined })
         expect(readNote('note:p', map, withText)).toStrictEqual(expected)
@@ -134,7 +133,7 @@ describe('readNotes and readNotePlacements', () => {
     const { doc, stageId, laneId } = board()
     const b = createNote(doc, { stageId, laneId, order: 'k', text: 'second' })
     const a = createNote(doc, { stageId, laneId, order: 'a', text: 'first' })
-    rawNote(doc, 'note:broken', { stageId: 42 })
+    rawRecord(getNotes(doc), 'note:broken', { stageId: 42 })
     expect(readNotes(doc).map((n) => [n.id, n.text])).toEqual([
       [a, 'first'],
       [b, 'second'],

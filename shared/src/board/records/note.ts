@@ -69,8 +69,8 @@ const F = NOTE_FIELDS
  * A valid note, or null when the entry is too broken to place (it is then skipped, never drawn).
  * `withText: false` leaves `text` empty and `createdAt` unread: layout needs only the cell, order and
  * size, and reading every Y.Text of a 20,000-note board into strings on each structural change costs
- * time and heap. Written field by field rather than by looping over NOTE_FIELDS, which is ~15 % slower
- * on that path (bench/micro/readers.ts); record.test.ts checks it against such a loop.
+ * time and heap. Written field by field rather than by looping over NOTE_FIELDS (`readFields`), which
+ * costs ~10–15 % more on that path (bench/micro/readers.ts); note.test.ts checks that both read alike.
  */
 export function readNote(id: string, map: unknown, withText = true): Note | null {
   if (!isId('note', id) || !(map instanceof Y.Map)) return null

@@ -1,24 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { rawRecord } from '../testing/rawRecord'
 import { getStages } from '../topLevel'
 import { addStage, moveStage, parseStage, readStage, readStages, removeStage, renameStage } from './stage'
-
-function rawStage(doc: Y.Doc, id: string, fields: Record<string, unknown>): Y.Map<unknown> {
-  const map = new Y.Map<unknown>()
-  for (const [key, value] of Object.entries(fields)) map.set(key, value)
-  getStages(doc).set(id, map)
-  return map
-}
 
 describe('stage reader', () => {
   it('reads valid stages in column order, repairs titles and skips what it cannot place', () => {
     const doc = new Y.Doc()
     const b = addStage(doc, 'Purchase', 'k')
     const a = addStage(doc, 'Awareness', 'a')
-    rawStage(doc, 'stage:untitled', { title: '   ', order: 'z' })
-    rawStage(doc, 'stage:typed', { title: 42, order: 'zz' })
-    rawStage(doc, 'stage:noorder', { title: 'Lost' })
-    rawStage(doc, 'lane:wrongkind', { title: 'Wrong', order: 'b' })
+    rawRecord(getStages(doc), 'stage:untitled', { title: '   ', order: 'z' })
+    rawRecord(getStages(doc), 'stage:typed', { title: 42, order: 'zz' })
+    rawRecord(getStages(doc), 'stage:noorder', { title: 'Lost' })
+    rawRecord(getStages(doc), 'lane:wrongkind', { title: 'Wrong', order: 'b' })
     getStages(doc).set('stage:notamap', 'x' as unknown as Y.Map<unknown>)
     expect(readStages(doc).map((s) => [s.id, s.title])).toEqual([
       [a, 'Awareness'],
@@ -30,7 +24,11 @@ describe('stage reader', () => {
 
   it('keeps fields it does not know, through renames and moves', () => {
     const doc = new Y.Doc()
-    const map = rawStage(doc, 'stage:s', { title: 'Onboarding', order: 'V', goal: 'First value in a day' })
+    const map = rawRecord(getStages(doc), 'stage:s', {
+      title: 'Onboarding',
+      order: 'V',
+      goal: 'First value in a day',
+    })
     expect(readStage('stage:s', map)).toEqual({ id: 'stage:s', title: 'Onboarding', order: 'V' })
     renameStage(doc, 'stage:s', 'Activation')
     moveStage(doc, 'stage:s', 'a')
