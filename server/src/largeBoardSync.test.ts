@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { getNotes } from '../../shared/src/board/schema'
-import { encodeStateInChunks } from './stateChunks'
+import { encodeStateInChunks } from './sync/stateChunks'
 import { fillLargeBoard } from './testing/largeBoard'
 import {
   connectClient,

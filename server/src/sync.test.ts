@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { setBoardTitle } from '../../shared/src/board/schema'
-import { messageAuth, messageSync, viewOnlyReason } from './protocol'
+import { messageAuth, messageSync, viewOnlyReason } from './sync/protocol'
 import { collectMessages, openRawSocket, upgradeStatus } from './testing/rawSocket'
 import { testScope } from './testing/testScope'
 import {

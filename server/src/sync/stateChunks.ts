@@ -1,6 +1,6 @@
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
-import { encodeIntegratedState } from './limits/pendingUpdates'
+import { encodeIntegratedState } from '../limits/pendingUpdates'
 
 /**
  * Encodes a doc's integrated state as several Yjs updates (v1) of at most `maxChunkBytes` each, whose

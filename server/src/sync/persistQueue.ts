@@ -1,5 +1,5 @@
-import type { Logger } from './log'
-import type { BoardStore } from './storage/BoardStore'
+import type { Logger } from '../log'
+import type { BoardStore } from '../storage/BoardStore'
 
 /**
  * PERSIST BEFORE BROADCAST. Every update a room applies is queued here together with the relay that

@@ -1,6 +1,6 @@
-import { migrateBoard } from '../../shared/src/board/migrations'
-import { type CloseCode, closeCodes } from './closeCodes'
-import type { Logger } from './log'
+import { migrateBoard } from '../../../shared/src/board/migrations'
+import { type CloseCode, closeCodes } from '../closeCodes'
+import type { Logger } from '../log'
 import type { RoomDeps } from './room'
 import { Room } from './room'
 

@@ -1,6 +1,6 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
-import type { RejectReason } from './metrics'
+import type { RejectReason } from '../metrics'
 
 /**
  * Who may say what about presence. The reference server applies any awareness update from anyone, so

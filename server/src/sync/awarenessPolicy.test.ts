@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { WebSocket } from 'ws'
-import { awarenessFrame } from './testing/frames'
-import { closeEvent, openRawSocket } from './testing/rawSocket'
+import { awarenessFrame } from '../testing/frames'
+import { closeEvent, openRawSocket } from '../testing/rawSocket'
 import {
   type CreatedBoard,
   connectClient,
@@ -12,7 +12,7 @@ import {
   type TestClient,
   type TestServer,
   waitFor,
-} from './testing/testServer'
+} from '../testing/testServer'
 
 /**
  * Presence policing over real sockets: a socket changes only the awareness ids it announced first,
