@@ -9,9 +9,9 @@ import { ConnectionCaps } from './limits/connectionCaps'
 import { IpRateLimit } from './limits/ipRateLimit'
 import type { Logger } from './log'
 import { createMetrics } from './metrics'
+import type { BoardStore } from './storage/BoardStore'
 import { PersistQueue } from './sync/persistQueue'
 import { Rooms } from './sync/rooms'
-import type { BoardStore } from './storage/BoardStore'
 import { createUpgradeHandler } from './upgrade'
 
 /**

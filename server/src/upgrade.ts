@@ -4,12 +4,12 @@ import type { WebSocketServer } from 'ws'
 import { isBoardId, roleForToken } from './auth'
 import { isOriginAllowed } from './http/originCheck'
 import { securityHeaders } from './http/securityHeaders'
-import { type JoinDeps, join } from './sync/join'
 import { clientIp } from './limits/clientIp'
 import type { ConnectionCaps } from './limits/connectionCaps'
 import { newConnectionId } from './log'
 import type { UpgradeRefusal } from './metrics'
 import type { BoardStore } from './storage/BoardStore'
+import { type JoinDeps, join } from './sync/join'
 
 /**
  * `ws://host/ws/<boardId>?token=…` → a Connection in a Room. Everything that can be decided from the

@@ -1,12 +1,12 @@
 import type { Duplex } from 'node:stream'
 import type { WebSocket } from 'ws'
 import type { Role } from '../auth'
-import type { AwarenessEntry } from './awarenessPolicy'
 import { type CloseCode, closeCodes } from '../closeCodes'
 import type { AwarenessThrottle } from '../limits/awarenessThrottle'
 import type { TokenBucket } from '../limits/tokenBucket'
 import type { Logger } from '../log'
 import type { Metrics } from '../metrics'
+import type { AwarenessEntry } from './awarenessPolicy'
 
 /** One client socket on one board. The role is fixed at upgrade time, as in hocuspocus. */
 export interface Connection {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { createLogger } from '../log'
-import { PersistQueue, type PersistTarget } from './persistQueue'
 import type { BoardStore } from '../storage/BoardStore'
 import { createMemoryStore } from '../storage/memoryStore'
+import { PersistQueue, type PersistTarget } from './persistQueue'
 
 /** The queue's ordering promises, checked without sockets. */
 

@@ -1,25 +1,25 @@
 import { Awareness, applyAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { readBoardSummary } from '../../../shared/src/board/schema'
+import { closeCodes } from '../closeCodes'
+import type { ServerConfig } from '../config'
+import { DocSizeGuard } from '../limits/docSize'
+import { dropPending, pendingBytes } from '../limits/pendingUpdates'
+import type { Logger } from '../log'
+import { reject } from '../metrics'
+import type { BoardStore, StoredUpdate } from '../storage/BoardStore'
+import { describeStoreFailure } from '../storage/storeFailure'
 import {
   type AwarenessEntry,
   encodeAwarenessEntries,
   filterAwareness,
   releaseAwarenessIds,
 } from './awarenessPolicy'
-import { closeCodes } from '../closeCodes'
-import type { ServerConfig } from '../config'
 import { type Connection, closeConnection, isConnection, type TransactionOrigin } from './connection'
-import { DocSizeGuard } from '../limits/docSize'
-import { dropPending, pendingBytes } from '../limits/pendingUpdates'
 import { probeLiveness } from './livenessProbe'
-import type { Logger } from '../log'
-import { reject } from '../metrics'
 import type { CaptureAfterWrite, PersistQueue, PersistTarget } from './persistQueue'
 import { encodeAwarenessMessage, encodeSyncStep1, encodeUpdateMessage, send, sendToAll } from './protocol'
 import { encodeStateInChunks } from './stateChunks'
-import type { BoardStore, StoredUpdate } from '../storage/BoardStore'
-import { describeStoreFailure } from '../storage/storeFailure'
 import { captureSyncReply } from './syncReply'
 
 /**

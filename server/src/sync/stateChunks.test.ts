@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { getNotes } from '../../../shared/src/board/schema'
 import { pendingBytes } from '../limits/pendingUpdates'
-import { encodeStateInChunks } from './stateChunks'
 import { fillLargeBoard } from '../testing/largeBoard'
+import { encodeStateInChunks } from './stateChunks'
 
 const KiB = 1024
 

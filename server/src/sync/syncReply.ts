@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import { closeCodes } from '../closeCodes'
-import { type Connection, closeConnection } from './connection'
 import { encodeIntegratedState } from '../limits/pendingUpdates'
+import { type Connection, closeConnection } from './connection'
 import { encodeSyncStep2, encodeUpdateMessage, send } from './protocol'
 
 /**
