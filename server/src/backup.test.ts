@@ -47,6 +47,16 @@ function runScript(
 }
 
 /** A writer and an observer per board; `relayed` collects the keys the observers got from the server. */
+/** The operator's view of a restored server: every board (GET /api/boards with ADMIN_TOKEN). */
+const adminToken = 'operator-token-for-the-backup-test'
+async function allBoards(server: { httpUrl: string }): Promise<{ boards: { id: string }[] }> {
+  const res = await fetch(`${server.httpUrl}/api/boards`, {
+    headers: { Authorization: `Bearer ${adminToken}` },
+  })
+  if (res.status !== 200) throw new Error(`GET /api/boards answered ${res.status}`)
+  return (await res.json()) as { boards: { id: string }[] }
+}
+
 function writeContinuously(server: { wsUrl: string }, boards: CreatedBoard[], relayed: Set<string>) {
   const clients: TestClient[] = []
   const timers = boards.map((board, b) => {
@@ -103,11 +113,9 @@ describe('npm run backup / npm run restore', () => {
     const restore = await runScript('server/src/restore.ts', [backupFile], restoredDir)
     expect(restore.stderr).toBe('')
     expect(restore.code).toBe(0)
-    const restored = await startMain(restoredDir)
+    const restored = await startMain(restoredDir, { ADMIN_TOKEN: adminToken })
     cleanups.push(() => restored.child.kill('SIGKILL'))
-    const list = (await (await fetch(`${restored.httpUrl}/api/boards`)).json()) as {
-      boards: { id: string }[]
-    }
+    const list = await allBoards(restored)
     expect(list.boards.map((b) => b.id).sort()).toEqual(boards.map((b) => b.id).sort())
     const present = new Set<string>()
     for (const board of boards) {
@@ -144,11 +152,9 @@ describe('npm run backup / npm run restore', () => {
     expect(movedAside).toHaveLength(1)
     expect(existsSync(movedAside[0]!)).toBe(true)
 
-    const restored = await startMain(dataDir)
+    const restored = await startMain(dataDir, { ADMIN_TOKEN: adminToken })
     cleanups.push(() => restored.child.kill('SIGKILL'))
-    const list = (await (await fetch(`${restored.httpUrl}/api/boards`)).json()) as {
-      boards: { id: string }[]
-    }
+    const list = await allBoards(restored)
     expect(list.boards.map((b) => b.id)).toEqual([board.id])
   }, 60_000)
 })

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { closeCodes } from './closeCodes'
-import { messageAwareness, messageSync } from './sync/protocol'
+import { messageAwareness, messageSync } from './sync/messages'
 import { closeEvent, openRawSocket } from './testing/rawSocket'
 import {
   type CreatedBoard,

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { closeCodes } from './closeCodes'
-import { messageAwareness, messageSync } from './sync/protocol'
+import { messageAwareness, messageSync } from './sync/messages'
 import { bytes, frame, raw, syncStep1Frame, uint } from './testing/frames'
 import { openRawSocket } from './testing/rawSocket'
 import {

@@ -61,7 +61,7 @@ async function largeBoardBehindSlowLink(chunkBytes: number) {
   )
   seeder.destroy()
   await waitFor(() => stored() > 0, 'the board to unload (and compact)', 60_000)
-  const rows = await t.store.loadUpdates(board.id)
+  const rows = await t.store.loadUpdates(board.id, 'content')
   const port = t.server.address()!.port
   const proxy: ThrottledProxy = await startThrottledProxy({
     targetPort: port,

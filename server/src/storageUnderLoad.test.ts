@@ -30,8 +30,8 @@ afterEach(async () => {
 function countingCompactions(counter: { compactions: number }) {
   return (inner: BoardStore): BoardStore => ({
     ...inner,
-    async compact(boardId, parts, upToSeq) {
-      const lastSeq = await inner.compact(boardId, parts, upToSeq)
+    async compact(boardId, document, parts, upToSeq) {
+      const lastSeq = await inner.compact(boardId, document, parts, upToSeq)
       counter.compactions++
       return lastSeq
     },

@@ -5,7 +5,7 @@ import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { closeCodes } from './closeCodes'
 import type { ServerConfig } from './config'
-import { messageSync } from './sync/protocol'
+import { messageSync } from './sync/messages'
 import { closeEvent, collectMessages, openRawSocket } from './testing/rawSocket'
 import { type SlowStore, slowStore } from './testing/slowStore'
 import {

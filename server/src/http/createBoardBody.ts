@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
 import { TEMPLATE_IDS, type TemplateId } from '../../../shared/src/templates/template'
+import { invalidBodyMessage } from './invalidBody'
 
 /**
  * The body of `POST /api/boards`: `{ title?: 1..200 chars once trimmed, template?: TemplateId }`, nothing
@@ -43,11 +44,5 @@ export function parseCreateBoardBody(body: unknown): ParsedBody {
     if (parsed.data.template !== undefined) value.template = parsed.data.template
     return { ok: true, value }
   }
-  const issue = parsed.error.issues[0]
-  let message = issue?.message ?? 'invalid'
-  if (issue?.code === 'unrecognized_keys') {
-    message = `unrecognized key(s) ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`
-  }
-  const field = issue?.path.length ? `${issue.path.join('.')}: ` : ''
-  return { ok: false, error: `invalid request body: ${field}${message}` }
+  return { ok: false, error: invalidBodyMessage(parsed.error) }
 }

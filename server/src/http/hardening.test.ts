@@ -36,7 +36,7 @@ describe('security headers', () => {
       await fetch(`${t.httpUrl}/b/whatever`),
       await fetch(`${t.httpUrl}/metrics`),
     ]
-    expect(responses.map((r) => r.status)).toEqual([200, 200, 400, 413, 404, 503, 200])
+    expect(responses.map((r) => r.status)).toEqual([200, 403, 400, 413, 404, 503, 200])
     for (const res of responses) expectSecurityHeaders(res.headers)
   })
 

@@ -23,7 +23,10 @@ describe('PDF export endpoint', () => {
     await synced(alice)
     const { stages, lanes } = readBoard(alice.doc)
     createNote(alice.doc, { stageId: stages[0]!.id, laneId: lanes[0]!.id, text: 'Привет from the workshop' })
-    await waitFor(async () => (await t.store.loadUpdates(board.id)).length > 1, 'the note to be stored')
+    await waitFor(
+      async () => (await t.store.loadUpdates(board.id, 'content')).length > 1,
+      'the note to be stored',
+    )
 
     for (const token of [board.editToken, board.viewToken]) {
       const res = await exportPdf(t.httpUrl, board.id, token)

@@ -41,7 +41,8 @@ async function dataDirWithBoards(): Promise<{ dataDir: string; file: string }> {
       { id, title: id, editTokenHash: hash, viewTokenHash: hash, createdAt: b, noteCount: 0 },
       randomBytes(500),
     )
-    for (let i = 0; i < 20; i++) await store.appendUpdates([{ boardId: id, update: randomBytes(3000) }])
+    for (let i = 0; i < 20; i++)
+      await store.appendUpdates([{ boardId: id, document: 'content', update: randomBytes(3000) }])
   }
   await store.close()
   return { dataDir, file: path.join(dataDir, sqliteFileName) }

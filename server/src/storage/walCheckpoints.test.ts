@@ -29,7 +29,7 @@ async function open(checkpoints: WalCheckpointOptions) {
   /** `count` commits of one 2 KiB row each, as the persist queue makes them under load. */
   const commit = async (count: number) => {
     for (let i = 0; i < count; i++)
-      await store.appendUpdates([{ boardId: 'a', update: new Uint8Array(2048) }])
+      await store.appendUpdates([{ boardId: 'a', document: 'content', update: new Uint8Array(2048) }])
   }
   return { dbBytes, commit }
 }

@@ -27,6 +27,8 @@ import type { BoardStore } from '../storage/BoardStore'
  */
 export interface PersistTarget {
   readonly boardId: string
+  /** The board's document the target's updates belong to (BoardStore.ts). */
+  readonly documentName: string
   /** The target's updates are stored; `lastSeq` is undefined when it had no updates this round. */
   persisted(lastSeq: number | undefined, appendedRows: number): void
   persistFailed(error: unknown): void
@@ -101,7 +103,9 @@ export class PersistQueue {
   storeNow(target: PersistTarget, update: Uint8Array): number {
     const started = performance.now()
     try {
-      return this.store.appendUpdatesNow!([{ boardId: target.boardId, update }])[0]!
+      return this.store.appendUpdatesNow!([
+        { boardId: target.boardId, document: target.documentName, update },
+      ])[0]!
     } finally {
       this.observeWriteSeconds((performance.now() - started) / 1000)
     }
@@ -207,7 +211,7 @@ export class PersistQueue {
   /** One transaction for every room; undefined if it failed, so the caller retries room by room. */
   private async writeAll(batch: Batch): Promise<WriteResult[] | undefined> {
     const rows = batch.entries.flatMap(({ target, updates }) =>
-      updates.map((update) => ({ boardId: target.boardId, update })),
+      updates.map((update) => ({ boardId: target.boardId, document: target.documentName, update })),
     )
     if (rows.length === 0) return batch.entries.map(() => ({ ok: true, lastSeq: undefined }))
     try {
@@ -237,7 +241,9 @@ export class PersistQueue {
       }
       try {
         const seqs = await this.timed(() =>
-          this.store.appendUpdates(updates.map((update) => ({ boardId: target.boardId, update }))),
+          this.store.appendUpdates(
+            updates.map((update) => ({ boardId: target.boardId, document: target.documentName, update })),
+          ),
         )
         results.push({ ok: true, lastSeq: seqs.at(-1) })
       } catch (error) {
@@ -261,7 +267,10 @@ export class PersistQueue {
     try {
       return capture()
     } catch (error) {
-      this.log.error({ err: error, boardId: target.boardId }, 'capturing an after-write action failed')
+      this.log.error(
+        { err: error, boardId: target.boardId, document: target.documentName },
+        'capturing an after-write action failed',
+      )
       return () => {}
     }
   }
@@ -271,7 +280,10 @@ export class PersistQueue {
       action()
     } catch (error) {
       // A relay that throws is a bug; it must not stop the other relays or the queue.
-      this.log.error({ err: error, boardId: target.boardId }, 'after-write action failed')
+      this.log.error(
+        { err: error, boardId: target.boardId, document: target.documentName },
+        'after-write action failed',
+      )
     }
   }
 }

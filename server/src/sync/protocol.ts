@@ -1,136 +1,44 @@
 import * as decoding from 'lib0/decoding'
-import * as encoding from 'lib0/encoding'
-import * as authProtocol from 'y-protocols/auth'
-import * as awarenessProtocol from 'y-protocols/awareness'
+import type { Awareness } from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { closeCodes } from '../closeCodes'
 import { type RejectReason, reject } from '../metrics'
-import { decodeAwarenessEntries } from './awarenessPolicy'
+import { type AwarenessEntry, decodeAwarenessEntries } from './awarenessPolicy'
 import { type Connection, closeConnection } from './connection'
-import type { Room } from './room'
-import { binaryFrame } from './wsFrame'
+import {
+  encodeAwarenessMessage,
+  encodePermissionDenied,
+  messageAwareness,
+  messageQueryAwareness,
+  messageSync,
+} from './messages'
+import { send } from './send'
 
-/**
- * The y-websocket wire protocol: one switch over the message type, and one `send`. Unlike the stock
- * server, every message is parsed strictly (truncated, trailing or unknown → 4400), updates are decoded
- * before they touch the doc (undecodable → 4422), a viewer's writes are dropped with an auth message,
- * and replies carrying document state wait for the persist queue.
- */
-export const messageSync = 0
-export const messageAwareness = 1
-export const messageAuth = 2
-export const messageQueryAwareness = 3
+// The y-websocket wire protocol, as the server reads it: one switch over the message type. Unlike the
+// stock server, every message is parsed strictly (truncated, trailing or unknown → 4400), updates are
+// decoded before they touch the doc (undecodable → 4422), a write from a connection that may not write
+// is dropped with a permission-denied message (documentPolicies.ts), and replies carrying document
+// state wait for the persist queue. The protocol knows a room only as a MessageTarget, so it imports no
+// room and the room none of it.
 
-export const viewOnlyReason = 'read-only: this is a view link'
+/** What the room did with a client's update. */
+export type ApplyResult =
+  | 'applied'
+  | 'undecodable'
+  | 'doc-too-large'
+  | 'pending-overflow'
+  | 'room-closed'
+  /** The document's write policy refused it; `refused` is what the client is told. */
+  | { refused: string }
 
-/**
- * The one way bytes leave the server; a socket that cannot take them is dropped. A socket that stops
- * reading (its kernel buffer full, ws queueing in memory) is terminated once more than
- * maxBufferedBytes wait for it, so it cannot grow server memory without bound; its client reconnects
- * and resyncs. `onSent` runs once the message has been handed to the kernel (never, if the socket
- * fails or closes first): a sender that waits for it queues at most one message per socket.
- */
-export function send(conn: Connection, message: Uint8Array, onSent?: () => void): void {
-  if (conn.closing || conn.ws.readyState !== conn.ws.OPEN) return
-  const bufferedBytes = conn.ws.bufferedAmount
-  if (bufferedBytes + message.byteLength > conn.maxBufferedBytes) {
-    conn.log.warn(
-      { bufferedBytes, maxBufferedBytes: conn.maxBufferedBytes },
-      'socket is not reading; terminating',
-    )
-    reject(conn.metrics, 'slow-consumer')
-    conn.closing = true
-    conn.ws.terminate()
-    return
-  }
-  conn.metrics.bytesSent.inc(message.byteLength)
-  const onError = (error: unknown) => {
-    conn.log.warn({ err: error }, 'send failed; terminating socket')
-    conn.closing = true
-    conn.ws.terminate()
-  }
-  try {
-    conn.ws.send(message, (error) => (error ? onError(error) : onSent?.()))
-  } catch (error) {
-    onError(error)
-  }
+/** The part of a room the protocol talks to. */
+export interface MessageTarget {
+  readonly awareness: Awareness
+  applyClientUpdate(update: Uint8Array, conn: Connection): ApplyResult
+  applyClientAwareness(entries: AwarenessEntry[], conn: Connection): void
+  replyToSyncStep1(conn: Connection, stateVector: Uint8Array): void
 }
-
-/**
- * `send` for one message to many sockets (relays, awareness), the hot path under load: the message is
- * framed once (wsFrame.ts) and the same buffer is written to every socket, without a callback or a
- * closure per socket (a write that fails errors the socket and ws closes it), and the sent bytes are
- * counted once.
- */
-export function sendToAll(
-  conns: Iterable<Connection>,
-  message: Uint8Array,
-  except?: Connection | ReadonlySet<Connection>,
-): void {
-  const skip = except instanceof Set ? except : undefined
-  let frame: Buffer | undefined
-  let sent = 0
-  let metrics: Connection['metrics'] | undefined
-  for (const conn of conns) {
-    if (conn === except || skip?.has(conn) || conn.closing || conn.ws.readyState !== conn.ws.OPEN) continue
-    if (conn.ws.bufferedAmount + message.byteLength > conn.maxBufferedBytes) {
-      send(conn, message) // terminates it as a slow consumer, logged and counted
-      continue
-    }
-    if (!conn.socket.writable) continue // closed under ws; its close event is on the way
-    frame ??= binaryFrame(message)
-    try {
-      conn.socket.write(frame)
-    } catch (error) {
-      conn.log.warn({ err: error }, 'send failed; terminating socket')
-      conn.closing = true
-      conn.ws.terminate()
-      continue
-    }
-    sent++
-    metrics = conn.metrics
-  }
-  if (metrics) metrics.bytesSent.inc(sent * message.byteLength)
-}
-
-const encodeMessage = (write: (encoder: encoding.Encoder) => void) => {
-  const encoder = encoding.createEncoder()
-  write(encoder)
-  return encoding.toUint8Array(encoder)
-}
-
-export const encodeSyncStep1 = (doc: Y.Doc) =>
-  encodeMessage((e) => {
-    encoding.writeVarUint(e, messageSync)
-    syncProtocol.writeSyncStep1(e, doc)
-  })
-
-/** Sync step 2 carrying `update`; the stock client counts itself synced when the first one arrives. */
-export const encodeSyncStep2 = (update: Uint8Array) =>
-  encodeMessage((e) => {
-    encoding.writeVarUint(e, messageSync)
-    encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2)
-    encoding.writeVarUint8Array(e, update)
-  })
-
-export const encodeUpdateMessage = (update: Uint8Array) =>
-  encodeMessage((e) => {
-    encoding.writeVarUint(e, messageSync)
-    syncProtocol.writeUpdate(e, update)
-  })
-
-export const encodeAwarenessMessage = (awareness: awarenessProtocol.Awareness, clients: number[]) =>
-  encodeMessage((e) => {
-    encoding.writeVarUint(e, messageAwareness)
-    encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(awareness, clients))
-  })
-
-const encodePermissionDenied = (reason: string) =>
-  encodeMessage((e) => {
-    encoding.writeVarUint(e, messageAuth)
-    authProtocol.writePermissionDenied(e, reason)
-  })
 
 type RefusalCode =
   | typeof closeCodes.malformedMessage
@@ -171,7 +79,7 @@ function readType(decoder: decoding.Decoder, what: string): number {
 }
 
 /** Handles one binary frame from `conn`. Never throws: bad input closes that socket only. */
-export function handleMessage(room: Room, conn: Connection, data: Uint8Array): void {
+export function handleMessage(room: MessageTarget, conn: Connection, data: Uint8Array): void {
   try {
     dispatch(room, conn, decoding.createDecoder(data))
   } catch (error) {
@@ -185,7 +93,7 @@ export function handleMessage(room: Room, conn: Connection, data: Uint8Array): v
   }
 }
 
-function dispatch(room: Room, conn: Connection, decoder: decoding.Decoder): void {
+function dispatch(room: MessageTarget, conn: Connection, decoder: decoding.Decoder): void {
   const messageType = readType(decoder, 'message type')
   // Awareness has its own, coalescing throttle; everything else costs a token (a sync step 1 makes the
   // server encode the whole doc, so it is not free either).
@@ -221,7 +129,7 @@ function dispatch(room: Room, conn: Connection, decoder: decoding.Decoder): void
   }
 }
 
-function handleSync(room: Room, conn: Connection, decoder: decoding.Decoder): void {
+function handleSync(room: MessageTarget, conn: Connection, decoder: decoding.Decoder): void {
   const syncType = readType(decoder, 'sync message type')
   if (syncType > syncProtocol.messageYjsUpdate) {
     throw new BadMessage(closeCodes.malformedMessage, `unknown sync message type ${syncType}`)
@@ -237,12 +145,19 @@ function handleSync(room: Room, conn: Connection, decoder: decoding.Decoder): vo
     return
   }
   // Sync step 2 and update both carry a Yjs update.
-  if (conn.role !== 'edit') {
-    conn.log.debug('dropped a write from a view-only connection')
-    send(conn, encodePermissionDenied(viewOnlyReason))
+  if (!conn.write.allowed) {
+    conn.log.debug('dropped a write from a read-only connection')
+    reject(conn.metrics, 'read-only')
+    send(conn, encodePermissionDenied(conn.write.reason))
     return
   }
   const result = room.applyClientUpdate(payload, conn)
+  if (typeof result === 'object') {
+    conn.log.info({ reason: result.refused }, 'the write policy refused an update')
+    reject(conn.metrics, 'write-refused')
+    send(conn, encodePermissionDenied(result.refused))
+    return
+  }
   switch (result) {
     case 'applied':
       conn.metrics.updatesReceived.inc()

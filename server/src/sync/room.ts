@@ -1,12 +1,13 @@
 import { Awareness, applyAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import { readBoardSummary } from '../../../shared/src/board/schema'
 import { closeCodes } from '../closeCodes'
 import type { ServerConfig } from '../config'
 import { DocSizeGuard } from '../limits/docSize'
 import { dropPending, pendingBytes } from '../limits/pendingUpdates'
 import type { Logger } from '../log'
 import { reject } from '../metrics'
+import type { JudgeUpdate } from '../permissions/documentPolicies'
+import type { BoardDocument } from '../permissions/documents'
 import type { BoardStore, StoredUpdate } from '../storage/BoardStore'
 import { describeStoreFailure } from '../storage/storeFailure'
 import {
@@ -15,35 +16,33 @@ import {
   filterAwareness,
   releaseAwarenessIds,
 } from './awarenessPolicy'
+import { BoardSummary } from './boardSummary'
 import { type Connection, closeConnection, isConnection, type TransactionOrigin } from './connection'
 import { probeLiveness } from './livenessProbe'
+import { encodeAwarenessMessage, encodeSyncStep1 } from './messages'
 import type { CaptureAfterWrite, PersistQueue, PersistTarget } from './persistQueue'
-import { encodeAwarenessMessage, encodeSyncStep1, encodeUpdateMessage, send, sendToAll } from './protocol'
-import { encodeStateInChunks } from './stateChunks'
-import { captureSyncReply } from './syncReply'
+import type { ApplyResult, MessageTarget } from './protocol'
+import { LocalRelay, type Relay } from './relay'
+import { send } from './send'
+import { UpdateLog } from './updateLog'
 
-/**
- * A room is one board in memory: its Y.Doc, its Awareness and its connections (y-websocket-server's
- * WSSharedDoc, with storage and roles added). The doc is loaded from the store before any socket joins
- * (see rooms.ts). Every doc update that is not from 'load' is stored before it is relayed: in its message
- * handler when the store commits synchronously (SQLite) and the server is not busy, otherwise through
- * the PersistQueue, relayed once the store resolved the batch's write. Awareness (presence) is never
- * stored and is relayed at once.
- *
- * Anything computed from the doc for the store or for a client (sync step 2, the compaction snapshot) is
- * captured when a batch is cut, not after the write, because with an async store later edits may already
- * be applied to the doc while a write is in flight (see persistQueue.ts).
- *
- * The room also keeps the stored rows themselves (`rows`, the same bytes as in the store, in order),
- * so that a large board can be sent to joining clients a bounded piece at a time (syncReply.ts);
- * compaction writes the state as pieces of at most syncChunkBytes (stateChunks.ts). They cost about
- * the encoded size of the board once per loaded board, shared by every client.
- *
- * Limits that belong to the board live here too: its encoded size (maxDocBytes), the updates parked
- * waiting for missing dependencies (maxPendingBytes, never stored or sent), and who owns which
- * awareness clientID (awarenessPolicy.ts).
- */
-export type ApplyResult = 'applied' | 'undecodable' | 'doc-too-large' | 'pending-overflow' | 'room-closed'
+// A room is one document of a board in memory: its Y.Doc, its Awareness and its connections
+// (y-websocket-server's WSSharedDoc, with storage and permissions added). The doc is loaded from the
+// store before any socket joins (see rooms.ts). Every doc update that is not from 'load' is stored
+// before it is relayed: in its message handler when the store commits synchronously (SQLite) and the
+// server is not busy, otherwise through the PersistQueue, relayed once the store resolved the batch's
+// write. Awareness (presence) is never stored and is relayed at once.
+//
+// The room decides what happens and when; the parts that do it are its own modules: the update log
+// (rows, seqs, compaction, sync replies: updateLog.ts), the relay (who gets what, merging a batch's
+// relays: relay.ts) and, for the content document, the board's summary row (boardSummary.ts). It talks
+// to sockets only through Connection (a PeerSocket underneath), so it runs in a unit test without a
+// network.
+//
+// Limits that belong to the document live here too: its encoded size (maxDocBytes), the updates parked
+// waiting for missing dependencies (maxPendingBytes, never stored or sent), and who owns which
+// awareness clientID (awarenessPolicy.ts). Who may write, and which updates, is decided by the
+// connection's write grant (permissions/documentPolicies.ts), checked here before an update is applied.
 
 export interface RoomDeps {
   store: BoardStore
@@ -57,51 +56,64 @@ export interface RoomDeps {
   onIdle: (room: Room) => void
 }
 
-export class Room implements PersistTarget {
+export class Room implements PersistTarget, MessageTarget {
   readonly doc = new Y.Doc()
   readonly awareness = new Awareness(this.doc)
   readonly connections = new Set<Connection>()
   /** Awareness clientID → the socket that announced it first; only that socket may change it. */
   private readonly awarenessOwners = new Map<number, Connection>()
-  /** Written updates waiting to be relayed together (relay()). */
-  private outbox: Relay[] = []
+  private readonly log: Logger
+  private readonly updates: UpdateLog
+  private readonly relay: Relay
+  /** The board's summary row: only the content document has one. */
+  private readonly summary: BoardSummary | undefined
   private readonly size: DocSizeGuard
   private closed = false
   /** Set while unload() runs: the room takes no more joins or messages. */
   private unloading: Promise<void> | undefined
-  /** The compaction being written, awaited by unload so it never overlaps the final one. */
-  private compacting: Promise<void> | undefined
   private idleTimer: NodeJS.Timeout | undefined
-  private summaryTimer: NodeJS.Timeout | undefined
-  /**
-   * The board's rows as stored (and, between a batch's cut and its write, the rows that batch stores),
-   * oldest first. Replaced, never mutated in place, by compaction; captured replies hold a copy.
-   */
-  private rows: Uint8Array[]
-  /** Rows appended as edits since the last compaction; compaction runs when it passes compactEveryUpdates. */
-  private appendedRows: number
-  private lastSeq: number | undefined
-  /** Epoch ms of the last client edit that reached the disk and is not yet in the boards row. */
-  private unsummarisedEditAt: number | undefined
 
   constructor(
     readonly boardId: string,
+    readonly document: BoardDocument,
     stored: StoredUpdate[],
     private readonly deps: RoomDeps,
   ) {
-    this.rows = stored.map((row) => row.update)
-    this.appendedRows = stored.filter((row) => !row.compacted).length
-    this.lastSeq = stored.at(-1)?.seq
+    const { config, store } = deps
+    this.log = deps.log.child({ boardId, document: document.name })
     const load: TransactionOrigin = 'load'
     this.doc.transact(() => {
       for (const row of stored) Y.applyUpdate(this.doc, row.update, load)
     }, load)
-    const storedBytes = stored.reduce((sum, row) => sum + row.update.byteLength, 0)
-    this.size = new DocSizeGuard(this.doc, deps.config.maxDocBytes, storedBytes)
+    this.updates = new UpdateLog(this.doc, stored, {
+      store,
+      boardId,
+      document: document.name,
+      config,
+      log: this.log,
+      afterNextWrite: (capture) => this.afterPersist(capture),
+      measured: (bytes) => this.size.measured(bytes),
+    })
+    this.size = new DocSizeGuard(this.doc, config.maxDocBytes, this.updates.loadedBytes)
+    this.relay = new LocalRelay(this.connections)
+    this.summary =
+      document.kind === 'content'
+        ? new BoardSummary(this.doc, {
+            boardId,
+            store,
+            log: this.log,
+            now: deps.now,
+            summaryDebounceMs: config.summaryDebounceMs,
+          })
+        : undefined
     // The server is not a participant: it has no presence of its own.
     this.awareness.setLocalState(null)
     this.doc.on('update', this.onDocUpdate)
     this.awareness.on('update', this.onAwarenessUpdate)
+  }
+
+  get documentName(): string {
+    return this.document.name
   }
 
   get isClosed(): boolean {
@@ -123,8 +135,8 @@ export class Room implements PersistTarget {
   addConnection(conn: Connection): void {
     clearTimeout(this.idleTimer)
     this.connections.add(conn)
-    // Sync step 1 asks the client for what the server lacks; a viewer may not write, so it is not asked.
-    if (conn.role === 'edit') send(conn, encodeSyncStep1(this.doc))
+    // Sync step 1 asks the client for what the server lacks; one that may not write is not asked.
+    if (conn.write.allowed) send(conn, encodeSyncStep1(this.doc))
     const states = [...this.awareness.getStates().keys()]
     if (states.length > 0) send(conn, encodeAwarenessMessage(this.awareness, states))
   }
@@ -138,22 +150,28 @@ export class Room implements PersistTarget {
   }
 
   /**
-   * Applies a client's update unless Yjs cannot decode it or it would take the board past maxDocBytes
-   * (the caller closes the socket; nothing is applied or stored). If Yjs throws halfway through
-   * applying, the doc may hold a partial, unstored change, so the room is dropped and reloaded from
-   * disk on the next join. Pending data past maxPendingBytes is dropped after the apply.
+   * Applies a client's update unless Yjs cannot decode it, the connection's write policy refuses it, or
+   * it would take the document past maxDocBytes (nothing is then applied or stored). If Yjs throws
+   * halfway through applying, the doc may hold a partial, unstored change, so the room is dropped and
+   * reloaded from disk on the next join. Pending data past maxPendingBytes is dropped after the apply.
    */
   applyClientUpdate(update: Uint8Array, conn: Connection): ApplyResult {
+    let decoded: ReturnType<typeof Y.decodeUpdate>
     try {
-      Y.decodeUpdate(update)
+      decoded = Y.decodeUpdate(update)
     } catch {
       return 'undecodable'
+    }
+    const judge = conn.write.allowed ? conn.write.judge : undefined
+    if (judge) {
+      const refusal = this.judge(judge, decoded, conn)
+      if (refusal !== undefined) return { refused: refusal }
     }
     if (!this.size.admits(update.byteLength)) return 'doc-too-large'
     try {
       Y.applyUpdate(this.doc, update, conn)
     } catch (error) {
-      this.deps.log.error({ err: error, boardId: this.boardId, connId: conn.id }, 'applying an update failed')
+      this.log.error({ err: error, connId: conn.id }, 'applying an update failed')
       closeConnection(conn, closeCodes.invalidUpdate, 'Yjs could not apply the update')
       this.close(closeCodes.internalError, 'board reloading after a bad update')
       return 'room-closed'
@@ -196,7 +214,7 @@ export class Room implements PersistTarget {
   /** Answers a sync step 1 once the next batch is written, with what is stored then (syncReply.ts). */
   replyToSyncStep1(conn: Connection, stateVector: Uint8Array): void {
     this.afterPersist(() => {
-      const deliver = captureSyncReply(this.doc, this.rows, stateVector, this.deps.config.syncChunkBytes)
+      const deliver = this.updates.replyTo(stateVector)
       return () => deliver(conn)
     })
   }
@@ -206,34 +224,16 @@ export class Room implements PersistTarget {
     this.deps.queue.afterNextWrite(this, capture)
   }
 
-  broadcast(message: Uint8Array, except?: Connection): void {
-    sendToAll(this.connections, message, except)
-  }
-
   persisted(lastSeq: number | undefined, appendedRows: number): void {
-    if (lastSeq === undefined || this.closed) return
-    // max: a compaction that overlapped this write may already have renumbered its rows higher.
-    this.lastSeq = Math.max(this.lastSeq ?? 0, lastSeq)
-    this.appendedRows += appendedRows
-    if (this.appendedRows > this.deps.config.compactEveryUpdates && !this.compacting) {
-      // Snapshot when the next batch is cut (doc == stored after it), compact once that batch is written.
-      this.compacting = Promise.resolve() // reserved, so later batches don't queue a second one
-      this.afterPersist(() => {
-        const snapshot = this.snapshot()
-        return () => {
-          this.compacting = this.compact(snapshot).finally(() => {
-            this.compacting = undefined
-          })
-        }
-      })
-    }
+    if (this.closed) return
+    this.updates.stored(lastSeq, appendedRows)
   }
 
   persistFailed(error: unknown): void {
     // Named (disk full, database corrupt, …) in the log and the close reason, so it says what to do.
     const failure = describeStoreFailure(error)
-    this.deps.log.error(
-      { err: error, boardId: this.boardId, storeFailure: failure.kind, action: failure.action },
+    this.log.error(
+      { err: error, storeFailure: failure.kind, action: failure.action },
       'storing edits failed; dropping the room',
     )
     this.close(closeCodes.internalError, `${failure.kind}: edits not stored; reconnect to resync`)
@@ -255,14 +255,14 @@ export class Room implements PersistTarget {
     try {
       await this.deps.queue.flush()
       if (this.closed) return // the flush failed and already dropped the room
-      await this.compacting
-      await this.writeSummary()
-      if (this.needsCompaction() && !this.closed) await this.compact(this.snapshot())
+      await this.updates.settled()
+      await this.summary?.write()
+      await this.updates.compactIfDue()
     } catch (error) {
-      this.deps.log.error({ err: error, boardId: this.boardId }, 'unloading the board failed')
+      this.log.error({ err: error }, 'unloading the board failed')
     }
     this.close(closeCodes.goingAway, reason)
-    this.deps.log.info({ boardId: this.boardId, reason }, 'room unloaded')
+    this.log.info({ reason }, 'room unloaded')
   }
 
   /** Drops the room without writing anything more: queued updates and relays are discarded. */
@@ -270,7 +270,9 @@ export class Room implements PersistTarget {
     if (this.closed) return
     this.closed = true
     clearTimeout(this.idleTimer)
-    clearTimeout(this.summaryTimer)
+    this.summary?.close()
+    this.updates.close()
+    this.relay.close()
     this.deps.queue.discard(this)
     for (const conn of this.connections) closeConnection(conn, code, reason)
     this.connections.clear()
@@ -279,14 +281,28 @@ export class Room implements PersistTarget {
     this.deps.onClosed(this)
   }
 
+  /** A policy that throws is a bug; the update is refused rather than let through unjudged. */
+  private judge(
+    judge: JudgeUpdate,
+    decoded: ReturnType<typeof Y.decodeUpdate>,
+    conn: Connection,
+  ): string | undefined {
+    try {
+      return judge(decoded, this.doc)
+    } catch (error) {
+      this.log.error({ err: error, connId: conn.id }, 'the write policy failed to judge an update')
+      return 'the server could not check this change'
+    }
+  }
+
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === 'load') return
     const from = isConnection(origin) ? origin : undefined
-    this.rows.push(update) // stored by the write below or the batch it joins; a failed write closes the room
+    this.updates.appended(update) // stored by the write below or the batch it joins; a failed write closes the room
     if (this.deps.queue.canStoreNow()) return this.storeAndRelayNow(update, from)
     this.deps.queue.addUpdate(this, update, () => {
-      if (from) this.noteEdit()
-      this.relay(update, from)
+      if (from) this.summary?.editStored()
+      this.relay.storedInBatch(update, from)
     })
   }
 
@@ -301,54 +317,8 @@ export class Room implements PersistTarget {
       return
     }
     this.persisted(seq, 1)
-    if (from) this.noteEdit()
-    this.broadcast(encodeUpdateMessage(update), from)
-  }
-
-  /**
-   * Relays of one written batch go out together, once its relays have all run (a microtask, before any
-   * later batch): with 100 sockets on a board, each message costs 99 socket writes, so the updates of a
-   * batch are merged into one message for everyone except their authors, who get the others' updates.
-   * Batches grow with load (what arrives during one write forms the next), so this saves most when the
-   * server is busiest. A socket's consecutive edits are never merged with each other: a new message starts
-   * where an author repeats, so every client still sees each of a peer's edits as a transaction of its own
-   * (an observer counting a key's intermediate values sees them all), as without merging.
-   */
-  private relay(update: Uint8Array, from: Connection | undefined): void {
-    if (this.outbox.length === 0) queueMicrotask(this.flushRelays)
-    this.outbox.push({ update, from })
-  }
-
-  private readonly flushRelays = () => {
-    const relays = this.outbox
-    this.outbox = []
-    let start = 0
-    let authors = new Set<Connection>()
-    for (let i = 0; i < relays.length; i++) {
-      const from = relays[i]!.from
-      if (from && authors.has(from)) {
-        this.relayMerged(relays.slice(start, i), authors)
-        start = i
-        authors = new Set()
-      }
-      if (from) authors.add(from)
-    }
-    this.relayMerged(relays.slice(start), authors)
-  }
-
-  /** `relays` hold at most one edit per author; `authors` are their sockets. */
-  private relayMerged(relays: Relay[], authors: Set<Connection>): void {
-    if (this.closed || relays.length === 0) return
-    if (relays.length === 1) {
-      this.broadcast(encodeUpdateMessage(relays[0]!.update), relays[0]!.from)
-      return
-    }
-    const everyone = encodeUpdateMessage(merge(relays.map((r) => r.update)))
-    sendToAll(this.connections, everyone, authors)
-    for (const author of authors) {
-      const others = relays.filter((r) => r.from !== author).map((r) => r.update)
-      if (others.length > 0) sendToAll([author], encodeUpdateMessage(merge(others)))
-    }
+    if (from) this.summary?.editStored()
+    this.relay.storedNow(update, from)
   }
 
   private readonly onAwarenessUpdate = (
@@ -358,79 +328,6 @@ export class Room implements PersistTarget {
     // Ownership (conn.awarenessIds) is kept by applyClientAwareness, not here.
     const from = isConnection(origin) ? origin : undefined
     const changed = [...change.added, ...change.updated, ...change.removed]
-    this.broadcast(encodeAwarenessMessage(this.awareness, changed), from)
+    this.relay.awareness(encodeAwarenessMessage(this.awareness, changed), from)
   }
-
-  /** A client edit reached the disk: the boards row is refreshed at most once per summaryDebounceMs. */
-  private noteEdit(): void {
-    this.unsummarisedEditAt = this.deps.now()
-    this.summaryTimer ??= setTimeout(() => {
-      this.summaryTimer = undefined
-      void this.writeSummary()
-    }, this.deps.config.summaryDebounceMs)
-  }
-
-  /** Never rejects. */
-  private async writeSummary(): Promise<void> {
-    const editAt = this.unsummarisedEditAt
-    if (editAt === undefined || this.closed) return
-    try {
-      const { title, noteCount } = readBoardSummary(this.doc)
-      this.unsummarisedEditAt = undefined
-      await this.deps.store.updateSummary(this.boardId, { title, noteCount, updatedAt: editAt })
-    } catch (error) {
-      this.unsummarisedEditAt ??= editAt // try again with the next edit or at unload
-      // The summary is a convenience copy; the edits themselves are already stored.
-      this.deps.log.error({ err: error, boardId: this.boardId }, 'updating the board summary failed')
-    }
-  }
-
-  /**
-   * The state in pieces of at most syncChunkBytes, with the rows and seq it replaces. Taken when the doc
-   * equals the store up to this.lastSeq: when a batch is cut, or once unload flushed.
-   */
-  private snapshot(): Snapshot {
-    const parts = encodeStateInChunks(this.doc, this.deps.config.syncChunkBytes)
-    this.size.measured(parts.reduce((sum, part) => sum + part.byteLength, 0))
-    return { parts, rowsReplaced: this.rows.length, appendedRows: this.appendedRows, upToSeq: this.lastSeq }
-  }
-
-  /** At unload: edits since the last compaction, or a row too big to send in one piece (an old compaction). */
-  private needsCompaction(): boolean {
-    const { syncChunkBytes } = this.deps.config
-    return (
-      (this.appendedRows > 0 && this.rows.length > 1) || this.rows.some((r) => r.byteLength > syncChunkBytes)
-    )
-  }
-
-  /** Rows appended after the snapshot keep their order after its parts. Never rejects. */
-  private async compact(snapshot: Snapshot): Promise<void> {
-    const { parts, rowsReplaced, appendedRows, upToSeq } = snapshot
-    if (upToSeq === undefined) return
-    try {
-      const lastSeq = await this.deps.store.compact(this.boardId, parts, upToSeq)
-      this.lastSeq = Math.max(this.lastSeq ?? 0, lastSeq)
-      this.rows = [...parts, ...this.rows.slice(rowsReplaced)]
-      this.appendedRows -= appendedRows
-    } catch (error) {
-      // Not fatal: the uncompacted rows still hold everything.
-      this.deps.log.error({ err: error, boardId: this.boardId }, 'compaction failed')
-    }
-  }
-}
-
-interface Snapshot {
-  parts: Uint8Array[]
-  /** How many leading rows of `rows` the parts replace (all of them, when it was taken). */
-  rowsReplaced: number
-  appendedRows: number
-  upToSeq: number | undefined
-}
-
-/** Y.mergeUpdates re-encodes even a single update; relaying one needs no merge. */
-const merge = (updates: Uint8Array[]) => (updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates))
-
-interface Relay {
-  update: Uint8Array
-  from: Connection | undefined
 }

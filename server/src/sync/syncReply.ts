@@ -2,7 +2,8 @@ import * as Y from 'yjs'
 import { closeCodes } from '../closeCodes'
 import { encodeIntegratedState } from '../limits/pendingUpdates'
 import { type Connection, closeConnection } from './connection'
-import { encodeSyncStep2, encodeUpdateMessage, send } from './protocol'
+import { encodeSyncStep2, encodeUpdateMessage } from './messages'
+import { send } from './send'
 
 /**
  * The answer to a client's sync step 1: everything the server has stored that the client lacks.
