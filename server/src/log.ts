@@ -19,6 +19,8 @@ export function createLogger(options: { level?: string; destination?: pino.Desti
           '*.token',
           'editToken',
           'viewToken',
+          'participantSecret',
+          '*.participantSecret',
           'authorization',
           '*.authorization',
           'url',

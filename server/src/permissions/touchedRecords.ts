@@ -11,8 +11,9 @@
 // the id of the item that holds the parent type. So each item is resolved through its neighbour or
 // parent item, which is either earlier in the same update or already in the doc, up to the top-level
 // type. The delete set is resolved against the doc (and the update's own items). Items whose parent can
-// be found in neither (missing dependencies, or content under a deleted and collected type) are counted
-// in `unresolved`, so a policy can refuse what it cannot judge.
+// be found in neither (missing dependencies) are counted in `unresolved`, so a policy can refuse what it
+// cannot judge. Items that attach to collected content (under a deleted type) and items the doc already
+// has change nothing when applied, so they touch nothing.
 //
 // Nothing is applied; the doc is only read. Cost: one decode of the update plus a walk per item, so a
 // policy that needs it pays for it, and the server decodes nothing more when no policy does.
@@ -48,6 +49,13 @@ interface Place {
   entry: boolean
 }
 
+/**
+ * The place of an item that attaches to collected (GC) content: Yjs turns it into a GC struct too, so it
+ * changes nothing (an edit of a note that lost a concurrent conflict and was collected).
+ */
+const inert = Symbol('inert')
+type Resolved = Place | typeof inert | null
+
 /** `update` may be passed already decoded (Y.decodeUpdate), so a caller that decoded it pays once. */
 export function touchedRecords(update: Uint8Array | DecodedUpdate, doc: Y.Doc): TouchedRecords {
   const { structs, ds } = update instanceof Uint8Array ? Y.decodeUpdate(update) : update
@@ -55,7 +63,10 @@ export function touchedRecords(update: Uint8Array | DecodedUpdate, doc: Y.Doc): 
   const touched = new Touches(doc)
   for (const struct of structs) {
     if (!(struct instanceof Y.Item)) continue // GC and Skip carry no content
+    // Already in the doc (a resent update): Yjs skips it, so it touches nothing.
+    if (struct.id.clock + struct.length <= Y.getState(doc.store, struct.id.client)) continue
     const place = resolver.ofUpdateItem(struct)
+    if (place === inert) continue
     if (place) touched.added(place)
     else touched.unresolved++
   }
@@ -108,22 +119,26 @@ class Touches {
 const recordKey = (place: Place) => `${place.type}\u0000${place.key ?? ''}\u0000${place.key === null}`
 
 class PlaceResolver {
-  /** The update's items per client, in clock order (as an update lists them). */
-  private readonly own = new Map<number, Y.Item[]>()
-  private readonly places = new Map<Y.Item, Place | null>()
+  /**
+   * The update's items and collected (GC) ranges per client, in clock order (as an update lists them).
+   * An update holds GC ranges for content it created and deleted at once (the fields of a note created
+   * or changed and deleted in one transaction).
+   */
+  private readonly own = new Map<number, (Y.Item | Y.GC)[]>()
+  private readonly places = new Map<Y.Item, Resolved>()
 
   constructor(
     structs: DecodedUpdate['structs'],
     private readonly doc: Y.Doc,
   ) {
     for (const struct of structs) {
-      if (!(struct instanceof Y.Item)) continue
+      if (struct instanceof Y.Skip) continue
       let items = this.own.get(struct.id.client)
       if (!items) {
         items = []
         this.own.set(struct.id.client, items)
       }
-      items.push(struct)
+      items.push(struct as Y.Item | Y.GC)
     }
   }
 
@@ -132,11 +147,11 @@ class PlaceResolver {
    * or (null) its neighbour's. Followed iteratively, with every place remembered, so a long chain of
    * neighbours in one update costs one walk, and a hostile one (even a cycle) cannot hang or overflow.
    */
-  ofUpdateItem(start: Y.Item): Place | undefined {
+  ofUpdateItem(start: Y.Item): Place | typeof inert | undefined {
     const links: { item: Y.Item; nested: boolean }[] = []
     const visited = new Set<Y.Item>()
     let item = start
-    let place: Place | null
+    let place: Resolved
     for (;;) {
       const known = this.places.get(item)
       if (known !== undefined) {
@@ -154,6 +169,10 @@ class PlaceResolver {
       links.push({ item, nested })
       const ref = parent instanceof Y.ID ? parent : (item.origin ?? item.rightOrigin)
       const next = ref ? this.find(ref.client, ref.clock) : undefined
+      if (next === 'collected') {
+        place = inert
+        break
+      }
       if (!next || visited.has(next.item)) {
         place = null
         break
@@ -167,7 +186,7 @@ class PlaceResolver {
     // A nested item sits inside its holder's record (not as the entry); a neighbour shares its place.
     for (let i = links.length - 1; i >= 0; i--) {
       const { item: link, nested } = links[i]!
-      if (place && nested) place = { ...place, entry: false }
+      if (place && place !== inert && nested) place = { ...place, entry: false }
       this.places.set(link, place)
     }
     return place ?? undefined
@@ -203,7 +222,7 @@ class PlaceResolver {
   }
 
   /** Binary search: an update lists each client's structs in clock order. */
-  private ownAt(client: number, clock: number): Y.Item | undefined {
+  private ownAt(client: number, clock: number): Y.Item | Y.GC | undefined {
     const items = this.own.get(client)
     if (!items) return undefined
     let low = 0
@@ -218,13 +237,14 @@ class PlaceResolver {
     return undefined
   }
 
-  private find(client: number, clock: number): { item: Y.Item; inUpdate: boolean } | undefined {
+  /** The item with this id, in the update or the doc; 'collected' if it is a GC struct there. */
+  private find(client: number, clock: number): { item: Y.Item; inUpdate: boolean } | 'collected' | undefined {
     const mine = this.ownAt(client, clock)
-    if (mine) return { item: mine, inUpdate: true }
+    if (mine) return mine instanceof Y.Item ? { item: mine, inUpdate: true } : 'collected'
     if (clock >= Y.getState(this.doc.store, client)) return undefined
     const structs = this.doc.store.clients.get(client)!
     const struct = structs[Y.findIndexSS(structs, clock)]
-    return struct instanceof Y.Item ? { item: struct, inUpdate: false } : undefined
+    return struct instanceof Y.Item ? { item: struct, inUpdate: false } : 'collected'
   }
 }
 

@@ -37,11 +37,15 @@ export interface JoinRequest {
   connId: string
 }
 
-/** Returns what the transport must tell it about the socket (wsPeerSocket.ts forwards ws's events). */
-export function join(deps: JoinDeps, socket: PeerSocket, request: JoinRequest): SocketEvents {
+/** The connection of an authenticated socket, with its rights on the document and its limits. */
+export function openConnection(
+  deps: Omit<JoinDeps, 'rooms'>,
+  socket: PeerSocket,
+  request: JoinRequest,
+): Connection {
   const { config } = deps
   const { boardId, document, access, connId } = request
-  const conn: Connection = {
+  return {
     id: connId,
     socket,
     access,
@@ -55,6 +59,13 @@ export function join(deps: JoinDeps, socket: PeerSocket, request: JoinRequest): 
     isAlive: true,
     closing: false,
   }
+}
+
+/** Returns what the transport must tell it about the socket (wsPeerSocket.ts forwards ws's events). */
+export function join(deps: JoinDeps, socket: PeerSocket, request: JoinRequest): SocketEvents {
+  const { config } = deps
+  const { boardId, document, access } = request
+  const conn = openConnection(deps, socket, request)
   let room: Room | undefined
   const early: Uint8Array[] = []
   let earlyBytes = 0

@@ -29,10 +29,29 @@ export interface TestClient {
   destroy(): void
 }
 
-export function connectClient(t: { wsUrl: string }, boardId: string, token: string): TestClient {
+export interface ClientOptions {
+  /** Another document of the board than its content (`facilitation`, `private/<id>`). */
+  document?: string
+  /** The browser's participant secret, sent as `participant=`. */
+  participant?: string
+}
+
+/**
+ * The stock provider, as a browser uses it: another document of the board is the room name
+ * `<boardId>/<document>` (the provider connects to `serverUrl + '/' + roomName`).
+ */
+export function connectClient(
+  t: { wsUrl: string },
+  boardId: string,
+  token: string,
+  options: ClientOptions = {},
+): TestClient {
   const doc = new Y.Doc()
-  const provider = new WebsocketProvider(t.wsUrl, boardId, doc, {
-    params: { token },
+  const roomName = options.document === undefined ? boardId : `${boardId}/${options.document}`
+  const params: Record<string, string> = { token }
+  if (options.participant !== undefined) params.participant = options.participant
+  const provider = new WebsocketProvider(t.wsUrl, roomName, doc, {
+    params,
     // The provider's type wants the DOM WebSocket; ws implements the part it uses.
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     // Node has BroadcastChannel: without this, clients in one test process would sync past the server.
