@@ -266,21 +266,27 @@ describe('touchedRecords on random histories', () => {
     const text = existing?.get('text') as Y.Text | undefined
     switch (o.kind) {
       case 'add':
-        return addNote(doc, key, o.text)
+        addNote(doc, key, o.text)
+        break
       case 'remove':
-        return void notes.delete(key)
+        notes.delete(key)
+        break
       case 'field':
-        return void existing?.set('stageId', `stage:${o.value}`)
+        existing?.set('stageId', `stage:${o.value}`)
+        break
       case 'type':
-        return text && text.insert(Math.min(o.at, text.length), o.text)
+        text?.insert(Math.min(o.at, text.length), o.text)
+        break
       case 'erase':
         if (text && text.length > 0)
           text.delete(Math.min(o.at, text.length - 1), Math.min(o.length, text.length))
-        return
+        break
       case 'scratch':
-        return doc.getText('scratch').insert(0, o.text)
+        doc.getText('scratch').insert(0, o.text)
+        break
       case 'stage':
-        return void doc.getMap<Y.Map<unknown>>('stages').get('stage:1')?.set('title', o.title)
+        doc.getMap<Y.Map<unknown>>('stages').get('stage:1')?.set('title', o.title)
+        break
     }
   }
 
