@@ -312,11 +312,15 @@ describe('touchedRecords on random histories', () => {
           for (const doc of [base, peer, other]) Y.applyUpdate(doc, Y.encodeStateAsUpdate(server))
           // Someone else's concurrent edits reach the server first.
           if (concurrent.length > 0) {
-            const theirs = captureUpdateOrNone(other, (doc) => concurrent.forEach((o) => run(doc, o)))
+            const theirs = captureUpdateOrNone(other, (doc) => {
+              for (const o of concurrent) run(doc, o)
+            })
             if (theirs) Y.applyUpdate(base, theirs)
           }
           for (const step of steps) {
-            const update = captureUpdateOrNone(peer, (doc) => step.forEach((o) => run(doc, o)))
+            const update = captureUpdateOrNone(peer, (doc) => {
+              for (const o of step) run(doc, o)
+            })
             if (!update) continue
             const result = touchedRecords(update, base)
             const before = records(base)
