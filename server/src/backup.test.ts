@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process'
 import { existsSync, readdirSync } from 'node:fs'
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
 import { repoRoot, startMain } from './testing/mainProcess'
+import { testScope } from './testing/testScope'
 import {
   type CreatedBoard,
   connectClient,
@@ -20,10 +21,7 @@ import {
  * DATA_DIR and a server started on it: every board, and every edit relayed before the backup started,
  * is there. Both commands run as their own processes, as an operator would run them.
  */
-const cleanups: (() => unknown)[] = []
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-})
+const { cleanups } = testScope()
 
 function runScript(
   script: string,

@@ -1,8 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { getNotes } from '../../shared/src/board/schema'
 import { encodeStateInChunks } from './sync/stateChunks'
 import { fillLargeBoard } from './testing/largeBoard'
+import { testScope } from './testing/testScope'
 import {
   connectClient,
   createBoard,
@@ -34,10 +35,7 @@ const clientTimeoutMs = env('LARGE_BOARD_CLIENT_TIMEOUT_MS', 2_000)
 const syncChunkBytes = env('LARGE_BOARD_CHUNK_BYTES', 64 * KiB)
 const transferMs = (boardBytes / linkBytesPerSecond) * 1000
 
-const cleanups: (() => unknown)[] = []
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-})
+const { cleanups } = testScope()
 
 /** A server holding a board of about boardBytes, compacted (unloaded once), and a slow proxy to it. */
 async function largeBoardBehindSlowLink(chunkBytes: number) {

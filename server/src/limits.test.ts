@@ -19,6 +19,8 @@ async function raw(t: TestServer, boardId: string, token: string, options = {}):
   return ws
 }
 const logged = (t: TestServer, msg: string) => t.logs.some((l) => l.msg === msg)
+const closedOn = (t: TestServer, boardId: string) =>
+  t.logs.filter((l) => l.msg === 'connection closed' && l.boardId === boardId).length
 
 describe('update rate per connection', () => {
   it('closes a socket past its burst with 4529; other editors carry on', async () => {
@@ -81,7 +83,12 @@ describe('connections per board and per IP', () => {
   it('does not count loopback sockets by default', async () => {
     const t = await start({ config: { maxConnectionsPerIp: 2 } })
     const board = await createBoard(t, {})
-    for (let i = 0; i < 5; i++) await raw(t, board.id, board.editToken)
+    const sockets: WebSocket[] = []
+    for (let i = 0; i < 5; i++) sockets.push(await raw(t, board.id, board.editToken))
+    expect(sockets.filter((ws) => ws.readyState === ws.OPEN)).toHaveLength(5)
+    expect(await upgradeStatus(`${t.wsUrl}/${board.id}?token=wrong`)).toBe(401) // the server still judges each
+    const metrics = await (await fetch(`${t.httpUrl}/metrics`)).text()
+    expect(metrics).not.toMatch(/journeyboard_upgrades_refused_total\{reason="ip-limit"\} [1-9]/)
   })
 
   it('trusts X-Forwarded-For only with TRUST_PROXY', async () => {
@@ -121,14 +128,15 @@ describe('boards loaded in memory', () => {
     expect(await upgradeStatus(`${t.wsUrl}/${boardB.id}?token=${boardB.editToken}`)).toBe(503)
 
     a.destroy()
-    await sleep(100) // A's socket closes; its room is now idle but not yet unloaded (60 s)
+    // A's socket closes; its room is now idle but not yet unloaded (60 s).
+    await waitFor(() => closedOn(t, boardA.id) === 1, "A's socket to close")
     const b = client(t, boardB.id, boardB.viewToken)
     await synced(b)
     expect(b.doc.getMap('meta').get('title')).toBe('B')
     expect(t.logs.some((l) => l.reason === 'unloaded to make room for another board')).toBe(true)
 
     b.destroy()
-    await sleep(100)
+    await waitFor(() => closedOn(t, boardB.id) === 1, "B's socket to close")
     const again = client(t, boardA.id, boardA.viewToken)
     await synced(again)
     expect(again.doc.getText('t').toString()).toBe('kept through the unload')
@@ -184,7 +192,9 @@ describe('updates with missing dependencies (pending structs)', () => {
     const viewer = client(t, board.id, board.viewToken)
     await synced(viewer)
     await waitFor(() => viewer.doc.getText('t').toString() === 'a', 'the first update alone')
-    await sleep(50)
+    // Anything the first update completed would have gone out with it, before this later edit.
+    honest.send(updateFrame(smallUpdate('barrier', true)))
+    await waitFor(() => viewer.doc.getMap('m').get('barrier') === true, 'a later edit')
     expect(viewer.doc.getText('t').toString()).toBe('a')
   })
 

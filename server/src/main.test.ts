@@ -1,9 +1,10 @@
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs'
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
 import { sqliteFileName } from './storage/openDatabase'
 import { spawnMain, startMain } from './testing/mainProcess'
+import { testScope } from './testing/testScope'
 import {
   connectClient,
   createBoard,
@@ -20,10 +21,7 @@ import {
  * database that cannot be trusted (refuse to start, exit 1). Repeated kills: crashCycles.test.ts.
  */
 
-const cleanups: (() => unknown)[] = []
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-})
+const { cleanups } = testScope()
 
 describe('npm start (server/src/main.ts)', () => {
   it('keeps every relayed edit after kill -9', async () => {

@@ -52,7 +52,11 @@ describe('persist before broadcast', () => {
     failing = true
     a.doc.getText('t').insert(0, 'written while the disk is full')
     await waitFor(() => a.closeCodes.includes(closeCodes.internalError), 'A closed with 1011')
-    await sleep(300) // reconnects happen meanwhile and fail again
+    // A reconnects and resends the edit, which fails again: still nothing of it reaches B.
+    await waitFor(
+      () => a.closeCodes.filter((code) => code === closeCodes.internalError).length >= 2,
+      'A to reconnect and be closed again',
+    )
     expect(bSawIt).toBe(false)
     expect(b.doc.getText('t').toString()).toBe('')
     expect((await storedDoc(t.store, board.id)).getText('t').toString()).toBe('')

@@ -76,7 +76,11 @@ describe('store faults at runtime', () => {
     })
     const logged = t.logs.find((l) => l.msg === 'storing edits failed; dropping the room')
     expect(logged).toMatchObject({ storeFailure: 'disk full', action: expect.stringContaining('free space') })
-    await sleep(50)
+    // The room closed the observer too; its close frame follows anything that was sent to it.
+    await waitFor(
+      () => observer.closeCodes.includes(closeCodes.internalError),
+      'the observer closed with the room',
+    )
     expect(observer.doc.getText('t').toString()).toBe('')
     expect((await storedDoc(t.store, board.id)).getText('t').toString()).toBe('')
   })

@@ -1,7 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
 import type { BoardStore } from './storage/BoardStore'
 import { openSqliteStore } from './storage/sqliteStore'
+import { testScope } from './testing/testScope'
 import {
   type CreatedBoard,
   connectClient,
@@ -21,10 +22,7 @@ import {
  * when its session ends, so no client can re-upload a key the server dropped and hide the loss. At the end
  * the store itself (reopened from disk) and a fresh client after a restart must hold every such key.
  */
-const cleanups: (() => unknown)[] = []
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-})
+const { cleanups } = testScope()
 
 /** Counts compactions that reached the store. */
 function countingCompactions(counter: { compactions: number }) {

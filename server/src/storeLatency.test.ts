@@ -1,6 +1,6 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { closeCodes } from './closeCodes'
@@ -8,6 +8,7 @@ import type { ServerConfig } from './config'
 import { messageSync } from './sync/messages'
 import { closeEvent, collectMessages, openRawSocket } from './testing/rawSocket'
 import { type SlowStore, slowStore } from './testing/slowStore'
+import { testScope } from './testing/testScope'
 import {
   connectClient,
   createBoard,
@@ -25,10 +26,7 @@ import {
  * load before sync (frames sent meanwhile are kept), joins during an unload, and a failed load.
  */
 
-const cleanups: (() => unknown)[] = []
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-})
+const { cleanups } = testScope()
 
 async function start(
   delayMs: SlowStore['delayMs'] = {},

@@ -88,7 +88,16 @@ describe('sync between clients', () => {
       async () => (await storedDoc(t.store, board.id)).getMap('meta').get('title') === 'Set by editor',
       'editor edit stored',
     )
-    await sleep(200)
+    await waitFor(
+      () => t.logs.filter((l) => l.msg === 'dropped a write from a read-only connection').length >= 2,
+      "the server to drop both of the viewer's writes",
+    )
+    // Relays go out in the order the server handled them: had it relayed the viewer's writes, they would
+    // reach the editor before an edit sent after they were handled.
+    const marker = client(t, board.id, board.editToken)
+    await synced(marker)
+    marker.doc.getMap('barrier').set('after', true)
+    await waitFor(() => editor.doc.getMap('barrier').get('after') === true, 'the marker edit')
     expect(editor.doc.getText('viewerNotes').toString()).toBe('')
     expect(editor.doc.getMap('meta').get('title')).toBe('Set by editor')
     const stored = await storedDoc(t.store, board.id)

@@ -1,21 +1,14 @@
 import type { IncomingMessage } from 'node:http'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import { openRawSocket, upgradeStatus } from '../testing/rawSocket'
-import { createBoard, startTestServer, type TestServer } from '../testing/testServer'
+import { testScope } from '../testing/testScope'
+import { createBoard, type TestServer } from '../testing/testServer'
 import { contentSecurityPolicy } from './securityHeaders'
 
 /** HTTP hardening: security headers everywhere, the WebSocket Origin check, /metrics, request ids. */
 
-const cleanups: (() => unknown)[] = []
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-})
-async function start(options?: Parameters<typeof startTestServer>[0]): Promise<TestServer> {
-  const t = await startTestServer(options)
-  cleanups.push(() => t.stop())
-  return t
-}
+const { cleanups, start } = testScope()
 
 function expectSecurityHeaders(headers: Headers) {
   expect(headers.get('content-security-policy')).toBe(contentSecurityPolicy)
