@@ -83,7 +83,11 @@ describe('npm run backup / npm run restore', () => {
     cleanups.push(() => removeDir(dir))
     const live = await startMain(path.join(dir, 'live'))
     cleanups.push(() => live.child.kill('SIGKILL'))
-    const boards = [await createBoard(live, {}), await createBoard(live, {}), await createBoard(live, {})]
+    const boards = [
+      await createBoard(live.httpUrl),
+      await createBoard(live.httpUrl),
+      await createBoard(live.httpUrl),
+    ]
     const relayed = new Set<string>()
     const writing = writeContinuously(live, boards, relayed)
     cleanups.push(writing.stop)
@@ -133,10 +137,10 @@ describe('npm run backup / npm run restore', () => {
     const dataDir = path.join(dir, 'data')
     const live = await startMain(dataDir)
     cleanups.push(() => live.child.kill('SIGKILL'))
-    const board = await createBoard(live, {})
+    const board = await createBoard(live.httpUrl)
     const backupFile = path.join(dir, 'backup.sqlite')
     expect((await runScript('server/src/backup.ts', [backupFile], dataDir)).code).toBe(0)
-    await createBoard(live, {}) // only in the live database, not in the backup
+    await createBoard(live.httpUrl) // only in the live database, not in the backup
 
     const refused = await runScript('server/src/restore.ts', [backupFile], dataDir)
     expect(refused.code).toBe(1)

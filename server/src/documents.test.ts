@@ -42,7 +42,7 @@ function updateSetting(type: string, key: string, value: unknown): Uint8Array {
 describe("a board's documents", () => {
   it('reaches the facilitation document with the stock provider at roomName <boardId>/facilitation, empty at first', async () => {
     const t = await start()
-    const board = await createBoard(t, {})
+    const board = await createBoard(t.httpUrl)
     const content = client(t, board.id, board.editToken)
     const facilitation = client(t, board.id, board.viewToken, { document: 'facilitation' })
     await Promise.all([synced(content), synced(facilitation)])
@@ -54,7 +54,7 @@ describe("a board's documents", () => {
 
   it('lets no editor write the facilitation document: refused, told, not stored, not relayed', async () => {
     const t = await start()
-    const board = await createBoard(t, {})
+    const board = await createBoard(t.httpUrl)
     const reader = client(t, board.id, board.viewToken, { document: 'facilitation' })
     await synced(reader)
     const ws = await openRawSocket(t.wsUrl, `${board.id}/facilitation`, board.editToken)
@@ -72,7 +72,7 @@ describe("a board's documents", () => {
 
   it("keeps a participant's private document to them: stored apart, never sent to anyone else", async () => {
     const t = await start()
-    const board = await createBoard(t, {})
+    const board = await createBoard(t.httpUrl)
     const alice = participantId(board.id, aliceSecret)
     const bob = participantId(board.id, bobSecret)
     const bobsContent = await openRawSocket(
@@ -115,7 +115,7 @@ describe("a board's documents", () => {
 
   it('gives a participant their private document back after a reconnect and a server restart', async () => {
     const first = await start()
-    const board = await createBoard(first, {})
+    const board = await createBoard(first.httpUrl)
     const alice = participantId(board.id, aliceSecret)
     const options = { document: `private/${alice}`, participant: aliceSecret }
     const before = client(first, board.id, board.editToken, options)
@@ -135,7 +135,7 @@ describe("a board's documents", () => {
 
   it('refuses an unknown document with 404 and a malformed participant secret with 400', async () => {
     const t = await start()
-    const board = await createBoard(t, {})
+    const board = await createBoard(t.httpUrl)
     const base = `${t.wsUrl}/${board.id}`
     expect(await upgradeStatus(`${base}/minutes?token=${board.editToken}`)).toBe(404)
     expect(await upgradeStatus(`${base}/content?token=${board.editToken}`)).toBe(404)
@@ -147,7 +147,7 @@ describe("a board's documents", () => {
 
   it("counts every document's sockets against the board's connection cap", async () => {
     const t = await start({ config: { maxConnectionsPerBoard: 2 } })
-    const board = await createBoard(t, {})
+    const board = await createBoard(t.httpUrl)
     const content = await openRawSocket(t.wsUrl, board.id, board.editToken)
     const facilitation = await openRawSocket(t.wsUrl, `${board.id}/facilitation`, board.viewToken)
     cleanups.push(
@@ -173,7 +173,7 @@ describe('a write policy that judges updates by the records they touch', () => {
 
   it('refuses a hand-made update touching a locked record: not applied, stored or relayed, and says so', async () => {
     const t = await start({ policies: locking })
-    const board = await createBoard(t, {})
+    const board = await createBoard(t.httpUrl)
     const watcher = client(t, board.id, board.viewToken)
     await synced(watcher)
     const ws = await openRawSocket(t.wsUrl, board.id, board.editToken)

@@ -165,8 +165,8 @@ describe('hostile input (property-based)', () => {
 
   beforeAll(async () => {
     t = await startTestServer({ config: { maxMessageBytes, idleUnloadMs: 60_000 } })
-    target = await createBoard(t, { title: 'Target' })
-    other = await createBoard(t, { title: 'Bystander' })
+    target = await createBoard(t.httpUrl, { title: 'Target' })
+    other = await createBoard(t.httpUrl, { title: 'Bystander' })
     otherClients = [connectClient(t, other.id, other.editToken), connectClient(t, other.id, other.editToken)]
     await Promise.all(otherClients.map(synced))
     await play(t, target, []) // load the target room before the baseline

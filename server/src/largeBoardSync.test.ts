@@ -41,7 +41,7 @@ const { cleanups } = testScope()
 async function largeBoardBehindSlowLink(chunkBytes: number) {
   const t: TestServer = await startTestServer({ config: { syncChunkBytes: chunkBytes, idleUnloadMs: 100 } })
   cleanups.push(() => t.stop())
-  const board = await createBoard(t)
+  const board = await createBoard(t.httpUrl)
   const seeder = connectClient(t, board.id, board.editToken)
   await synced(seeder)
   const local = new Y.Doc()

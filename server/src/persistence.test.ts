@@ -40,7 +40,7 @@ describe('persist before broadcast', () => {
   it('never relays an edit whose write failed, then recovers it from the client once writes work', async () => {
     let failing = false
     const t = await start({ wrapStore: failingAppends(() => failing) })
-    const board = await createBoard(t, {})
+    const board = await createBoard(t.httpUrl)
     const a = client(t, board.id, board.editToken)
     const b = client(t, board.id, board.editToken)
     await Promise.all([synced(a), synced(b)])
@@ -78,7 +78,7 @@ describe('persist before broadcast', () => {
   it('never answers sync step 1 with data that is not stored yet', async () => {
     let failing = false
     const t = await start({ wrapStore: failingAppends(() => failing) })
-    const board = await createBoard(t, {})
+    const board = await createBoard(t.httpUrl)
     const ws = await openRawSocket(t.wsUrl, board.id, board.editToken)
     const received = collectMessages(ws)
     const closed = closeEvent(ws)
@@ -102,8 +102,8 @@ describe('persist before broadcast', () => {
   it('keeps other boards working while one board cannot be written', async () => {
     let brokenId = ''
     const t2 = await start({ wrapStore: failingAppends((id) => id === brokenId) })
-    const broken = await createBoard(t2, {})
-    const fine = await createBoard(t2, {})
+    const broken = await createBoard(t2.httpUrl)
+    const fine = await createBoard(t2.httpUrl)
     brokenId = broken.id
     const x = client(t2, broken.id, broken.editToken)
     const y1 = client(t2, fine.id, fine.editToken)
@@ -145,7 +145,7 @@ describe('relays', () => {
         },
       }),
     })
-    const board = await createBoard(t, {})
+    const board = await createBoard(t.httpUrl)
     const sockets = await Promise.all([0, 1, 2].map(() => openRawSocket(t.wsUrl, board.id, board.editToken)))
     cleanups.push(() => {
       for (const ws of sockets) ws.close()
@@ -171,7 +171,7 @@ describe('relays', () => {
 describe('storage lifecycle', () => {
   it('compacts a board once it has more than compactEveryUpdates rows', async () => {
     const t = await start({ config: { compactEveryUpdates: 5 } })
-    const board = await createBoard(t, {})
+    const board = await createBoard(t.httpUrl)
     const a = client(t, board.id, board.editToken)
     await synced(a)
     for (let i = 0; i < 30; i++) {
@@ -189,7 +189,7 @@ describe('storage lifecycle', () => {
 
   it('unloads an idle board after writing its summary and compacting, then loads it afresh', async () => {
     const t = await start({ config: { idleUnloadMs: 50, summaryDebounceMs: 60_000 } })
-    const board = await createBoard(t, {})
+    const board = await createBoard(t.httpUrl)
     const a = client(t, board.id, board.editToken)
     await synced(a)
     setBoardTitle(a.doc, 'Checkout journey')
@@ -217,7 +217,7 @@ describe('storage lifecycle', () => {
 
   it('refreshes the board summary while clients stay connected (debounced)', async () => {
     const t = await start({ config: { summaryDebounceMs: 30 } })
-    const board = await createBoard(t, {})
+    const board = await createBoard(t.httpUrl)
     const a = client(t, board.id, board.editToken)
     await synced(a)
     setBoardTitle(a.doc, 'Live rename')

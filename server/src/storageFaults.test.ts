@@ -63,7 +63,7 @@ describe('store faults at runtime', () => {
   it('disk full on append: closes with 1011 "disk full: …", logs what to do, relays nothing', async () => {
     let full = false
     const t = await start({ wrapStore: faulty('appendUpdates', diskFull, () => full) })
-    const board = await createBoard(t, {})
+    const board = await createBoard(t.httpUrl)
     const observer = client(t, board.id, board.viewToken)
     await synced(observer)
     const ws = await openRawSocket(t.wsUrl, board.id, board.editToken)
@@ -90,8 +90,8 @@ describe('store faults at runtime', () => {
     const t = await start({
       wrapStore: faulty('appendUpdates', corrupt, ([batch]) => batch.some((e) => e.boardId === brokenId)),
     })
-    const broken = await createBoard(t, {})
-    const fine = await createBoard(t, {})
+    const broken = await createBoard(t.httpUrl)
+    const fine = await createBoard(t.httpUrl)
     brokenId = broken.id
     const x = client(t, broken.id, broken.editToken)
     const y1 = client(t, fine.id, fine.editToken)
@@ -115,7 +115,7 @@ describe('store faults at runtime', () => {
       config: { compactEveryUpdates: 3 },
       wrapStore: faulty('compact', diskFull, () => true),
     })
-    const board = await createBoard(t, {})
+    const board = await createBoard(t.httpUrl)
     const a = client(t, board.id, board.editToken)
     const b = client(t, board.id, board.editToken)
     await Promise.all([synced(a), synced(b)])
@@ -185,8 +185,8 @@ describe('a real full disk (1 MiB tmpfs)', () => {
       const dataDir = path.join(mountPoint, 'data')
       mkdirSync(dataDir)
       const t = await start({ dataDir })
-      const other = await createBoard(t, {})
-      const board = await createBoard(t, {})
+      const other = await createBoard(t.httpUrl)
+      const board = await createBoard(t.httpUrl)
       const writer = client(t, board.id, board.editToken)
       const observer = client(t, board.id, board.editToken)
       await Promise.all([synced(writer), synced(observer)])

@@ -89,7 +89,7 @@ describe('storage under load', () => {
       config: { compactEveryUpdates: 3 },
       wrapStore: countingCompactions(counter),
     })
-    const board = await createBoard(t, {})
+    const board = await createBoard(t.httpUrl)
     const relayed = new Set<string>()
     const writers = Array.from({ length: 6 }, () => connectClient(t, board.id, board.editToken))
     for (const w of writers) {
@@ -119,7 +119,7 @@ describe('storage under load', () => {
       config: { idleUnloadMs: 5, compactEveryUpdates: 10 },
       wrapStore: countingCompactions(counter),
     })
-    const board = await createBoard(t, {})
+    const board = await createBoard(t.httpUrl)
     const relayed = new Set<string>()
     // Rounds of 3 overlapping sessions. Between rounds the board is empty for about idleUnloadMs, so the
     // next round joins before, during or after the unload (flush, summary, compaction, drop).

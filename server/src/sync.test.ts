@@ -25,7 +25,7 @@ const { cleanups, start, client } = testScope()
 describe('sync between clients', () => {
   it('relays an edit from one editor to another and loads the template for both', async () => {
     const t = await start()
-    const board = await createBoard(t, { title: 'Onboarding' })
+    const board = await createBoard(t.httpUrl, { title: 'Onboarding' })
     const a = client(t, board.id, board.editToken)
     const b = client(t, board.id, board.editToken)
     await Promise.all([synced(a), synced(b)])
@@ -38,7 +38,7 @@ describe('sync between clients', () => {
 
   it('keeps content across a server restart on the same data dir', async () => {
     const first = await startTestServer()
-    const board = await createBoard(first, {})
+    const board = await createBoard(first.httpUrl)
     const a = connectClient(first, board.id, board.editToken)
     await synced(a)
     a.doc.getText('scratch').insert(0, 'survives restart')
@@ -58,7 +58,7 @@ describe('sync between clients', () => {
 
   it('stores and relays updates to top-level types the server does not know', async () => {
     const t = await start()
-    const board = await createBoard(t, { template: 'blank' })
+    const board = await createBoard(t.httpUrl, { template: 'blank' })
     const a = client(t, board.id, board.editToken)
     const b = client(t, board.id, board.editToken)
     await Promise.all([synced(a), synced(b)])
@@ -73,7 +73,7 @@ describe('sync between clients', () => {
 
   it('lets a viewer read live but never write', async () => {
     const t = await start()
-    const board = await createBoard(t, {})
+    const board = await createBoard(t.httpUrl)
     const editor = client(t, board.id, board.editToken)
     const viewer = client(t, board.id, board.viewToken)
     await Promise.all([synced(editor), synced(viewer)])
@@ -107,7 +107,7 @@ describe('sync between clients', () => {
 
   it('answers a viewer write with a y-protocols permission-denied message', async () => {
     const t = await start()
-    const board = await createBoard(t, {})
+    const board = await createBoard(t.httpUrl)
     const ws = await openRawSocket(t.wsUrl, board.id, board.viewToken)
     cleanups.push(() => ws.terminate())
     const received = collectMessages(ws)
@@ -128,7 +128,7 @@ describe('sync between clients', () => {
 
   it('refuses the upgrade with 401 for a missing or wrong token and 404 for an unknown board', async () => {
     const t = await start()
-    const board = await createBoard(t, {})
+    const board = await createBoard(t.httpUrl)
     expect(await upgradeStatus(`${t.wsUrl}/${board.id}`)).toBe(401)
     expect(await upgradeStatus(`${t.wsUrl}/${board.id}?token=wrong`)).toBe(401)
     expect(await upgradeStatus(`${t.wsUrl}/${board.id}?token=${board.editToken}x`)).toBe(401)
@@ -139,7 +139,7 @@ describe('sync between clients', () => {
 
   it("relays presence and removes a leaving client's awareness state for everyone", async () => {
     const t = await start()
-    const board = await createBoard(t, {})
+    const board = await createBoard(t.httpUrl)
     const a = client(t, board.id, board.editToken)
     const b = client(t, board.id, board.viewToken)
     await Promise.all([synced(a), synced(b)])
@@ -154,7 +154,7 @@ describe('sync between clients', () => {
 
   it('flushes and closes sockets with 1001 on shutdown, keeping the last edit', async () => {
     const first = await startTestServer()
-    const board = await createBoard(first, {})
+    const board = await createBoard(first.httpUrl)
     const a = connectClient(first, board.id, board.editToken)
     cleanups.push(() => a.destroy())
     await synced(a)

@@ -70,9 +70,9 @@ describe('boards API', () => {
   })
 
   it('lists every board newest-edited first, without tokens, to the operator only', async () => {
-    const first = await createBoard(t, { title: 'First' })
+    const first = await createBoard(t.httpUrl, { title: 'First' })
     await new Promise((resolve) => setTimeout(resolve, 5))
-    const second = await createBoard(t, { title: 'Second' })
+    const second = await createBoard(t.httpUrl, { title: 'Second' })
     const attempts: Record<string, string>[] = [
       {},
       { Authorization: `Bearer ${first.editToken}` },
@@ -98,7 +98,7 @@ describe('boards API', () => {
 
   it('serves no board list at all without ADMIN_TOKEN', async () => {
     const closed = await scope.start()
-    await createBoard(closed, { title: 'Q3 layoffs journey' })
+    await createBoard(closed.httpUrl, { title: 'Q3 layoffs journey' })
     const attempts: Record<string, string>[] = [
       {},
       { Authorization: 'Bearer undefined' },
@@ -118,10 +118,10 @@ describe('boards API', () => {
       fetch(`${server.httpUrl}/api/boards/known`, { method: 'POST', body: JSON.stringify(body) })
 
     it('answers the boards whose link works, with the role, and the ids of those that do not', async () => {
-      const mine = await createBoard(t, { title: 'Mine' })
+      const mine = await createBoard(t.httpUrl, { title: 'Mine' })
       await new Promise((resolve) => setTimeout(resolve, 5))
-      const shared = await createBoard(t, { title: 'Shared with me' })
-      const theirs = await createBoard(t, { title: 'Someone else’s' })
+      const shared = await createBoard(t.httpUrl, { title: 'Shared with me' })
+      const theirs = await createBoard(t.httpUrl, { title: 'Someone else’s' })
       const res = await known({
         boards: [
           { id: mine.id, token: mine.editToken },
@@ -152,7 +152,7 @@ describe('boards API', () => {
     })
 
     it('gives a board the strongest role among the links sent for it, once', async () => {
-      const board = await createBoard(t, { title: 'Both links' })
+      const board = await createBoard(t.httpUrl, { title: 'Both links' })
       const body = (await (
         await known({
           boards: [
@@ -190,7 +190,7 @@ describe('boards API', () => {
   })
 
   it('reads one board with a Bearer token and reports the role', async () => {
-    const board = await createBoard(t, { title: 'Roles' })
+    const board = await createBoard(t.httpUrl, { title: 'Roles' })
     const get = (token?: string) =>
       fetch(`${t.httpUrl}/api/boards/${board.id}`, {
         headers: token ? { Authorization: `Bearer ${token}` } : {},
@@ -208,7 +208,7 @@ describe('boards API', () => {
   })
 
   it('reports the participant id a valid participant secret proves, and refuses a malformed secret with 400', async () => {
-    const board = await createBoard(t, { title: 'Who am I' })
+    const board = await createBoard(t.httpUrl, { title: 'Who am I' })
     const get = (headers: Record<string, string>) =>
       fetch(`${t.httpUrl}/api/boards/${board.id}`, {
         headers: { Authorization: `Bearer ${board.viewToken}`, ...headers },
@@ -233,7 +233,7 @@ describe('boards API', () => {
   })
 
   it('never logs a token', async () => {
-    const board = await createBoard(t, {})
+    const board = await createBoard(t.httpUrl)
     await fetch(`${t.httpUrl}/api/boards/${board.id}`, {
       headers: { Authorization: `Bearer ${board.editToken}` },
     })

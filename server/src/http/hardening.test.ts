@@ -56,7 +56,7 @@ describe('security headers', () => {
 describe('WebSocket Origin check', () => {
   it("accepts the app's own origin and clients without Origin, refuses others with 403", async () => {
     const t = await start()
-    const board = await createBoard(t, {})
+    const board = await createBoard(t.httpUrl)
     const url = `${t.wsUrl}/${board.id}?token=${board.editToken}`
     const own = new URL(t.httpUrl).origin
     const ws = await openRawSocket(t.wsUrl, board.id, board.editToken, { origin: own })
@@ -75,7 +75,7 @@ describe('WebSocket Origin check', () => {
 
   it('uses ALLOWED_ORIGINS when set', async () => {
     const t = await start({ config: { allowedOrigins: ['https://board.example.com'] } })
-    const board = await createBoard(t, {})
+    const board = await createBoard(t.httpUrl)
     const url = `${t.wsUrl}/${board.id}?token=${board.editToken}`
     const ws = await openRawSocket(t.wsUrl, board.id, board.editToken, {
       origin: 'https://board.example.com',
@@ -88,7 +88,7 @@ describe('WebSocket Origin check', () => {
 describe('/metrics', () => {
   it('reports connections, boards, updates, bytes, persist latency, rejections and HTTP requests', async () => {
     const t = await start()
-    const board = await createBoard(t, {})
+    const board = await createBoard(t.httpUrl)
     const ws = await openRawSocket(t.wsUrl, board.id, board.editToken)
     cleanups.push(() => ws.terminate())
     ws.send('a text frame') // rejected: text-frame
@@ -112,8 +112,8 @@ describe('/metrics', () => {
   it('keeps two servers in one process apart (a registry each)', async () => {
     const a = await start()
     const b = await start()
-    await createBoard(a, {})
-    await createBoard(a, {})
+    await createBoard(a.httpUrl)
+    await createBoard(a.httpUrl)
     const count = async (t: TestServer) =>
       /journeyboard_http_requests_total\{route="\/api\/boards",status="201"\} (\d+)/.exec(
         await (await fetch(`${t.httpUrl}/metrics`)).text(),
@@ -145,7 +145,7 @@ describe('request ids', () => {
 
   it('never logs a token passed in the upgrade URL', async () => {
     const t = await start()
-    const board = await createBoard(t, {})
+    const board = await createBoard(t.httpUrl)
     const ws = await openRawSocket(t.wsUrl, board.id, board.editToken)
     ws.close()
     await upgradeStatus(`${t.wsUrl}/${board.id}?token=${board.viewToken}x`)

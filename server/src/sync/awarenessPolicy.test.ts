@@ -27,7 +27,7 @@ let watcher: TestClient
 
 async function setup(config: Parameters<typeof scope.start>[0] = {}) {
   t = await scope.start(config)
-  board = await createBoard(t, {})
+  board = await createBoard(t.httpUrl)
   alice = scope.client(t, board.id, board.editToken)
   watcher = scope.client(t, board.id, board.viewToken)
   await Promise.all([synced(alice), synced(watcher)])

@@ -3,23 +3,10 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 
 /**
- * The client side of the test harness: create a board over HTTP and connect stock WebsocketProviders.
+ * The client side of the test harness: connect stock WebsocketProviders (and createBoard.ts, re-exported).
  * No vitest import, so code outside a test run (the crash harness under `npm run bench`) can use it.
  */
-export interface CreatedBoard {
-  id: string
-  title: string
-  editToken: string
-  viewToken: string
-  editUrl: string
-  viewUrl: string
-}
-
-export async function createBoard(t: { httpUrl: string }, body: unknown = {}): Promise<CreatedBoard> {
-  const res = await fetch(`${t.httpUrl}/api/boards`, { method: 'POST', body: JSON.stringify(body) })
-  if (res.status !== 201) throw new Error(`creating a board failed: ${res.status} ${await res.text()}`)
-  return (await res.json()) as CreatedBoard
-}
+export { type CreatedBoard, createBoard } from './createBoard'
 
 export interface TestClient {
   doc: Y.Doc

@@ -76,7 +76,7 @@ export async function runCrashCycles(options: CrashCycleOptions): Promise<CrashC
   let writers: Writer[] = []
   try {
     server = await startTimed(dataDir, env, result)
-    const board = await createBoard(server, { template: 'blank' })
+    const board = await createBoard(server.httpUrl, { template: 'blank' })
     for (let cycle = 0; cycle < options.cycles; cycle++) {
       const running: RunningMain = server
       writers = Array.from({ length: options.clients }, () => {
