@@ -15,11 +15,12 @@ import { PersistQueue } from './sync/persistQueue'
 import { Rooms } from './sync/rooms'
 import { createUpgradeHandler } from './upgrade'
 
-/**
+/*
  * One Journeyboard server: HTTP + WebSocket on one port. Everything it uses is passed in, so a test can
  * run several servers (and a failing or slow store) in one process. The store belongs to the caller:
  * `close` flushes into it but does not close it.
  */
+
 export interface JourneyboardServer {
   listen(): Promise<AddressInfo>
   /**

@@ -16,11 +16,12 @@ import {
   waitFor,
 } from './testing/testServer'
 
-/**
+/*
  * `npm run backup` against a live server with writes in flight, then `npm run restore` into a new
  * DATA_DIR and a server started on it: every board, and every edit relayed before the backup started,
  * is there. Both commands run as their own processes, as an operator would run them.
  */
+
 const { cleanups } = testScope()
 
 function runScript(

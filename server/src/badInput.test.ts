@@ -17,7 +17,7 @@ import {
   waitFor,
 } from './testing/testServer'
 
-/**
+/*
  * Each kind of bad input closes only the offending socket, with its documented code and a log line;
  * the board, its other connections and other boards carry on, and nothing bad is stored.
  */

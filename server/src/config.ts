@@ -1,8 +1,9 @@
-/**
+/*
  * Every limit the server enforces, in one place, each with a default and its unit in the name
  * (the hocuspocus `defaultConfiguration` habit). `readConfigFromEnv` is the only reader of
  * process.env; everything else receives a `ServerConfig` as an argument.
  */
+
 export interface ServerConfig {
   port: number
   host: string

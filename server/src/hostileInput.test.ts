@@ -17,7 +17,7 @@ import {
   waitFor,
 } from './testing/testServer'
 
-/**
+/*
  * Property-based hostile input over real sockets: random bytes, truncated varints, huge declared
  * lengths, valid updates with flipped bytes, unknown types, text and empty frames, in random
  * sequences. Properties: the process never crashes, a frame that breaks the protocol closes its
@@ -28,6 +28,7 @@ import {
  * `FC_SEED` fixes the seed (CI sets it; a failure prints the seed and path to replay), `FC_RUNS` the
  * number of sequences. Run with NODE_OPTIONS=--expose-gc for the memory assertion.
  */
+
 const seed = Number(process.env.FC_SEED ?? 20_240_605)
 const numRuns = Number(process.env.FC_RUNS ?? 60)
 const maxMessageBytes = 64 * 1024

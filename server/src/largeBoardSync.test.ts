@@ -16,7 +16,7 @@ import {
 } from './testing/testServer'
 import { startThrottledProxy, type ThrottledProxy } from './testing/throttledProxy'
 
-/**
+/*
  * A large board's first sync over a slow link, with the stock WebsocketProvider on real sockets.
  *
  * The stock client (y-websocket 3.1.0) reconnects when no message arrived for 30 s; that constant is
@@ -27,6 +27,7 @@ import { startThrottledProxy, type ThrottledProxy } from './testing/throttledPro
  *   LARGE_BOARD_BYTES=20000000 LARGE_BOARD_LINK_BPS=200000 LARGE_BOARD_CLIENT_TIMEOUT_MS=30000 \
  *   LARGE_BOARD_CHUNK_BYTES=524288 npx vitest run server/src/largeBoardSync.test.ts
  */
+
 const KiB = 1024
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback)
 const boardBytes = env('LARGE_BOARD_BYTES', 1.5 * 1024 * KiB)

@@ -7,7 +7,7 @@ import { closeEvent, openRawSocket, upgradeStatus } from './testing/rawSocket'
 import { testScope } from './testing/testScope'
 import { createBoard, sleep, storedDoc, synced, type TestServer, waitFor } from './testing/testServer'
 
-/**
+/*
  * Every limit in config.ts, hit over real sockets: the documented close code or HTTP status, a log line,
  * and nothing lost for anyone else.
  */
@@ -210,7 +210,7 @@ describe('updates with missing dependencies (pending structs)', () => {
     await synced(editor)
     const parker = await raw(t, board.id, board.editToken)
     parker.send(updateFrame(second))
-    // More stored rows, so compaction runs (compactEveryUpdates: 1) and snapshots the doc.
+    // More stored rows, so compaction runs (compactEveryUpdates: 1) and encodes the whole doc.
     for (let i = 0; i < 3; i++) {
       editor.doc.getArray('edits').push([i])
       await sleep(30)

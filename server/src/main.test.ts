@@ -15,7 +15,7 @@ import {
   waitFor,
 } from './testing/testServer'
 
-/**
+/*
  * The real entry point (`node --import tsx server/src/main.ts`) in a child process: what we promise about
  * kill -9 (every relayed edit is on disk), SIGTERM (flush, close with 1001, exit 0 within 5 s) and a
  * database that cannot be trusted (refuse to start, exit 1). Repeated kills: crashCycles.test.ts.

@@ -1,10 +1,11 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client'
 
-/**
+/*
  * Prometheus metrics of one server instance. Each server gets its own Registry (never prom-client's
  * global default), so two servers in one test process keep separate counts. Gauges that mirror state
  * (connections, boards loaded) are read when scraped, so they can never drift from the truth.
  */
+
 export type RejectReason =
   | 'text-frame'
   | 'frame-too-big'

@@ -13,12 +13,13 @@ import { closeEvent, openRawSocket } from './testing/rawSocket'
 import { testScope } from './testing/testScope'
 import { createBoard, sleep, storedDoc, synced, waitFor } from './testing/testServer'
 
-/**
+/*
  * What the server does when the disk fills up or the database breaks while it runs: the failure is named
  * (log + close reason / HTTP status), nothing that was not stored is relayed, nothing stored is lost, the
  * other boards keep working, and edits resume once the store works again. Startup faults (corrupt,
  * truncated or empty file, a data dir that is a file): storage/openDatabase.test.ts and main.test.ts.
  */
+
 const { cleanups, start, client } = testScope()
 
 const sqliteError = (code: string, message: string) => Object.assign(new Error(message), { code })

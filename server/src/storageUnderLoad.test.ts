@@ -16,12 +16,13 @@ import {
   waitFor,
 } from './testing/testServer'
 
-/**
+/*
  * Compaction and idle unload/reload racing many writers lose nothing. "Acknowledged" = a key some client
  * received from the server (it relays only what is stored). Every client is a fresh doc that is destroyed
  * when its session ends, so no client can re-upload a key the server dropped and hide the loss. At the end
  * the store itself (reopened from disk) and a fresh client after a restart must hold every such key.
  */
+
 const { cleanups } = testScope()
 
 /** Counts compactions that reached the store. */

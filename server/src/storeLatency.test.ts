@@ -21,7 +21,7 @@ import {
   waitFor,
 } from './testing/testServer'
 
-/**
+/*
  * The guarantees hold when the store is slow, as a network store would be: persist before broadcast,
  * load before sync (frames sent meanwhile are kept), joins during an unload, and a failed load.
  */

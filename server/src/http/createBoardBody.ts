@@ -2,12 +2,13 @@ import * as z from 'zod/mini'
 import { TEMPLATE_IDS, type TemplateId } from '../../../shared/src/templates/template'
 import { invalidBodyMessage } from './invalidBody'
 
-/**
+/*
  * The body of `POST /api/boards`: `{ title?: 1..200 chars once trimmed, template?: TemplateId }`, nothing
  * else. zod's tree-shakable "mini" build, bundled into the server by esbuild (see `build:server`): the
  * full zod package, loaded from node_modules, costs ~13 MB of RSS in every server process; these
  * 30 KB of bundled code cost about 1 MB.
  */
+
 export interface CreateBoardBody {
   title?: string
   template?: TemplateId

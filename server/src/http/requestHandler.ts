@@ -9,11 +9,12 @@ import { exportBoardPdf, type PdfExportDeps } from './pdfExportApi'
 import { applySecurityHeaders } from './securityHeaders'
 import { createStaticClient } from './staticClient'
 
-/**
+/*
  * Routes every plain HTTP request: health, metrics, the boards API, and the static client. Every
  * response carries the security headers and an X-Request-Id that is also on each of its log lines;
  * every request is counted by route and status.
  */
+
 export interface RequestHandlerDeps extends BoardsApiDeps, PdfExportDeps {
   staticDir: string
   log: Logger

@@ -19,10 +19,11 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { DatabaseOpenError, sqliteFileName } from './openDatabase'
 import { openSqliteStore } from './sqliteStore'
 
-/**
+/*
  * Startup refuses a database it cannot trust, names the file and says how to restore it, and never
  * replaces it with a fresh empty one (the bytes on disk are left exactly as they were).
  */
+
 const dirs: string[] = []
 afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })

@@ -12,7 +12,7 @@ import {
   waitFor,
 } from '../testing/testServer'
 
-/**
+/*
  * Presence policing over real sockets: a socket changes only the awareness ids it announced first,
  * and huge, crowded or very frequent awareness messages are cut down before anyone else sees them.
  */

@@ -1,7 +1,7 @@
 import type { Logger } from '../log'
 import type { BoardStore } from '../storage/BoardStore'
 
-/**
+/*
  * PERSIST BEFORE BROADCAST. Every update a room applies is queued here together with the relay that
  * should follow it. Once per tick (setImmediate) the queued updates of ALL rooms become one batch, written
  * with one `appendUpdates` call (one transaction); only when that promise resolves do the batch's relays
@@ -11,8 +11,8 @@ import type { BoardStore } from '../storage/BoardStore'
  * - One batch in flight at a time. Whatever arrives meanwhile is queued for the next batch, which starts
  *   only after the current one settled and its relays ran, so relays never overtake each other.
  * - A batch is cut only while nothing is in flight, so at that moment each room's doc holds exactly what
- *   will be stored once the batch commits. Replies that carry document state (sync step 2) and compaction
- *   snapshots are therefore computed right then ("capture") and delivered after the write ("deliver"):
+ *   will be stored once the batch commits. Replies that carry document state (sync step 2) and the state
+ *   a compaction writes are therefore computed right then ("capture") and delivered after the write ("deliver"):
  *   nothing a client receives can be newer than the store, even while later edits are already applied.
  * - A room that is discarded (closed) while its batch is in flight gets no callbacks at all.
  *
@@ -25,6 +25,7 @@ import type { BoardStore } from '../storage/BoardStore'
  * about 1,000 updates a second they are queued as above, so a busy server pays one commit per turn,
  * not one per update. A store that answers later always goes through the queue.
  */
+
 export interface PersistTarget {
   readonly boardId: string
   /** The board's document the target's updates belong to (BoardStore.ts). */

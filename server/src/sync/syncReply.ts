@@ -5,7 +5,7 @@ import { type Connection, closeConnection } from './connection'
 import { encodeSyncStep2, encodeUpdateMessage } from './messages'
 import { send } from './send'
 
-/**
+/*
  * The answer to a client's sync step 1: everything the server has stored that the client lacks.
  *
  * A WebSocket message is delivered only once its whole frame has arrived, and the stock y-websocket
@@ -31,6 +31,7 @@ import { send } from './send'
  * Small answers (a small board, or a reconnecting client that lacks little) stay one sync step 2,
  * encoded from the doc as before.
  */
+
 export type DeliverReply = (conn: Connection) => void
 
 const emptyUpdate = new Uint8Array([0, 0])

@@ -2,10 +2,11 @@ import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 
-/**
+/*
  * The client side of the test harness: connect stock WebsocketProviders (and createBoard.ts, re-exported).
  * No vitest import, so code outside a test run (the crash harness under `npm run bench`) can use it.
  */
+
 export { type CreatedBoard, createBoard } from './createBoard'
 
 export interface TestClient {

@@ -22,10 +22,11 @@ export {
   waitFor,
 } from './clients'
 
-/**
+/*
  * Test harness: a real server on port 0 with a temp DATA_DIR, real sockets and the stock WebsocketProvider.
  * Log lines are captured as objects so tests can check that each close was logged with its reason.
  */
+
 export interface TestServer {
   server: JourneyboardServer
   store: BoardStore
