@@ -21,13 +21,7 @@ function touched(edit: (doc: Y.Doc) => void, on: Y.Doc = client): string[] {
 }
 
 function captureUpdate(doc: Y.Doc, edit: (doc: Y.Doc) => void): Uint8Array {
-  let update: Uint8Array | undefined
-  const onUpdate = (u: Uint8Array) => {
-    update = update ? Y.mergeUpdates([update, u]) : u
-  }
-  doc.on('update', onUpdate)
-  doc.transact(() => edit(doc))
-  doc.off('update', onUpdate)
+  const update = captureUpdateOrNone(doc, edit)
   if (!update) throw new Error('the edit changed nothing')
   return update
 }

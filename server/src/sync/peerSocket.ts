@@ -38,7 +38,7 @@ export interface SocketError {
   frameTooBig: boolean
 }
 
-/** What the transport tells the sync core about one socket. */
+/** What the transport tells the sync core about one socket. Methods use no `this`, so they can be passed on. */
 export interface SocketEvents {
   /** A complete binary message; `data` may be a view of a buffer the transport reuses once this returns. */
   binaryMessage(data: Uint8Array): void

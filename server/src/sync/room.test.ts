@@ -17,9 +17,7 @@ afterEach(() => harness?.stop())
 
 async function open(options: Parameters<typeof startSyncHarness>[0] = {}, document = contentOf) {
   harness = await startSyncHarness(options)
-  const opened = await harness.rooms.open(harness.boardId, document)
-  if (!opened.ok) throw new Error(opened.reason)
-  return opened.room
+  return harness.open(document)
 }
 
 /** A client that holds the room's state, and the update of what `edit` does to it. */

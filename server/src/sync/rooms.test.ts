@@ -10,31 +10,20 @@ import { contentOf, facilitationOf, type SyncHarness, startSyncHarness } from '.
 let harness: SyncHarness
 afterEach(() => harness?.stop())
 
-const opened = async (result: ReturnType<SyncHarness['rooms']['open']>) => {
-  const r = await result
-  if (!r.ok) throw new Error(r.reason)
-  return r.room
-}
-
 describe('Rooms', () => {
   it('loads a document once for every join that waits on it', async () => {
     const store = slowStore(createMemoryStore(), { loadUpdates: 20 })
     harness = await startSyncHarness({ store })
-    const [first, second] = await Promise.all([
-      opened(harness.rooms.open(harness.boardId, contentOf)),
-      opened(harness.rooms.open(harness.boardId, contentOf)),
-    ])
+    const [first, second] = await Promise.all([harness.open(contentOf), harness.open(contentOf)])
     expect(first).toBe(second)
     expect(store.settled.loadUpdates).toBe(1)
   })
 
   it('gives each document of a board a room of its own; only the content is migrated', async () => {
     harness = await startSyncHarness()
-    const content = await opened(harness.rooms.open(harness.boardId, contentOf))
-    const facilitation = await opened(harness.rooms.open(harness.boardId, facilitationOf))
-    const mine = await opened(
-      harness.rooms.open(harness.boardId, { name: 'private/PPPPPPPPPPPPPPPPPPPPPP', kind: 'private' }),
-    )
+    const content = await harness.open(contentOf)
+    const facilitation = await harness.open(facilitationOf)
+    const mine = await harness.open({ name: 'private/PPPPPPPPPPPPPPPPPPPPPP', kind: 'private' })
     expect(new Set([content, facilitation, mine]).size).toBe(3)
     expect(harness.rooms.size).toBe(3)
     expect(content.doc.getMap('meta').get('schemaVersion')).toBeGreaterThan(0)
@@ -45,7 +34,7 @@ describe('Rooms', () => {
 
   it('unloads an idle room to make room past maxLoadedBoards, and refuses with 1013 while all are in use', async () => {
     harness = await startSyncHarness({ config: { maxLoadedBoards: 1 } })
-    const content = await opened(harness.rooms.open(harness.boardId, contentOf))
+    const content = await harness.open(contentOf)
     const { conn } = harness.connect()
     content.addConnection(conn)
     expect(harness.rooms.canOpen(harness.boardId, facilitationOf)).toBe(false)
@@ -55,7 +44,7 @@ describe('Rooms', () => {
     })
     content.removeConnection(conn)
     expect(harness.rooms.canOpen(harness.boardId, facilitationOf)).toBe(true)
-    const facilitation = await opened(harness.rooms.open(harness.boardId, facilitationOf))
+    const facilitation = await harness.open(facilitationOf)
     expect(content.isClosed).toBe(true)
     expect(facilitation.isOpen).toBe(true)
   })
@@ -69,13 +58,13 @@ describe('Rooms', () => {
       code: closeCodes.internalError,
     })
     delete store.failWith.loadUpdates
-    const room = await opened(harness.rooms.open(harness.boardId, contentOf))
+    const room = await harness.open(contentOf)
     expect(room.doc.getMap('meta').get('title')).toBe('Harness board')
   })
 
   it('refuses every join with 1001 once shutting down, after unloading every room', async () => {
     harness = await startSyncHarness()
-    const room = await opened(harness.rooms.open(harness.boardId, contentOf))
+    const room = await harness.open(contentOf)
     await harness.rooms.unloadAll('server shutting down')
     expect(room.isClosed).toBe(true)
     expect(await harness.rooms.open(harness.boardId, contentOf)).toMatchObject({

@@ -63,8 +63,9 @@ export function forwardWsEvents(ws: WebSocket, events: SocketEvents): void {
     if (isBinary) events.binaryMessage(toBytes(data))
     else events.textMessage(byteLength(data))
   })
-  ws.on('pong', () => events.pong())
-  ws.on('close', (code: number) => events.close(code))
+  // SocketEvents' methods use no `this`: handed to ws as they are, without a closure per socket.
+  ws.on('pong', events.pong)
+  ws.on('close', events.close)
 }
 
 function toBytes(data: RawData): Uint8Array {

@@ -1,14 +1,9 @@
 // The one way tests, e2e specs and benchmarks make a board: POST /api/boards on a running server, as a
 // browser's "Create" does. No test-runner import, so Playwright fixtures and `npm run bench` use it too.
 
-export interface CreatedBoard {
-  id: string
-  title: string
-  editToken: string
-  viewToken: string
-  editUrl: string
-  viewUrl: string
-}
+import type { CreatedBoard } from '../../../client/src/api/boardsApi'
+
+export type { CreatedBoard }
 
 export interface CreateBoardRequest {
   title?: string

@@ -11,6 +11,7 @@ import { createMemoryStore } from '../storage/memoryStore'
 import type { Connection } from '../sync/connection'
 import { type JoinDeps, openConnection } from '../sync/join'
 import { PersistQueue } from '../sync/persistQueue'
+import type { Room } from '../sync/room'
 import { Rooms } from '../sync/rooms'
 import { MemorySocket } from './memorySocket'
 
@@ -28,6 +29,8 @@ export interface SyncHarness extends JoinDeps {
     role?: Role,
     options?: { document?: BoardDocument; participant?: string },
   ): { conn: Connection; socket: MemorySocket }
+  /** The loaded room of one of the board's documents (the content by default). */
+  open(document?: BoardDocument): Promise<Room>
   /** Unloads every room and stops the timers. */
   stop(): Promise<void>
 }
@@ -79,6 +82,11 @@ export async function startSyncHarness(
       }
       const conn = openConnection(deps, socket, { boardId, document, access, connId: newConnectionId() })
       return { conn, socket }
+    },
+    async open(document = contentOf) {
+      const opened = await rooms.open(boardId, document)
+      if (!opened.ok) throw new Error(`opening ${document.name} failed: ${opened.reason}`)
+      return opened.room
     },
     stop: () => rooms.unloadAll('test over'),
   }
