@@ -1,6 +1,7 @@
 import { mkdtempSync, openSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { createBoard as createBoardAt } from '../../server/src/testing/createBoard'
 import { startCommandArgs } from '../infra/buildProduct'
 import { spawnTracked, stopChild } from '../infra/children'
 import { freePort } from '../infra/freePort'
@@ -52,15 +53,7 @@ export async function startOurServer(options: OurServerOptions = {}): Promise<Ou
     )
   }
 
-  async function createBoard(title = 'Bench board'): Promise<{ id: string; editToken: string }> {
-    const response = await fetch(`${baseUrl}/api/boards`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ title, template: 'customer-lifecycle' }),
-    })
-    if (response.status !== 201) throw new Error(`POST /api/boards answered ${response.status}`)
-    return (await response.json()) as { id: string; editToken: string }
-  }
+  const createBoard = (title = 'Bench board') => createBoardAt(baseUrl, title)
 
   const rooms = new Map<number, string>()
   return {

@@ -9,16 +9,18 @@ import { ConnectionCaps } from './limits/connectionCaps'
 import { IpRateLimit } from './limits/ipRateLimit'
 import type { Logger } from './log'
 import { createMetrics } from './metrics'
-import { PersistQueue } from './persistQueue'
-import { Rooms } from './rooms'
+import { type DocumentPolicies, documentPolicies } from './permissions/documentPolicies'
 import type { BoardStore } from './storage/BoardStore'
+import { PersistQueue } from './sync/persistQueue'
+import { Rooms } from './sync/rooms'
 import { createUpgradeHandler } from './upgrade'
 
-/**
+/*
  * One Journeyboard server: HTTP + WebSocket on one port. Everything it uses is passed in, so a test can
  * run several servers (and a failing or slow store) in one process. The store belongs to the caller:
  * `close` flushes into it but does not close it.
  */
+
 export interface JourneyboardServer {
   listen(): Promise<AddressInfo>
   /**
@@ -34,6 +36,8 @@ export function createServer(
   store: BoardStore,
   logger: Logger,
   clock: { now: () => number } = { now: Date.now },
+  /** Who may read and write each kind of document (permissions/documentPolicies.ts). */
+  policies: DocumentPolicies = documentPolicies,
 ): JourneyboardServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes })
   // Declared before rooms exist; the gauges read them only when scraped.
@@ -50,7 +54,10 @@ export function createServer(
       store,
       log: logger,
       now: clock.now,
+      policies,
       maxJsonBodyBytes: config.maxJsonBodyBytes,
+      maxKnownBoards: config.maxKnownBoards,
+      adminToken: config.adminToken,
       createLimit: new IpRateLimit(
         {
           perMinute: config.createBoardsPerMinute,
@@ -75,6 +82,7 @@ export function createServer(
       log: logger,
       metrics,
       config,
+      policies,
       caps: new ConnectionCaps(config),
       isClosing: () => closing !== undefined,
     }),

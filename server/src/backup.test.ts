@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process'
 import { existsSync, readdirSync } from 'node:fs'
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
 import { repoRoot, startMain } from './testing/mainProcess'
+import { testScope } from './testing/testScope'
 import {
   type CreatedBoard,
   connectClient,
@@ -15,15 +16,13 @@ import {
   waitFor,
 } from './testing/testServer'
 
-/**
+/*
  * `npm run backup` against a live server with writes in flight, then `npm run restore` into a new
  * DATA_DIR and a server started on it: every board, and every edit relayed before the backup started,
  * is there. Both commands run as their own processes, as an operator would run them.
  */
-const cleanups: (() => unknown)[] = []
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-})
+
+const { cleanups } = testScope()
 
 function runScript(
   script: string,
@@ -47,6 +46,16 @@ function runScript(
 }
 
 /** A writer and an observer per board; `relayed` collects the keys the observers got from the server. */
+/** The operator's view of a restored server: every board (GET /api/boards with ADMIN_TOKEN). */
+const adminToken = 'operator-token-for-the-backup-test'
+async function allBoards(server: { httpUrl: string }): Promise<{ boards: { id: string }[] }> {
+  const res = await fetch(`${server.httpUrl}/api/boards`, {
+    headers: { Authorization: `Bearer ${adminToken}` },
+  })
+  if (res.status !== 200) throw new Error(`GET /api/boards answered ${res.status}`)
+  return (await res.json()) as { boards: { id: string }[] }
+}
+
 function writeContinuously(server: { wsUrl: string }, boards: CreatedBoard[], relayed: Set<string>) {
   const clients: TestClient[] = []
   const timers = boards.map((board, b) => {
@@ -75,7 +84,11 @@ describe('npm run backup / npm run restore', () => {
     cleanups.push(() => removeDir(dir))
     const live = await startMain(path.join(dir, 'live'))
     cleanups.push(() => live.child.kill('SIGKILL'))
-    const boards = [await createBoard(live, {}), await createBoard(live, {}), await createBoard(live, {})]
+    const boards = [
+      await createBoard(live.httpUrl),
+      await createBoard(live.httpUrl),
+      await createBoard(live.httpUrl),
+    ]
     const relayed = new Set<string>()
     const writing = writeContinuously(live, boards, relayed)
     cleanups.push(writing.stop)
@@ -103,11 +116,9 @@ describe('npm run backup / npm run restore', () => {
     const restore = await runScript('server/src/restore.ts', [backupFile], restoredDir)
     expect(restore.stderr).toBe('')
     expect(restore.code).toBe(0)
-    const restored = await startMain(restoredDir)
+    const restored = await startMain(restoredDir, { ADMIN_TOKEN: adminToken })
     cleanups.push(() => restored.child.kill('SIGKILL'))
-    const list = (await (await fetch(`${restored.httpUrl}/api/boards`)).json()) as {
-      boards: { id: string }[]
-    }
+    const list = await allBoards(restored)
     expect(list.boards.map((b) => b.id).sort()).toEqual(boards.map((b) => b.id).sort())
     const present = new Set<string>()
     for (const board of boards) {
@@ -127,10 +138,10 @@ describe('npm run backup / npm run restore', () => {
     const dataDir = path.join(dir, 'data')
     const live = await startMain(dataDir)
     cleanups.push(() => live.child.kill('SIGKILL'))
-    const board = await createBoard(live, {})
+    const board = await createBoard(live.httpUrl)
     const backupFile = path.join(dir, 'backup.sqlite')
     expect((await runScript('server/src/backup.ts', [backupFile], dataDir)).code).toBe(0)
-    await createBoard(live, {}) // only in the live database, not in the backup
+    await createBoard(live.httpUrl) // only in the live database, not in the backup
 
     const refused = await runScript('server/src/restore.ts', [backupFile], dataDir)
     expect(refused.code).toBe(1)
@@ -144,11 +155,9 @@ describe('npm run backup / npm run restore', () => {
     expect(movedAside).toHaveLength(1)
     expect(existsSync(movedAside[0]!)).toBe(true)
 
-    const restored = await startMain(dataDir)
+    const restored = await startMain(dataDir, { ADMIN_TOKEN: adminToken })
     cleanups.push(() => restored.child.kill('SIGKILL'))
-    const list = (await (await fetch(`${restored.httpUrl}/api/boards`)).json()) as {
-      boards: { id: string }[]
-    }
+    const list = await allBoards(restored)
     expect(list.boards.map((b) => b.id)).toEqual([board.id])
   }, 60_000)
 })

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3'
 import { readConfigFromEnv } from './config'
 import { sqliteFileName } from './storage/openDatabase'
 
-/**
+/*
  * `npm run backup -- <dest-file>`: an online backup of `$DATA_DIR/journeyboard.sqlite`, safe while the
  * server runs and writes. It uses SQLite's backup API (better-sqlite3 `db.backup`) from a connection of its
  * own; with WAL, readers never block the server's writer, nor it them.
@@ -19,6 +19,7 @@ import { sqliteFileName } from './storage/openDatabase'
  * rollback-journal mode (one self-contained file), fsynced and only then renamed to <dest-file>, so a
  * failed or interrupted backup never leaves a file that looks like a good one.
  */
+
 export interface BackupSummary {
   file: string
   bytes: number

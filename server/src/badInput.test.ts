@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { closeCodes } from './closeCodes'
-import { messageAwareness, messageSync } from './protocol'
+import { messageAwareness, messageSync } from './sync/messages'
 import { closeEvent, openRawSocket } from './testing/rawSocket'
 import {
   type CreatedBoard,
@@ -17,7 +17,7 @@ import {
   waitFor,
 } from './testing/testServer'
 
-/**
+/*
  * Each kind of bad input closes only the offending socket, with its documented code and a log line;
  * the board, its other connections and other boards carry on, and nothing bad is stored.
  */
@@ -98,8 +98,8 @@ describe('bad input from one socket', () => {
 
   beforeEach(async () => {
     t = await startTestServer({ config: { maxMessageBytes } })
-    boardX = await createBoard(t, { title: 'Board X' })
-    boardY = await createBoard(t, { title: 'Board Y' })
+    boardX = await createBoard(t.httpUrl, { title: 'Board X' })
+    boardY = await createBoard(t.httpUrl, { title: 'Board Y' })
     clients = [
       connectClient(t, boardX.id, boardX.editToken),
       connectClient(t, boardX.id, boardX.editToken),
@@ -158,7 +158,7 @@ describe('bad input from one socket', () => {
   it('terminates a socket that stops answering pings', async () => {
     await t.stop()
     t = await startTestServer({ config: { pingIntervalMs: 50 } })
-    const board = await createBoard(t, {})
+    const board = await createBoard(t.httpUrl)
     const { WebSocket } = await import('ws')
     const silent = new WebSocket(`${t.wsUrl}/${board.id}?token=${board.editToken}`, { autoPong: false })
     const closed = closeEvent(silent)

@@ -1,8 +1,9 @@
-/**
+/*
  * Every limit the server enforces, in one place, each with a default and its unit in the name
  * (the hocuspocus `defaultConfiguration` habit). `readConfigFromEnv` is the only reader of
  * process.env; everything else receives a `ServerConfig` as an argument.
  */
+
 export interface ServerConfig {
   port: number
   host: string
@@ -19,6 +20,8 @@ export interface ServerConfig {
   maxLoadingBufferBytes: number
   /** Largest JSON request body for the HTTP API; bigger bodies get 413. */
   maxJsonBodyBytes: number
+  /** Board links one POST /api/boards/known may ask about; more get 400. */
+  maxKnownBoards: number
   /** PDF exports rendered at once, each in its own worker thread; more wait in a queue. */
   maxConcurrentPdfExports: number
   /** PDF exports waiting for a worker; past this the endpoint answers 503 with Retry-After. */
@@ -92,6 +95,11 @@ export interface ServerConfig {
   allowedOrigins: string[]
   /** When set, GET /metrics requires `Authorization: Bearer <metricsToken>`. */
   metricsToken: string | undefined
+  /**
+   * The operator's token: GET /api/boards (every board's title and note count) answers only with
+   * `Authorization: Bearer <adminToken>`. Unset, that list is not served at all (403).
+   */
+  adminToken: string | undefined
 }
 
 const MiB = 1024 * 1024
@@ -105,6 +113,7 @@ export const defaultConfig: ServerConfig = {
   maxMessageBytes: 8 * MiB,
   maxLoadingBufferBytes: 4 * 8 * MiB,
   maxJsonBodyBytes: 64 * KiB,
+  maxKnownBoards: 200,
   maxConcurrentPdfExports: 1,
   maxQueuedPdfExports: 8,
   pdfExportTimeoutMs: 60_000,
@@ -132,6 +141,7 @@ export const defaultConfig: ServerConfig = {
   syncChunkBytes: 512 * KiB,
   allowedOrigins: [],
   metricsToken: undefined,
+  adminToken: undefined,
 }
 
 type Env = Record<string, string | undefined>
@@ -222,5 +232,6 @@ export function readConfigFromEnv(env: Env): ServerConfig {
     syncChunkBytes: readInt(env, 'SYNC_CHUNK_BYTES', defaultConfig.syncChunkBytes, 4 * KiB),
     allowedOrigins: readOrigins(env, 'ALLOWED_ORIGINS'),
     metricsToken: env.METRICS_TOKEN || undefined,
+    adminToken: env.ADMIN_TOKEN || undefined,
   }
 }

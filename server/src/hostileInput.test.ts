@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { closeCodes } from './closeCodes'
-import { messageAwareness, messageSync } from './protocol'
+import { messageAwareness, messageSync } from './sync/messages'
 import { bytes, frame, raw, syncStep1Frame, uint } from './testing/frames'
 import { openRawSocket } from './testing/rawSocket'
 import {
@@ -17,7 +17,7 @@ import {
   waitFor,
 } from './testing/testServer'
 
-/**
+/*
  * Property-based hostile input over real sockets: random bytes, truncated varints, huge declared
  * lengths, valid updates with flipped bytes, unknown types, text and empty frames, in random
  * sequences. Properties: the process never crashes, a frame that breaks the protocol closes its
@@ -28,6 +28,7 @@ import {
  * `FC_SEED` fixes the seed (CI sets it; a failure prints the seed and path to replay), `FC_RUNS` the
  * number of sequences. Run with NODE_OPTIONS=--expose-gc for the memory assertion.
  */
+
 const seed = Number(process.env.FC_SEED ?? 20_240_605)
 const numRuns = Number(process.env.FC_RUNS ?? 60)
 const maxMessageBytes = 64 * 1024
@@ -165,8 +166,8 @@ describe('hostile input (property-based)', () => {
 
   beforeAll(async () => {
     t = await startTestServer({ config: { maxMessageBytes, idleUnloadMs: 60_000 } })
-    target = await createBoard(t, { title: 'Target' })
-    other = await createBoard(t, { title: 'Bystander' })
+    target = await createBoard(t.httpUrl, { title: 'Target' })
+    other = await createBoard(t.httpUrl, { title: 'Bystander' })
     otherClients = [connectClient(t, other.id, other.editToken), connectClient(t, other.id, other.editToken)]
     await Promise.all(otherClients.map(synced))
     await play(t, target, []) // load the target room before the baseline

@@ -1,8 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { getNotes } from '../../shared/src/board/schema'
-import { encodeStateInChunks } from './stateChunks'
+import { encodeStateInChunks } from './sync/stateChunks'
 import { fillLargeBoard } from './testing/largeBoard'
+import { testScope } from './testing/testScope'
 import {
   connectClient,
   createBoard,
@@ -15,7 +16,7 @@ import {
 } from './testing/testServer'
 import { startThrottledProxy, type ThrottledProxy } from './testing/throttledProxy'
 
-/**
+/*
  * A large board's first sync over a slow link, with the stock WebsocketProvider on real sockets.
  *
  * The stock client (y-websocket 3.1.0) reconnects when no message arrived for 30 s; that constant is
@@ -26,6 +27,7 @@ import { startThrottledProxy, type ThrottledProxy } from './testing/throttledPro
  *   LARGE_BOARD_BYTES=20000000 LARGE_BOARD_LINK_BPS=200000 LARGE_BOARD_CLIENT_TIMEOUT_MS=30000 \
  *   LARGE_BOARD_CHUNK_BYTES=524288 npx vitest run server/src/largeBoardSync.test.ts
  */
+
 const KiB = 1024
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback)
 const boardBytes = env('LARGE_BOARD_BYTES', 1.5 * 1024 * KiB)
@@ -34,16 +36,13 @@ const clientTimeoutMs = env('LARGE_BOARD_CLIENT_TIMEOUT_MS', 2_000)
 const syncChunkBytes = env('LARGE_BOARD_CHUNK_BYTES', 64 * KiB)
 const transferMs = (boardBytes / linkBytesPerSecond) * 1000
 
-const cleanups: (() => unknown)[] = []
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-})
+const { cleanups } = testScope()
 
 /** A server holding a board of about boardBytes, compacted (unloaded once), and a slow proxy to it. */
 async function largeBoardBehindSlowLink(chunkBytes: number) {
   const t: TestServer = await startTestServer({ config: { syncChunkBytes: chunkBytes, idleUnloadMs: 100 } })
   cleanups.push(() => t.stop())
-  const board = await createBoard(t)
+  const board = await createBoard(t.httpUrl)
   const seeder = connectClient(t, board.id, board.editToken)
   await synced(seeder)
   const local = new Y.Doc()
@@ -61,7 +60,7 @@ async function largeBoardBehindSlowLink(chunkBytes: number) {
   )
   seeder.destroy()
   await waitFor(() => stored() > 0, 'the board to unload (and compact)', 60_000)
-  const rows = await t.store.loadUpdates(board.id)
+  const rows = await t.store.loadUpdates(board.id, 'content')
   const port = t.server.address()!.port
   const proxy: ThrottledProxy = await startThrottledProxy({
     targetPort: port,

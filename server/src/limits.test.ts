@@ -7,7 +7,7 @@ import { closeEvent, openRawSocket, upgradeStatus } from './testing/rawSocket'
 import { testScope } from './testing/testScope'
 import { createBoard, sleep, storedDoc, synced, type TestServer, waitFor } from './testing/testServer'
 
-/**
+/*
  * Every limit in config.ts, hit over real sockets: the documented close code or HTTP status, a log line,
  * and nothing lost for anyone else.
  */
@@ -19,11 +19,13 @@ async function raw(t: TestServer, boardId: string, token: string, options = {}):
   return ws
 }
 const logged = (t: TestServer, msg: string) => t.logs.some((l) => l.msg === msg)
+const closedOn = (t: TestServer, boardId: string) =>
+  t.logs.filter((l) => l.msg === 'connection closed' && l.boardId === boardId).length
 
 describe('update rate per connection', () => {
   it('closes a socket past its burst with 4529; other editors carry on', async () => {
     const t = await start({ config: { maxUpdatesPerSecond: 10, updateBurst: 20 } })
-    const board = await createBoard(t, { template: 'blank' })
+    const board = await createBoard(t.httpUrl, { template: 'blank' })
     const a = client(t, board.id, board.editToken)
     const b = client(t, board.id, board.editToken)
     await Promise.all([synced(a), synced(b)])
@@ -41,7 +43,7 @@ describe('update rate per connection', () => {
 
   it('lets a fast typist through at the defaults (120 edits a second for 2 s)', async () => {
     const t = await start()
-    const board = await createBoard(t, { template: 'blank' })
+    const board = await createBoard(t.httpUrl, { template: 'blank' })
     const a = client(t, board.id, board.editToken)
     const b = client(t, board.id, board.editToken)
     await Promise.all([synced(a), synced(b)])
@@ -57,14 +59,14 @@ describe('update rate per connection', () => {
 describe('connections per board and per IP', () => {
   it('refuses the next socket on a full board with 503 until one leaves', async () => {
     const t = await start({ config: { maxConnectionsPerBoard: 2 } })
-    const board = await createBoard(t, {})
+    const board = await createBoard(t.httpUrl)
     const url = `${t.wsUrl}/${board.id}?token=${board.editToken}`
     const first = await raw(t, board.id, board.editToken)
     await raw(t, board.id, board.editToken)
     expect(await upgradeStatus(url)).toBe(503)
     expect(t.logs.some((l) => l.msg === 'upgrade refused' && l.status === 503 && l.connId)).toBe(true)
     // Another board is not affected.
-    const other = await createBoard(t, {})
+    const other = await createBoard(t.httpUrl)
     await raw(t, other.id, other.editToken)
     first.close()
     await waitFor(async () => (await upgradeStatus(url).catch(() => 101)) === 101, 'a slot to free up')
@@ -72,7 +74,11 @@ describe('connections per board and per IP', () => {
 
   it('refuses a third socket from one IP with 429 when loopback is not exempt', async () => {
     const t = await start({ config: { maxConnectionsPerIp: 2, exemptLoopbackFromIpLimit: false } })
-    const [x, y, z] = [await createBoard(t, {}), await createBoard(t, {}), await createBoard(t, {})]
+    const [x, y, z] = [
+      await createBoard(t.httpUrl),
+      await createBoard(t.httpUrl),
+      await createBoard(t.httpUrl),
+    ]
     await raw(t, x.id, x.editToken)
     await raw(t, y.id, y.editToken)
     expect(await upgradeStatus(`${t.wsUrl}/${z.id}?token=${z.editToken}`)).toBe(429)
@@ -80,8 +86,13 @@ describe('connections per board and per IP', () => {
 
   it('does not count loopback sockets by default', async () => {
     const t = await start({ config: { maxConnectionsPerIp: 2 } })
-    const board = await createBoard(t, {})
-    for (let i = 0; i < 5; i++) await raw(t, board.id, board.editToken)
+    const board = await createBoard(t.httpUrl)
+    const sockets: WebSocket[] = []
+    for (let i = 0; i < 5; i++) sockets.push(await raw(t, board.id, board.editToken))
+    expect(sockets.filter((ws) => ws.readyState === ws.OPEN)).toHaveLength(5)
+    expect(await upgradeStatus(`${t.wsUrl}/${board.id}?token=wrong`)).toBe(401) // the server still judges each
+    const metrics = await (await fetch(`${t.httpUrl}/metrics`)).text()
+    expect(metrics).not.toMatch(/journeyboard_upgrades_refused_total\{reason="ip-limit"\} [1-9]/)
   })
 
   it('trusts X-Forwarded-For only with TRUST_PROXY', async () => {
@@ -89,7 +100,7 @@ describe('connections per board and per IP', () => {
     const xff = (ip: string) => ({ headers: { 'X-Forwarded-For': ip } })
 
     const proxied = await start({ config: { ...limited, trustProxyHops: 1 } })
-    const board = await createBoard(proxied, {})
+    const board = await createBoard(proxied.httpUrl)
     const url = `${proxied.wsUrl}/${board.id}?token=${board.editToken}`
     await raw(proxied, board.id, board.editToken, xff('203.0.113.5'))
     expect(await upgradeStatus(url, xff('203.0.113.5'))).toBe(429)
@@ -98,7 +109,7 @@ describe('connections per board and per IP', () => {
     expect(await upgradeStatus(url, xff('198.51.100.1, 203.0.113.5'))).toBe(429)
 
     const direct = await start({ config: limited })
-    const b2 = await createBoard(direct, {})
+    const b2 = await createBoard(direct.httpUrl)
     await raw(direct, b2.id, b2.editToken, xff('203.0.113.7'))
     expect(await upgradeStatus(`${direct.wsUrl}/${b2.id}?token=${b2.editToken}`, xff('203.0.113.8'))).toBe(
       429,
@@ -109,8 +120,8 @@ describe('connections per board and per IP', () => {
 describe('boards loaded in memory', () => {
   it('unloads an idle board to make room, and refuses with 503 while all are in use', async () => {
     const t = await start({ config: { maxLoadedBoards: 1, idleUnloadMs: 60_000 } })
-    const boardA = await createBoard(t, { title: 'A' })
-    const boardB = await createBoard(t, { title: 'B' })
+    const boardA = await createBoard(t.httpUrl, { title: 'A' })
+    const boardB = await createBoard(t.httpUrl, { title: 'B' })
     const a = client(t, boardA.id, boardA.editToken)
     await synced(a)
     a.doc.getText('t').insert(0, 'kept through the unload')
@@ -121,14 +132,15 @@ describe('boards loaded in memory', () => {
     expect(await upgradeStatus(`${t.wsUrl}/${boardB.id}?token=${boardB.editToken}`)).toBe(503)
 
     a.destroy()
-    await sleep(100) // A's socket closes; its room is now idle but not yet unloaded (60 s)
+    // A's socket closes; its room is now idle but not yet unloaded (60 s).
+    await waitFor(() => closedOn(t, boardA.id) === 1, "A's socket to close")
     const b = client(t, boardB.id, boardB.viewToken)
     await synced(b)
     expect(b.doc.getMap('meta').get('title')).toBe('B')
     expect(t.logs.some((l) => l.reason === 'unloaded to make room for another board')).toBe(true)
 
     b.destroy()
-    await sleep(100)
+    await waitFor(() => closedOn(t, boardB.id) === 1, "B's socket to close")
     const again = client(t, boardA.id, boardA.viewToken)
     await synced(again)
     expect(again.doc.getText('t').toString()).toBe('kept through the unload')
@@ -138,7 +150,7 @@ describe('boards loaded in memory', () => {
 describe('document size', () => {
   it('refuses an update that would pass maxDocBytes with 4413 and does not store it', async () => {
     const t = await start({ config: { maxDocBytes: 64 * 1024 } })
-    const board = await createBoard(t, { template: 'blank' })
+    const board = await createBoard(t.httpUrl, { template: 'blank' })
     const a = client(t, board.id, board.editToken)
     const b = client(t, board.id, board.editToken)
     await Promise.all([synced(a), synced(b)])
@@ -171,7 +183,7 @@ function dependentUpdates(size: number) {
 describe('updates with missing dependencies (pending structs)', () => {
   it('drops them past maxPendingBytes and closes the sender with 4424', async () => {
     const t = await start({ config: { maxPendingBytes: 1024 } })
-    const board = await createBoard(t, { template: 'blank' })
+    const board = await createBoard(t.httpUrl, { template: 'blank' })
     const { first, second } = dependentUpdates(4000)
     const bad = await raw(t, board.id, board.editToken)
     const closed = closeEvent(bad)
@@ -184,19 +196,21 @@ describe('updates with missing dependencies (pending structs)', () => {
     const viewer = client(t, board.id, board.viewToken)
     await synced(viewer)
     await waitFor(() => viewer.doc.getText('t').toString() === 'a', 'the first update alone')
-    await sleep(50)
+    // Anything the first update completed would have gone out with it, before this later edit.
+    honest.send(updateFrame(smallUpdate('barrier', true)))
+    await waitFor(() => viewer.doc.getMap('m').get('barrier') === true, 'a later edit')
     expect(viewer.doc.getText('t').toString()).toBe('a')
   })
 
   it('never stores pending structs or sends them in a sync reply, even under the cap', async () => {
     const t = await start({ config: { maxPendingBytes: 64 * 1024, compactEveryUpdates: 1 } })
-    const board = await createBoard(t, { template: 'blank' })
+    const board = await createBoard(t.httpUrl, { template: 'blank' })
     const { second } = dependentUpdates(2000)
     const editor = client(t, board.id, board.editToken)
     await synced(editor)
     const parker = await raw(t, board.id, board.editToken)
     parker.send(updateFrame(second))
-    // More stored rows, so compaction runs (compactEveryUpdates: 1) and snapshots the doc.
+    // More stored rows, so compaction runs (compactEveryUpdates: 1) and encodes the whole doc.
     for (let i = 0; i < 3; i++) {
       editor.doc.getArray('edits').push([i])
       await sleep(30)
@@ -217,7 +231,7 @@ describe('updates with missing dependencies (pending structs)', () => {
 describe('slow consumers', () => {
   it('terminates a socket that stops reading once maxBufferedBytes wait for it', async () => {
     const t = await start({ config: { maxBufferedBytes: 256 * 1024 } })
-    const board = await createBoard(t, { template: 'blank' })
+    const board = await createBoard(t.httpUrl, { template: 'blank' })
     const a = client(t, board.id, board.editToken)
     const b = client(t, board.id, board.editToken)
     await Promise.all([synced(a), synced(b)])

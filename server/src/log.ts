@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto'
 import pino from 'pino'
 
-/**
+/*
  * Structured JSON logs (pino). Every socket gets a short connection id that appears on each of its lines.
  * Tokens must never reach a log: code logs board ids and paths, never URLs with query strings or headers,
  * and `redact` is the safety net for a field someone adds later.
  */
+
 export type Logger = pino.Logger
 
 export function createLogger(options: { level?: string; destination?: pino.DestinationStream } = {}): Logger {
@@ -19,6 +20,8 @@ export function createLogger(options: { level?: string; destination?: pino.Desti
           '*.token',
           'editToken',
           'viewToken',
+          'participantSecret',
+          '*.participantSecret',
           'authorization',
           '*.authorization',
           'url',

@@ -1,9 +1,10 @@
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs'
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
 import { sqliteFileName } from './storage/openDatabase'
 import { spawnMain, startMain } from './testing/mainProcess'
+import { testScope } from './testing/testScope'
 import {
   connectClient,
   createBoard,
@@ -14,16 +15,13 @@ import {
   waitFor,
 } from './testing/testServer'
 
-/**
+/*
  * The real entry point (`node --import tsx server/src/main.ts`) in a child process: what we promise about
  * kill -9 (every relayed edit is on disk), SIGTERM (flush, close with 1001, exit 0 within 5 s) and a
  * database that cannot be trusted (refuse to start, exit 1). Repeated kills: crashCycles.test.ts.
  */
 
-const cleanups: (() => unknown)[] = []
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-})
+const { cleanups } = testScope()
 
 describe('npm start (server/src/main.ts)', () => {
   it('keeps every relayed edit after kill -9', async () => {
@@ -31,7 +29,7 @@ describe('npm start (server/src/main.ts)', () => {
     cleanups.push(() => removeDir(dir))
     const first = await startMain(path.join(dir, 'data'))
     cleanups.push(() => first.child.kill('SIGKILL'))
-    const board = await createBoard(first, {})
+    const board = await createBoard(first.httpUrl)
     const a: TestClient = connectClient(first, board.id, board.editToken)
     const b: TestClient = connectClient(first, board.id, board.editToken)
     cleanups.push(
@@ -59,7 +57,7 @@ describe('npm start (server/src/main.ts)', () => {
     cleanups.push(() => removeDir(dir))
     const running = await startMain(path.join(dir, 'data'))
     cleanups.push(() => running.child.kill('SIGKILL'))
-    const board = await createBoard(running, {})
+    const board = await createBoard(running.httpUrl)
     const clients = [0, 1, 2].map(() => connectClient(running, board.id, board.editToken))
     for (const c of clients) cleanups.push(() => c.destroy())
     await Promise.all(clients.map(synced))
@@ -105,7 +103,7 @@ describe('npm start (server/src/main.ts)', () => {
     cleanups.push(() => removeDir(dir))
     const dataDir = path.join(dir, 'data')
     const first = await startMain(dataDir)
-    await createBoard(first, {})
+    await createBoard(first.httpUrl)
     first.child.kill('SIGTERM')
     expect(await first.exited).toBe(0)
     const file = path.join(dataDir, sqliteFileName)

@@ -1,16 +1,18 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client'
 
-/**
+/*
  * Prometheus metrics of one server instance. Each server gets its own Registry (never prom-client's
  * global default), so two servers in one test process keep separate counts. Gauges that mirror state
  * (connections, boards loaded) are read when scraped, so they can never drift from the truth.
  */
+
 export type RejectReason =
   | 'text-frame'
   | 'frame-too-big'
   | 'malformed'
   | 'invalid-update'
-  | 'view-only'
+  | 'read-only'
+  | 'write-refused'
   | 'rate-limited'
   | 'doc-too-large'
   | 'pending-overflow'
@@ -25,6 +27,9 @@ export type UpgradeRefusal =
   | 'origin'
   | 'token'
   | 'unknown-board'
+  | 'unknown-document'
+  | 'participant'
+  | 'forbidden'
   | 'board-full'
   | 'ip-limit'
   | 'boards-limit'

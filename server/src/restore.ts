@@ -5,7 +5,7 @@ import Database from 'better-sqlite3'
 import { readConfigFromEnv } from './config'
 import { sqliteFileName } from './storage/openDatabase'
 
-/**
+/*
  * `npm run restore -- <backup-file>` with the server STOPPED: puts a backup made by `npm run backup` in
  * place as `$DATA_DIR/journeyboard.sqlite`. The steps an operator would otherwise do by hand, minus the
  * easy mistake: a stale `-wal` left beside the old file would be replayed into the restored one.
@@ -16,6 +16,7 @@ import { sqliteFileName } from './storage/openDatabase'
  * 3. The current file and its -wal / -shm are MOVED aside (`….before-restore-<time>`), never deleted.
  * 4. The backup is copied in under a temporary name and renamed into place.
  */
+
 export interface RestoreSummary {
   file: string
   /** Where the previous database went, if there was one. */

@@ -7,18 +7,19 @@ import { describe, expect, it } from 'vitest'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { closeCodes } from './closeCodes'
-import { messageSync } from './protocol'
 import type { BoardStore } from './storage/BoardStore'
+import { messageSync } from './sync/messages'
 import { closeEvent, openRawSocket } from './testing/rawSocket'
 import { testScope } from './testing/testScope'
 import { createBoard, sleep, storedDoc, synced, waitFor } from './testing/testServer'
 
-/**
+/*
  * What the server does when the disk fills up or the database breaks while it runs: the failure is named
  * (log + close reason / HTTP status), nothing that was not stored is relayed, nothing stored is lost, the
  * other boards keep working, and edits resume once the store works again. Startup faults (corrupt,
  * truncated or empty file, a data dir that is a file): storage/openDatabase.test.ts and main.test.ts.
  */
+
 const { cleanups, start, client } = testScope()
 
 const sqliteError = (code: string, message: string) => Object.assign(new Error(message), { code })
@@ -63,7 +64,7 @@ describe('store faults at runtime', () => {
   it('disk full on append: closes with 1011 "disk full: …", logs what to do, relays nothing', async () => {
     let full = false
     const t = await start({ wrapStore: faulty('appendUpdates', diskFull, () => full) })
-    const board = await createBoard(t, {})
+    const board = await createBoard(t.httpUrl)
     const observer = client(t, board.id, board.viewToken)
     await synced(observer)
     const ws = await openRawSocket(t.wsUrl, board.id, board.editToken)
@@ -76,7 +77,11 @@ describe('store faults at runtime', () => {
     })
     const logged = t.logs.find((l) => l.msg === 'storing edits failed; dropping the room')
     expect(logged).toMatchObject({ storeFailure: 'disk full', action: expect.stringContaining('free space') })
-    await sleep(50)
+    // The room closed the observer too; its close frame follows anything that was sent to it.
+    await waitFor(
+      () => observer.closeCodes.includes(closeCodes.internalError),
+      'the observer closed with the room',
+    )
     expect(observer.doc.getText('t').toString()).toBe('')
     expect((await storedDoc(t.store, board.id)).getText('t').toString()).toBe('')
   })
@@ -86,8 +91,8 @@ describe('store faults at runtime', () => {
     const t = await start({
       wrapStore: faulty('appendUpdates', corrupt, ([batch]) => batch.some((e) => e.boardId === brokenId)),
     })
-    const broken = await createBoard(t, {})
-    const fine = await createBoard(t, {})
+    const broken = await createBoard(t.httpUrl)
+    const fine = await createBoard(t.httpUrl)
     brokenId = broken.id
     const x = client(t, broken.id, broken.editToken)
     const y1 = client(t, fine.id, fine.editToken)
@@ -111,7 +116,7 @@ describe('store faults at runtime', () => {
       config: { compactEveryUpdates: 3 },
       wrapStore: faulty('compact', diskFull, () => true),
     })
-    const board = await createBoard(t, {})
+    const board = await createBoard(t.httpUrl)
     const a = client(t, board.id, board.editToken)
     const b = client(t, board.id, board.editToken)
     await Promise.all([synced(a), synced(b)])
@@ -181,8 +186,8 @@ describe('a real full disk (1 MiB tmpfs)', () => {
       const dataDir = path.join(mountPoint, 'data')
       mkdirSync(dataDir)
       const t = await start({ dataDir })
-      const other = await createBoard(t, {})
-      const board = await createBoard(t, {})
+      const other = await createBoard(t.httpUrl)
+      const board = await createBoard(t.httpUrl)
       const writer = client(t, board.id, board.editToken)
       const observer = client(t, board.id, board.editToken)
       await Promise.all([synced(writer), synced(observer)])

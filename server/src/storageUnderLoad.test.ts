@@ -1,7 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
 import type { BoardStore } from './storage/BoardStore'
 import { openSqliteStore } from './storage/sqliteStore'
+import { testScope } from './testing/testScope'
 import {
   type CreatedBoard,
   connectClient,
@@ -15,23 +16,21 @@ import {
   waitFor,
 } from './testing/testServer'
 
-/**
+/*
  * Compaction and idle unload/reload racing many writers lose nothing. "Acknowledged" = a key some client
  * received from the server (it relays only what is stored). Every client is a fresh doc that is destroyed
  * when its session ends, so no client can re-upload a key the server dropped and hide the loss. At the end
  * the store itself (reopened from disk) and a fresh client after a restart must hold every such key.
  */
-const cleanups: (() => unknown)[] = []
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-})
+
+const { cleanups } = testScope()
 
 /** Counts compactions that reached the store. */
 function countingCompactions(counter: { compactions: number }) {
   return (inner: BoardStore): BoardStore => ({
     ...inner,
-    async compact(boardId, parts, upToSeq) {
-      const lastSeq = await inner.compact(boardId, parts, upToSeq)
+    async compact(boardId, document, parts, upToSeq) {
+      const lastSeq = await inner.compact(boardId, document, parts, upToSeq)
       counter.compactions++
       return lastSeq
     },
@@ -91,7 +90,7 @@ describe('storage under load', () => {
       config: { compactEveryUpdates: 3 },
       wrapStore: countingCompactions(counter),
     })
-    const board = await createBoard(t, {})
+    const board = await createBoard(t.httpUrl)
     const relayed = new Set<string>()
     const writers = Array.from({ length: 6 }, () => connectClient(t, board.id, board.editToken))
     for (const w of writers) {
@@ -121,7 +120,7 @@ describe('storage under load', () => {
       config: { idleUnloadMs: 5, compactEveryUpdates: 10 },
       wrapStore: countingCompactions(counter),
     })
-    const board = await createBoard(t, {})
+    const board = await createBoard(t.httpUrl)
     const relayed = new Set<string>()
     // Rounds of 3 overlapping sessions. Between rounds the board is empty for about idleUnloadMs, so the
     // next round joins before, during or after the unload (flush, summary, compaction, drop).

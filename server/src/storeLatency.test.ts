@@ -1,13 +1,14 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { closeCodes } from './closeCodes'
 import type { ServerConfig } from './config'
-import { messageSync } from './protocol'
+import { messageSync } from './sync/messages'
 import { closeEvent, collectMessages, openRawSocket } from './testing/rawSocket'
 import { type SlowStore, slowStore } from './testing/slowStore'
+import { testScope } from './testing/testScope'
 import {
   connectClient,
   createBoard,
@@ -20,15 +21,12 @@ import {
   waitFor,
 } from './testing/testServer'
 
-/**
+/*
  * The guarantees hold when the store is slow, as a network store would be: persist before broadcast,
  * load before sync (frames sent meanwhile are kept), joins during an unload, and a failed load.
  */
 
-const cleanups: (() => unknown)[] = []
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-})
+const { cleanups } = testScope()
 
 async function start(
   delayMs: SlowStore['delayMs'] = {},
@@ -71,7 +69,7 @@ function stateOf(step2: Uint8Array): Y.Doc {
 describe('with a slow store', () => {
   it('relays an edit only after its append resolved (append takes 50 ms)', async () => {
     const { t, store } = await start()
-    const board = await createBoard(t, {})
+    const board = await createBoard(t.httpUrl)
     const a = client(t, board.id, board.editToken)
     const b = client(t, board.id, board.editToken)
     await Promise.all([synced(a), synced(b)])
@@ -94,7 +92,7 @@ describe('with a slow store', () => {
 
   it('keeps relays in order while writes queue up behind a slow append', async () => {
     const { t } = await start({ appendUpdates: 20 })
-    const board = await createBoard(t, { template: 'blank' })
+    const board = await createBoard(t.httpUrl, { template: 'blank' })
     const a = client(t, board.id, board.editToken)
     const b = client(t, board.id, board.editToken)
     await Promise.all([synced(a), synced(b)])
@@ -111,7 +109,7 @@ describe('with a slow store', () => {
 
   it('answers sync step 1 with what the next write stores, not with edits applied while it is in flight', async () => {
     const { t } = await start()
-    const board = await createBoard(t, { template: 'blank' })
+    const board = await createBoard(t.httpUrl, { template: 'blank' })
     const editor = await openRawSocket(t.wsUrl, board.id, board.editToken)
     const reader = await openRawSocket(t.wsUrl, board.id, board.viewToken)
     cleanups.push(
@@ -142,7 +140,7 @@ describe('with a slow store', () => {
 
   it('lets a client join while the board loads: it gets the stored state and its early edits are kept', async () => {
     const { t, store } = await start({ loadUpdates: 150 })
-    const board = await createBoard(t, { title: 'Loaded slowly' })
+    const board = await createBoard(t.httpUrl, { title: 'Loaded slowly' })
     const a = client(t, board.id, board.editToken)
     const b = client(t, board.id, board.editToken) // a concurrent join of the same board
     let loadsWhenEdited: number | undefined
@@ -164,7 +162,7 @@ describe('with a slow store', () => {
 
   it('answers frames sent while loading in order, with a sync step 2 holding the stored board', async () => {
     const { t } = await start({ loadUpdates: 100 })
-    const board = await createBoard(t, { title: 'Raw' })
+    const board = await createBoard(t.httpUrl, { title: 'Raw' })
     const ws = await openRawSocket(t.wsUrl, board.id, board.editToken)
     cleanups.push(() => ws.terminate())
     const received = collectMessages(ws)
@@ -186,7 +184,7 @@ describe('with a slow store', () => {
 
   it('closes a socket that sends more than maxLoadingBufferBytes while loading with 1013', async () => {
     const { t } = await start({ loadUpdates: 300 }, { maxLoadingBufferBytes: 1000 })
-    const board = await createBoard(t, {})
+    const board = await createBoard(t.httpUrl)
     const ws = await openRawSocket(t.wsUrl, board.id, board.editToken)
     const closed = closeEvent(ws)
     for (let i = 0; i < 3; i++) ws.send(new Uint8Array(600))
@@ -196,7 +194,7 @@ describe('with a slow store', () => {
 
   it('makes a join during an unload wait for it, then load the board afresh with every edit', async () => {
     const { t, store } = await start({ appendUpdates: 80, compact: 250 }, { idleUnloadMs: 30 })
-    const board = await createBoard(t, {})
+    const board = await createBoard(t.httpUrl)
     const a = client(t, board.id, board.editToken)
     await synced(a)
     a.doc.getText('t').insert(0, 'written while leaving')
@@ -226,7 +224,7 @@ describe('with a slow store', () => {
 
   it('closes with 1011 when loading fails, caches nothing, and the next join works once the store recovers', async () => {
     const { t, store } = await start()
-    const board = await createBoard(t, {})
+    const board = await createBoard(t.httpUrl)
     store.failWith.loadUpdates = new Error('connection to the database lost')
     const a = client(t, board.id, board.editToken)
     await waitFor(() => a.closeCodes.includes(closeCodes.internalError), 'A closed with 1011')

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { setBoardTitle } from '../../shared/src/board/schema'
-import { messageAuth, messageSync, viewOnlyReason } from './protocol'
+import { viewOnlyReason } from './permissions/documentPolicies'
+import { messageAuth, messageSync } from './sync/messages'
 import { collectMessages, openRawSocket, upgradeStatus } from './testing/rawSocket'
 import { testScope } from './testing/testScope'
 import {
@@ -24,7 +25,7 @@ const { cleanups, start, client } = testScope()
 describe('sync between clients', () => {
   it('relays an edit from one editor to another and loads the template for both', async () => {
     const t = await start()
-    const board = await createBoard(t, { title: 'Onboarding' })
+    const board = await createBoard(t.httpUrl, { title: 'Onboarding' })
     const a = client(t, board.id, board.editToken)
     const b = client(t, board.id, board.editToken)
     await Promise.all([synced(a), synced(b)])
@@ -37,7 +38,7 @@ describe('sync between clients', () => {
 
   it('keeps content across a server restart on the same data dir', async () => {
     const first = await startTestServer()
-    const board = await createBoard(first, {})
+    const board = await createBoard(first.httpUrl)
     const a = connectClient(first, board.id, board.editToken)
     await synced(a)
     a.doc.getText('scratch').insert(0, 'survives restart')
@@ -57,7 +58,7 @@ describe('sync between clients', () => {
 
   it('stores and relays updates to top-level types the server does not know', async () => {
     const t = await start()
-    const board = await createBoard(t, { template: 'blank' })
+    const board = await createBoard(t.httpUrl, { template: 'blank' })
     const a = client(t, board.id, board.editToken)
     const b = client(t, board.id, board.editToken)
     await Promise.all([synced(a), synced(b)])
@@ -72,7 +73,7 @@ describe('sync between clients', () => {
 
   it('lets a viewer read live but never write', async () => {
     const t = await start()
-    const board = await createBoard(t, {})
+    const board = await createBoard(t.httpUrl)
     const editor = client(t, board.id, board.editToken)
     const viewer = client(t, board.id, board.viewToken)
     await Promise.all([synced(editor), synced(viewer)])
@@ -87,7 +88,16 @@ describe('sync between clients', () => {
       async () => (await storedDoc(t.store, board.id)).getMap('meta').get('title') === 'Set by editor',
       'editor edit stored',
     )
-    await sleep(200)
+    await waitFor(
+      () => t.logs.filter((l) => l.msg === 'dropped a write from a read-only connection').length >= 2,
+      "the server to drop both of the viewer's writes",
+    )
+    // Relays go out in the order the server handled them: had it relayed the viewer's writes, they would
+    // reach the editor before an edit sent after they were handled.
+    const marker = client(t, board.id, board.editToken)
+    await synced(marker)
+    marker.doc.getMap('barrier').set('after', true)
+    await waitFor(() => editor.doc.getMap('barrier').get('after') === true, 'the marker edit')
     expect(editor.doc.getText('viewerNotes').toString()).toBe('')
     expect(editor.doc.getMap('meta').get('title')).toBe('Set by editor')
     const stored = await storedDoc(t.store, board.id)
@@ -97,7 +107,7 @@ describe('sync between clients', () => {
 
   it('answers a viewer write with a y-protocols permission-denied message', async () => {
     const t = await start()
-    const board = await createBoard(t, {})
+    const board = await createBoard(t.httpUrl)
     const ws = await openRawSocket(t.wsUrl, board.id, board.viewToken)
     cleanups.push(() => ws.terminate())
     const received = collectMessages(ws)
@@ -118,7 +128,7 @@ describe('sync between clients', () => {
 
   it('refuses the upgrade with 401 for a missing or wrong token and 404 for an unknown board', async () => {
     const t = await start()
-    const board = await createBoard(t, {})
+    const board = await createBoard(t.httpUrl)
     expect(await upgradeStatus(`${t.wsUrl}/${board.id}`)).toBe(401)
     expect(await upgradeStatus(`${t.wsUrl}/${board.id}?token=wrong`)).toBe(401)
     expect(await upgradeStatus(`${t.wsUrl}/${board.id}?token=${board.editToken}x`)).toBe(401)
@@ -129,7 +139,7 @@ describe('sync between clients', () => {
 
   it("relays presence and removes a leaving client's awareness state for everyone", async () => {
     const t = await start()
-    const board = await createBoard(t, {})
+    const board = await createBoard(t.httpUrl)
     const a = client(t, board.id, board.editToken)
     const b = client(t, board.id, board.viewToken)
     await Promise.all([synced(a), synced(b)])
@@ -144,7 +154,7 @@ describe('sync between clients', () => {
 
   it('flushes and closes sockets with 1001 on shutdown, keeping the last edit', async () => {
     const first = await startTestServer()
-    const board = await createBoard(first, {})
+    const board = await createBoard(first.httpUrl)
     const a = connectClient(first, board.id, board.editToken)
     cleanups.push(() => a.destroy())
     await synced(a)

@@ -43,7 +43,25 @@ export const createBoard = (title: string, template: TemplateId): Promise<ApiRes
     body: JSON.stringify({ title: title.trim() || undefined, template }),
   })
 
-export const listBoards = (): Promise<ApiResult<{ boards: BoardListing[] }>> => request('/api/boards')
+export interface KnownBoardsStatus {
+  /** The boards whose link works, newest edit first, with the role the best link gives. */
+  boards: (BoardListing & { role: Role })[]
+  /** Ids whose links no longer work here (the board is gone, or the link was replaced). */
+  unavailable: string[]
+}
+
+/**
+ * Which of the links this browser holds still work. The server tells a caller only about boards it
+ * proves a link for, so nobody learns what other teams keep on the same server.
+ */
+export const checkKnownBoards = (
+  links: { id: string; token: string }[],
+): Promise<ApiResult<KnownBoardsStatus>> =>
+  request('/api/boards/known', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ boards: links }),
+  })
 
 export const getBoard = (
   id: string,

@@ -25,6 +25,35 @@ export function readKnownBoards(
   }
 }
 
+/** Removes a board this browser knows, e.g. one whose link no longer works. */
+export function forgetBoard(id: string, storage: Pick<Storage, 'getItem' | 'setItem'> = localStorage): void {
+  const all = readKnownBoards(storage)
+  delete all[id]
+  try {
+    storage.setItem(STORAGE_KEY, JSON.stringify(all))
+  } catch {
+    // Storage disabled: nothing was remembered either.
+  }
+}
+
+/** The server checks at most this many links per request (its maxKnownBoards). */
+export const maxLinksChecked = 200
+
+/**
+ * The links this browser holds, most recently opened board first, to ask the server which still work
+ * (it answers with the best role per board). Past maxLinksChecked the oldest are left out.
+ */
+export function heldLinks(known: Record<string, KnownBoard>): { id: string; token: string }[] {
+  return Object.values(known)
+    .sort((a, b) => b.lastOpenedAt - a.lastOpenedAt)
+    .flatMap((k) =>
+      [k.editToken, k.viewToken]
+        .filter((token): token is string => !!token)
+        .map((token) => ({ id: k.id, token })),
+    )
+    .slice(0, maxLinksChecked)
+}
+
 export function rememberBoard(
   board: { id: string; title?: string; token?: string; role?: Role; editToken?: string; viewToken?: string },
   storage: Pick<Storage, 'getItem' | 'setItem'> = localStorage,

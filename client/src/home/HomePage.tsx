@@ -1,8 +1,15 @@
 /** The landing page: start a new journey map, or reopen one this browser knows. */
 import { type FormEvent, useEffect, useState } from 'react'
 import type { TemplateId } from '../../../shared/src/templates/template'
-import { type BoardListing, createBoard, listBoards, toMs } from '../api/boardsApi'
-import { boardPath, type KnownBoard, readKnownBoards, rememberBoard } from '../api/knownBoards'
+import { checkKnownBoards, createBoard, type KnownBoardsStatus, toMs } from '../api/boardsApi'
+import {
+  boardPath,
+  forgetBoard,
+  heldLinks,
+  type KnownBoard,
+  readKnownBoards,
+  rememberBoard,
+} from '../api/knownBoards'
 import { relativeTime } from './relativeTime'
 
 const TEMPLATE_CHOICES: { id: TemplateId; name: string; description: string }[] = [
@@ -21,17 +28,28 @@ export function HomePage({ navigate }: { navigate: (path: string) => void }) {
   const [template, setTemplate] = useState<TemplateId>('customer-lifecycle')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
-  const [boards, setBoards] = useState<BoardListing[] | null>(null)
-  const [known] = useState<Record<string, KnownBoard>>(() => readKnownBoards())
+  const [known, setKnown] = useState<Record<string, KnownBoard>>(() => readKnownBoards())
+  /** What the server said about the links held here; null until it answered (or when it cannot be reached). */
+  const [status, setStatus] = useState<KnownBoardsStatus | null>(null)
+  const [checked, setChecked] = useState(false)
 
   useEffect(() => {
     document.title = 'Journeyboard'
     // Titles and note counts change while the page is open (and a board left a moment ago is still
-    // being summarised), so the list refreshes while the page is visible.
+    // being summarised), so the list refreshes while the page is visible. The server is told only the
+    // links this browser holds, and answers only about those boards.
     const refresh = () => {
-      if (document.visibilityState === 'visible') {
-        listBoards().then((result) => setBoards((prev) => (result.ok ? result.value.boards : (prev ?? []))))
+      if (document.visibilityState !== 'visible') return
+      const links = heldLinks(readKnownBoards())
+      if (links.length === 0) {
+        setStatus({ boards: [], unavailable: [] })
+        setChecked(true)
+        return
       }
+      checkKnownBoards(links).then((result) => {
+        if (result.ok) setStatus(result.value)
+        setChecked(true)
+      })
     }
     refresh()
     const timer = setInterval(refresh, LIST_REFRESH_MS)
@@ -62,12 +80,20 @@ export function HomePage({ navigate }: { navigate: (path: string) => void }) {
     navigate(board.editUrl)
   }
 
-  const listed = boards ?? []
-  const listedIds = new Set(listed.map((b) => b.id))
-  const mine = listed.filter((b) => known[b.id]?.editToken || known[b.id]?.viewToken)
-  const others = listed.filter((b) => !mine.includes(b))
-  // Boards known here that the server did not list (yet): still offer them.
-  const knownOnly = Object.values(known).filter((k) => !listedIds.has(k.id) && boards !== null)
+  const forget = (id: string) => {
+    forgetBoard(id)
+    setKnown(readKnownBoards())
+  }
+
+  const listed = (status?.boards ?? []).filter((b) => known[b.id])
+  const gone = (status?.unavailable ?? []).filter((id) => known[id] && !listed.some((b) => b.id === id))
+  const answered = new Set([...listed.map((b) => b.id), ...gone])
+  // Known here but not answered about: the server is unreachable (the board still opens offline), or
+  // the board was opened after the last check.
+  const unchecked = Object.values(known)
+    .filter((k) => !answered.has(k.id))
+    .sort((a, b) => b.lastOpenedAt - a.lastOpenedAt)
+  const count = listed.length + gone.length + unchecked.length
 
   return (
     <div className="home">
@@ -126,15 +152,17 @@ export function HomePage({ navigate }: { navigate: (path: string) => void }) {
 
         <section className="board-list" aria-labelledby="your-boards">
           <h2 id="your-boards">Your boards</h2>
-          {boards === null ? (
+          {!checked && count > 0 ? (
             <p className="muted">Loading…</p>
-          ) : mine.length + knownOnly.length === 0 ? (
-            <p className="muted">Boards you create or open here will be listed.</p>
+          ) : count === 0 ? (
+            <p className="muted">Boards you create or open here will be listed. Only you see this list.</p>
           ) : (
             <ul>
-              {mine.map((b) => {
+              {listed.map((b) => {
                 const k = known[b.id]!
-                const token = (k.editToken ?? k.viewToken)!
+                const token = (
+                  b.role === 'view' ? (k.viewToken ?? k.editToken) : (k.editToken ?? k.viewToken)
+                )!
                 return (
                   <li key={b.id} className="board-row">
                     <div>
@@ -142,56 +170,76 @@ export function HomePage({ navigate }: { navigate: (path: string) => void }) {
                       <div className="board-row__meta">
                         Edited {relativeTime(toMs(b.updatedAt))} · {b.noteCount}{' '}
                         {b.noteCount === 1 ? 'note' : 'notes'}
-                        {!k.editToken && ' · view only'}
+                        {b.role === 'view' && ' · view only'}
                       </div>
                     </div>
-                    <a
-                      className="button"
-                      href={boardPath(b.id, token)}
-                      aria-label={`Open ${b.title}`}
-                      onClick={(e) => {
-                        e.preventDefault()
-                        navigate(boardPath(b.id, token))
-                      }}
-                    >
-                      Open
-                    </a>
+                    <OpenLink id={b.id} title={b.title} token={token} navigate={navigate} />
                   </li>
                 )
               })}
-              {knownOnly.map((k) => (
+              {unchecked.map((k) => (
                 <li key={k.id} className="board-row">
                   <div>
-                    <div className="board-row__title">{k.title ?? k.id}</div>
+                    <div className="board-row__title">{k.title ?? 'Untitled board'}</div>
                     <div className="board-row__meta">Opened {relativeTime(k.lastOpenedAt)}</div>
                   </div>
-                  <a className="button" href={boardPath(k.id, (k.editToken ?? k.viewToken) as string)}>
-                    Open
-                  </a>
+                  <OpenLink
+                    id={k.id}
+                    title={k.title ?? 'Untitled board'}
+                    token={(k.editToken ?? k.viewToken) as string}
+                    navigate={navigate}
+                  />
                 </li>
               ))}
+              {gone.map((id) => {
+                const title = known[id]?.title ?? 'Untitled board'
+                return (
+                  <li key={id} className="board-row board-row--gone">
+                    <div>
+                      <div className="board-row__title">{title}</div>
+                      <div className="board-row__meta">This link no longer works</div>
+                    </div>
+                    <button
+                      type="button"
+                      className="button button--quiet"
+                      aria-label={`Forget ${title}`}
+                      onClick={() => forget(id)}
+                    >
+                      Forget
+                    </button>
+                  </li>
+                )
+              })}
             </ul>
           )}
         </section>
-
-        {others.length > 0 && (
-          <section className="board-list board-list--quiet" aria-labelledby="other-boards">
-            <h2 id="other-boards">Other boards on this server</h2>
-            <p className="muted">You need a link from their owner to open these.</p>
-            <ul>
-              {others.map((b) => (
-                <li key={b.id} className="board-row board-row--quiet">
-                  <div className="board-row__title">{b.title}</div>
-                  <div className="board-row__meta">
-                    Edited {relativeTime(toMs(b.updatedAt))} · {b.noteCount}{' '}
-                    {b.noteCount === 1 ? 'note' : 'notes'} · link needed
-                  </div>
-                </li>
-              ))}
-            </ul>
-          </section>
-        )}
       </main>
     </div>
+  )
+}
+
+function OpenLink({
+  id,
+  title,
+  token,
+  navigate,
+}: {
+  id: string
+  title: string
+  token: string
+  navigate: (path: string) => void
+}) {
+  return (
+    <a
+      className="button"
+      href={boardPath(id, token)}
+      aria-label={`Open ${title}`}
+      onClick={(e) => {
+        e.preventDefault()
+        navigate(boardPath(id, token))
+      }}
+    >
+      Open
+    </a>
   )
 }

@@ -2,27 +2,38 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import * as Y from 'yjs'
 import { readBoardSummary } from '../../../shared/src/board/schema'
 import { applyTemplate } from '../../../shared/src/templates/applyTemplate'
-import { bearerToken, hashToken, isBoardId, newBoardId, newToken, roleForToken } from '../auth'
 import { clientIp } from '../limits/clientIp'
 import type { IpRateLimit } from '../limits/ipRateLimit'
 import type { Logger } from '../log'
+import type { Role } from '../permissions/access'
+import { authenticate, claimFromHttpRequest } from '../permissions/authenticate'
+import type { DocumentPolicies } from '../permissions/documentPolicies'
+import { contentDocument } from '../permissions/documents'
+import { bearerToken, hashToken, isSecret, newBoardId, newToken } from '../permissions/tokens'
 import type { BoardRecord, BoardStore } from '../storage/BoardStore'
 import { describeStoreFailure } from '../storage/storeFailure'
 import { parseCreateBoardBody } from './createBoardBody'
 import { readJsonBody, sendJson } from './json'
+import { parseKnownBoardsBody } from './knownBoardsBody'
 
-/**
- * /api/boards: create a board (the only moment its tokens are ever shown), list boards (no tokens),
- * and read one board's metadata with a Bearer token. Timestamps are ISO 8601 strings. A store that
- * rejects surfaces in requestHandler as a logged 500 `{ error }` without details, except a full disk on
- * create, which is 507 with a message the user can act on. Creating is rate-limited per client IP
- * (429 with Retry-After), since each board is a lasting row and document.
- */
+// /api/boards: create a board (the only moment its tokens are ever shown), read one board's metadata
+// with a Bearer token, tell a browser which of the links it holds still work (the home page), and list
+// every board, for the operator only (ADMIN_TOKEN): a server several teams share must not tell a
+// visitor what the others are working on. Timestamps are ISO 8601 strings. A store that rejects
+// surfaces in requestHandler as a logged 500 `{ error }` without details, except a full disk on create,
+// which is 507 with a message the user can act on. Creating is rate-limited per client IP (429 with
+// Retry-After), since each board is a lasting row and document.
+
 export interface BoardsApiDeps {
   store: BoardStore
   log: Logger
   now: () => number
+  policies: DocumentPolicies
   maxJsonBodyBytes: number
+  /** Links one POST /api/boards/known may ask about. */
+  maxKnownBoards: number
+  /** The operator's token for the whole board list; unset, the list is not served. */
+  adminToken: string | undefined
   createLimit: IpRateLimit
   /** See config.trustProxyHops: how the client IP is found behind proxies. */
   trustProxyHops: number
@@ -98,17 +109,79 @@ export async function createBoard(deps: BoardsApiDeps, req: IncomingMessage, res
   })
 }
 
-export async function listBoards(deps: BoardsApiDeps, res: ServerResponse) {
+/** Every board, for the operator: `Authorization: Bearer <ADMIN_TOKEN>`. */
+export async function listBoards(deps: BoardsApiDeps, req: IncomingMessage, res: ServerResponse) {
+  if (deps.adminToken === undefined) {
+    return sendJson(res, 403, {
+      error: 'the list of all boards is off on this server (the operator sets ADMIN_TOKEN to use it)',
+    })
+  }
+  if (!isSecret(bearerToken(req.headers.authorization), deps.adminToken)) {
+    res.setHeader('WWW-Authenticate', 'Bearer')
+    return sendJson(res, 401, {
+      error: 'missing or wrong admin token (send Authorization: Bearer <ADMIN_TOKEN>)',
+    })
+  }
   const boards = await deps.store.listBoards()
   sendJson(res, 200, { boards: boards.map(publicFields) })
 }
 
+/**
+ * The boards a browser proves a link for: each `{ id, token }` it sends is checked like a GET of that
+ * board. Those whose token works come back with their summary and role, newest edit first; the ids of
+ * the others (unknown board or wrong token, not told apart) come back as `unavailable`, so the page can
+ * say the link no longer works.
+ */
+export async function knownBoards(deps: BoardsApiDeps, req: IncomingMessage, res: ServerResponse) {
+  const body = await readJsonBody(req, deps.maxJsonBodyBytes)
+  if (!body.ok) return sendJson(res, body.status, { error: body.error })
+  const parsed = parseKnownBoardsBody(body.value, deps.maxKnownBoards)
+  if (!parsed.ok) return sendJson(res, 400, { error: parsed.error })
+  const found = new Map<string, { board: BoardRecord; role: Role }>()
+  const unavailable = new Set<string>()
+  for (const { id, token } of parsed.value) {
+    const auth = await authenticate(deps, {
+      boardId: id,
+      document: { name: contentDocument, kind: 'content' },
+      token,
+      participantSecret: null,
+    })
+    if (!auth.ok) {
+      if (!found.has(id)) unavailable.add(id)
+      continue
+    }
+    // A browser may hold several links to one board: the strongest role wins.
+    const known = found.get(id)
+    if (!known || roleRank[auth.access.role] > roleRank[known.role])
+      found.set(id, { board: auth.board, role: auth.access.role })
+    unavailable.delete(id)
+  }
+  const boards = [...found.values()]
+    .sort((a, b) => b.board.updatedAt - a.board.updatedAt || a.board.id.localeCompare(b.board.id))
+    .map(({ board, role }) => ({ ...publicFields(board), role }))
+  sendJson(res, 200, { boards, unavailable: [...unavailable] })
+}
+
+const roleRank: Record<Role, number> = { view: 0, edit: 1, facilitate: 2 }
+
+/** One board's summary and the caller's role (and participant id, when it sent a participant secret). */
 export async function getBoard(deps: BoardsApiDeps, req: IncomingMessage, res: ServerResponse, id: string) {
-  const board = isBoardId(id) ? await deps.store.getBoard(id) : undefined
-  if (!board) return sendJson(res, 404, { error: `unknown board ${JSON.stringify(id)}` })
-  const role = roleForToken(board, bearerToken(req.headers.authorization))
-  if (!role)
-    return sendJson(res, 401, { error: 'missing or wrong token (send Authorization: Bearer <token>)' })
-  const { id: boardId, title, ...rest } = publicFields(board)
-  sendJson(res, 200, { id: boardId, title, role, ...rest })
+  const auth = await authenticate(deps, claimFromHttpRequest(req, id))
+  if (!auth.ok) return sendJson(res, auth.status, { error: httpRefusal(auth, id) })
+  const { id: boardId, title, ...rest } = publicFields(auth.board)
+  const participant = auth.access.participant
+  sendJson(res, 200, {
+    id: boardId,
+    title,
+    role: auth.access.role,
+    ...rest,
+    ...(participant ? { participantId: participant.id } : {}),
+  })
+}
+
+/** The error text of an HTTP refusal, naming what to send. */
+export function httpRefusal(refusal: { status: number; message: string }, boardId: string): string {
+  if (refusal.status === 404) return `unknown board ${JSON.stringify(boardId)}`
+  if (refusal.status === 401) return `${refusal.message} (send Authorization: Bearer <token>)`
+  return refusal.message
 }

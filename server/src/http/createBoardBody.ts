@@ -1,12 +1,14 @@
 import * as z from 'zod/mini'
 import { TEMPLATE_IDS, type TemplateId } from '../../../shared/src/templates/template'
+import { invalidBodyMessage } from './invalidBody'
 
-/**
+/*
  * The body of `POST /api/boards`: `{ title?: 1..200 chars once trimmed, template?: TemplateId }`, nothing
  * else. zod's tree-shakable "mini" build, bundled into the server by esbuild (see `build:server`): the
  * full zod package, loaded from node_modules, costs ~13 MB of RSS in every server process; these
  * 30 KB of bundled code cost about 1 MB.
  */
+
 export interface CreateBoardBody {
   title?: string
   template?: TemplateId
@@ -43,11 +45,5 @@ export function parseCreateBoardBody(body: unknown): ParsedBody {
     if (parsed.data.template !== undefined) value.template = parsed.data.template
     return { ok: true, value }
   }
-  const issue = parsed.error.issues[0]
-  let message = issue?.message ?? 'invalid'
-  if (issue?.code === 'unrecognized_keys') {
-    message = `unrecognized key(s) ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`
-  }
-  const field = issue?.path.length ? `${issue.path.join('.')}: ` : ''
-  return { ok: false, error: `invalid request body: ${field}${message}` }
+  return { ok: false, error: invalidBodyMessage(parsed.error) }
 }

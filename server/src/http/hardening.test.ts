@@ -1,21 +1,14 @@
 import type { IncomingMessage } from 'node:http'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import { openRawSocket, upgradeStatus } from '../testing/rawSocket'
-import { createBoard, startTestServer, type TestServer } from '../testing/testServer'
+import { testScope } from '../testing/testScope'
+import { createBoard, type TestServer } from '../testing/testServer'
 import { contentSecurityPolicy } from './securityHeaders'
 
 /** HTTP hardening: security headers everywhere, the WebSocket Origin check, /metrics, request ids. */
 
-const cleanups: (() => unknown)[] = []
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-})
-async function start(options?: Parameters<typeof startTestServer>[0]): Promise<TestServer> {
-  const t = await startTestServer(options)
-  cleanups.push(() => t.stop())
-  return t
-}
+const { cleanups, start } = testScope()
 
 function expectSecurityHeaders(headers: Headers) {
   expect(headers.get('content-security-policy')).toBe(contentSecurityPolicy)
@@ -36,7 +29,7 @@ describe('security headers', () => {
       await fetch(`${t.httpUrl}/b/whatever`),
       await fetch(`${t.httpUrl}/metrics`),
     ]
-    expect(responses.map((r) => r.status)).toEqual([200, 200, 400, 413, 404, 503, 200])
+    expect(responses.map((r) => r.status)).toEqual([200, 403, 400, 413, 404, 503, 200])
     for (const res of responses) expectSecurityHeaders(res.headers)
   })
 
@@ -63,7 +56,7 @@ describe('security headers', () => {
 describe('WebSocket Origin check', () => {
   it("accepts the app's own origin and clients without Origin, refuses others with 403", async () => {
     const t = await start()
-    const board = await createBoard(t, {})
+    const board = await createBoard(t.httpUrl)
     const url = `${t.wsUrl}/${board.id}?token=${board.editToken}`
     const own = new URL(t.httpUrl).origin
     const ws = await openRawSocket(t.wsUrl, board.id, board.editToken, { origin: own })
@@ -82,7 +75,7 @@ describe('WebSocket Origin check', () => {
 
   it('uses ALLOWED_ORIGINS when set', async () => {
     const t = await start({ config: { allowedOrigins: ['https://board.example.com'] } })
-    const board = await createBoard(t, {})
+    const board = await createBoard(t.httpUrl)
     const url = `${t.wsUrl}/${board.id}?token=${board.editToken}`
     const ws = await openRawSocket(t.wsUrl, board.id, board.editToken, {
       origin: 'https://board.example.com',
@@ -95,7 +88,7 @@ describe('WebSocket Origin check', () => {
 describe('/metrics', () => {
   it('reports connections, boards, updates, bytes, persist latency, rejections and HTTP requests', async () => {
     const t = await start()
-    const board = await createBoard(t, {})
+    const board = await createBoard(t.httpUrl)
     const ws = await openRawSocket(t.wsUrl, board.id, board.editToken)
     cleanups.push(() => ws.terminate())
     ws.send('a text frame') // rejected: text-frame
@@ -119,8 +112,8 @@ describe('/metrics', () => {
   it('keeps two servers in one process apart (a registry each)', async () => {
     const a = await start()
     const b = await start()
-    await createBoard(a, {})
-    await createBoard(a, {})
+    await createBoard(a.httpUrl)
+    await createBoard(a.httpUrl)
     const count = async (t: TestServer) =>
       /journeyboard_http_requests_total\{route="\/api\/boards",status="201"\} (\d+)/.exec(
         await (await fetch(`${t.httpUrl}/metrics`)).text(),
@@ -152,7 +145,7 @@ describe('request ids', () => {
 
   it('never logs a token passed in the upgrade URL', async () => {
     const t = await start()
-    const board = await createBoard(t, {})
+    const board = await createBoard(t.httpUrl)
     const ws = await openRawSocket(t.wsUrl, board.id, board.editToken)
     ws.close()
     await upgradeStatus(`${t.wsUrl}/${board.id}?token=${board.viewToken}x`)

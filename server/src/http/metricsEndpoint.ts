@@ -1,7 +1,6 @@
-import { timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { bearerToken, hashToken } from '../auth'
 import type { Metrics } from '../metrics'
+import { bearerToken, isSecret } from '../permissions/tokens'
 
 /** GET /metrics in the Prometheus text format; with a metricsToken set, only with that Bearer token. */
 export async function serveMetrics(
@@ -11,9 +10,7 @@ export async function serveMetrics(
   res: ServerResponse,
 ): Promise<void> {
   if (metricsToken !== undefined) {
-    const given = bearerToken(req.headers.authorization)
-    // Hashes have one length, so the comparison is constant-time whatever was sent.
-    if (!given || !timingSafeEqual(hashToken(given), hashToken(metricsToken))) {
+    if (!isSecret(bearerToken(req.headers.authorization), metricsToken)) {
       res.writeHead(401, { 'Content-Type': 'text/plain; charset=utf-8', 'WWW-Authenticate': 'Bearer' })
       return void res.end('missing or wrong metrics token\n')
     }

@@ -18,12 +18,15 @@ const exportPdf = (httpUrl: string, id: string, token?: string) =>
 describe('PDF export endpoint', () => {
   it('exports what was edited live, named after the board, with an edit or a view token', async () => {
     const t = await scope.start()
-    const board = await createBoard(t, { title: 'Café «Ωmega» / Q4' })
+    const board = await createBoard(t.httpUrl, { title: 'Café «Ωmega» / Q4' })
     const alice = scope.client(t, board.id, board.editToken)
     await synced(alice)
     const { stages, lanes } = readBoard(alice.doc)
     createNote(alice.doc, { stageId: stages[0]!.id, laneId: lanes[0]!.id, text: 'Привет from the workshop' })
-    await waitFor(async () => (await t.store.loadUpdates(board.id)).length > 1, 'the note to be stored')
+    await waitFor(
+      async () => (await t.store.loadUpdates(board.id, 'content')).length > 1,
+      'the note to be stored',
+    )
 
     for (const token of [board.editToken, board.viewToken]) {
       const res = await exportPdf(t.httpUrl, board.id, token)
@@ -42,7 +45,7 @@ describe('PDF export endpoint', () => {
 
   it('answers 404 for an unknown board and 401 for a missing or wrong token, as GET /api/boards/<id> does', async () => {
     const t = await scope.start()
-    const board = await createBoard(t)
+    const board = await createBoard(t.httpUrl)
     const unknown = await exportPdf(t.httpUrl, 'AAAAAAAAAAAAAAAAAAAAAA', board.editToken)
     expect(unknown.status).toBe(404)
     expect(await unknown.json()).toEqual({ error: 'unknown board "AAAAAAAAAAAAAAAAAAAAAA"' })
@@ -56,7 +59,7 @@ describe('PDF export endpoint', () => {
 
   it('renders in a worker: sync stays live, and exports past the queue get 503 with Retry-After', async () => {
     const t = await scope.start({ config: { maxConcurrentPdfExports: 1, maxQueuedPdfExports: 0 } })
-    const board = await createBoard(t)
+    const board = await createBoard(t.httpUrl)
     const alice = scope.client(t, board.id, board.editToken)
     await synced(alice)
     const { stages, lanes } = readBoard(alice.doc)

@@ -1,14 +1,16 @@
-/**
- * GET /api/boards/<id>/export.pdf with `Authorization: Bearer <token>`: the board as a one-page vector
- * PDF (shared/pdf), under the same rules as GET /api/boards/<id>: 404 for an unknown board, 401 for a
- * wrong token; an edit or a view token may export. The PDF is drawn from the stored updates, which hold
- * every edit anyone has seen (the server stores before it relays), in a worker thread (pdfExporter).
- */
+// GET /api/boards/<id>/export.pdf with `Authorization: Bearer <token>`: the board as a one-page vector
+// PDF (shared/pdf), under the same rules as GET /api/boards/<id> (authenticate: 404 for an unknown
+// board, 401 for a wrong token); any role may export. The PDF is drawn from the content document's
+// stored updates, which hold every edit anyone has seen (the server stores before it relays), in a
+// worker thread (pdfExporter). The board's other documents (facilitation, private) are not in it.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { pdfContentDisposition } from '../../../shared/src/pdf/fileName'
-import { bearerToken, isBoardId, roleForToken } from '../auth'
 import type { Logger } from '../log'
+import { authenticate, claimFromHttpRequest } from '../permissions/authenticate'
+import type { DocumentPolicies } from '../permissions/documentPolicies'
+import { contentDocument } from '../permissions/documents'
 import type { BoardStore } from '../storage/BoardStore'
+import { httpRefusal } from './boardsApi'
 import { sendJson } from './json'
 import type { PdfExporter } from './pdfExporter'
 
@@ -16,6 +18,7 @@ export interface PdfExportDeps {
   store: BoardStore
   log: Logger
   now: () => number
+  policies: DocumentPolicies
   pdfExporter: PdfExporter
 }
 
@@ -27,12 +30,9 @@ export async function exportBoardPdf(
   res: ServerResponse,
   id: string,
 ) {
-  const board = isBoardId(id) ? await deps.store.getBoard(id) : undefined
-  if (!board) return sendJson(res, 404, { error: `unknown board ${JSON.stringify(id)}` })
-  const role = roleForToken(board, bearerToken(req.headers.authorization))
-  if (!role)
-    return sendJson(res, 401, { error: 'missing or wrong token (send Authorization: Bearer <token>)' })
-  const updates = (await deps.store.loadUpdates(id)).map((u) => u.update)
+  const auth = await authenticate(deps, claimFromHttpRequest(req, id))
+  if (!auth.ok) return sendJson(res, auth.status, { error: httpRefusal(auth, id) })
+  const updates = (await deps.store.loadUpdates(id, contentDocument)).map((u) => u.update)
   const started = performance.now()
   const result = await deps.pdfExporter.export({ updates, exportedAtMs: deps.now() })
   if (!result.ok) {

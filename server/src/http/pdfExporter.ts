@@ -1,9 +1,10 @@
-/**
+/*
  * Runs PDF exports in worker threads (pdfWorker.ts), at most `maxConcurrent` at once, with a bounded
  * queue: rendering a 2,000-note board takes about half a second of CPU, which on the main thread would
  * stall live sync for every other board. A job that outlives its timeout has its worker terminated.
  * Workers start on first use and stay for the next job.
  */
+
 import { Worker } from 'node:worker_threads'
 import type { PdfJob, PdfJobResult } from './pdfWorker'
 

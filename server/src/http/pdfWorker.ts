@@ -1,7 +1,8 @@
-/**
+/*
  * Worker thread that turns a board's stored updates into PDF bytes (shared/pdf), off the event loop that
  * relays live sync. It keeps its fonts between jobs and answers one job at a time.
  */
+
 import { parentPort } from 'node:worker_threads'
 import * as Y from 'yjs'
 import { readBoardTitle } from '../../../shared/src/board/schema'

@@ -2,18 +2,19 @@ import { randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Logger } from '../log'
 import type { Metrics } from '../metrics'
-import { type BoardsApiDeps, createBoard, getBoard, listBoards } from './boardsApi'
+import { type BoardsApiDeps, createBoard, getBoard, knownBoards, listBoards } from './boardsApi'
 import { sendJson } from './json'
 import { serveMetrics } from './metricsEndpoint'
 import { exportBoardPdf, type PdfExportDeps } from './pdfExportApi'
 import { applySecurityHeaders } from './securityHeaders'
 import { createStaticClient } from './staticClient'
 
-/**
+/*
  * Routes every plain HTTP request: health, metrics, the boards API, and the static client. Every
  * response carries the security headers and an X-Request-Id that is also on each of its log lines;
  * every request is counted by route and status.
  */
+
 export interface RequestHandlerDeps extends BoardsApiDeps, PdfExportDeps {
   staticDir: string
   log: Logger
@@ -23,7 +24,8 @@ export interface RequestHandlerDeps extends BoardsApiDeps, PdfExportDeps {
 
 /** A fixed set of route labels, so a scanner probing random paths cannot blow up metric cardinality. */
 function routeLabel(pathname: string): string {
-  if (pathname === '/healthz' || pathname === '/metrics' || pathname === '/api/boards') return pathname
+  const fixed = ['/healthz', '/metrics', '/api/boards', '/api/boards/known']
+  if (fixed.includes(pathname)) return pathname
   if (/^\/api\/boards\/[^/]+$/.test(pathname)) return '/api/boards/:id'
   if (/^\/api\/boards\/[^/]+\/export\.pdf$/.test(pathname)) return '/api/boards/:id/export.pdf'
   if (pathname === '/api' || pathname.startsWith('/api/')) return '/api/*'
@@ -48,8 +50,14 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
     }
     if (pathname === '/api/boards') {
       if (method === 'POST') return createBoard(api, req, res)
-      if (method === 'GET') return listBoards(api, res)
+      if (method === 'GET') return listBoards(api, req, res)
       return sendJson(res, 405, { error: `${method} is not allowed on /api/boards` })
+    }
+    if (pathname === '/api/boards/known') {
+      if (method === 'POST') return knownBoards(api, req, res)
+      return sendJson(res, 405, {
+        error: `${method} is not allowed on /api/boards/known (POST the links you hold)`,
+      })
     }
     const boardPath = /^\/api\/boards\/([^/]+)$/.exec(pathname)
     if (boardPath) {

@@ -1,11 +1,12 @@
 import type { ServerResponse } from 'node:http'
 
-/**
+/*
  * Headers every HTTP response carries (API, static client, errors, refused upgrades). The CSP allows
  * no inline or foreign scripts: vite emits only `<script type="module" src=…>`. Inline styles stay
  * allowed because React and Konva set style attributes. `ws: wss:` lets the client reach /ws on its
  * own host (CSP 'self' does not cover WebSocket schemes in every browser).
  */
+
 export const contentSecurityPolicy = [
   "default-src 'self'",
   "script-src 'self'",

@@ -1,19 +1,16 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
-import { makeTempDir, removeDir, startTestServer, type TestServer } from '../testing/testServer'
+import { describe, expect, it } from 'vitest'
+import { testScope } from '../testing/testScope'
+import { makeTempDir, removeDir } from '../testing/testServer'
 
 /** Serving dist/client: SPA fallback, cache headers, no escape from the directory, and a hint if unbuilt. */
 
-let t: TestServer | undefined
-let dir: string | undefined
-afterEach(async () => {
-  await t?.stop()
-  if (dir) removeDir(dir)
-})
+const { cleanups, start } = testScope()
 
 function buildFakeClient(): string {
-  dir = makeTempDir()
+  const dir = makeTempDir()
+  cleanups.push(() => removeDir(dir))
   const client = path.join(dir, 'client')
   mkdirSync(path.join(client, 'assets'), { recursive: true })
   writeFileSync(path.join(client, 'index.html'), '<!doctype html><title>Journeyboard</title>')
@@ -24,7 +21,7 @@ function buildFakeClient(): string {
 
 describe('static client', () => {
   it('serves index.html for / and for /b/<id>, revalidated each time', async () => {
-    t = await startTestServer({ config: { staticDir: buildFakeClient() } })
+    const t = await start({ config: { staticDir: buildFakeClient() } })
     for (const route of ['/', '/b/AAAAAAAAAAAAAAAAAAAAAA']) {
       const res = await fetch(`${t.httpUrl}${route}`)
       expect(res.status).toBe(200)
@@ -35,7 +32,7 @@ describe('static client', () => {
   })
 
   it('serves hashed assets with a long cache, and 404 for missing ones', async () => {
-    t = await startTestServer({ config: { staticDir: buildFakeClient() } })
+    const t = await start({ config: { staticDir: buildFakeClient() } })
     const res = await fetch(`${t.httpUrl}/assets/index-abc123.js`)
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toMatch(/javascript/)
@@ -44,7 +41,7 @@ describe('static client', () => {
   })
 
   it('never serves files outside the client directory', async () => {
-    t = await startTestServer({ config: { staticDir: buildFakeClient() } })
+    const t = await start({ config: { staticDir: buildFakeClient() } })
     for (const attempt of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt']) {
       const res = await fetch(`${t.httpUrl}${attempt}`)
       expect(await res.text()).not.toBe('outside')
@@ -52,7 +49,7 @@ describe('static client', () => {
   })
 
   it('explains how to build the client when dist/client is missing', async () => {
-    t = await startTestServer()
+    const t = await start()
     const res = await fetch(`${t.httpUrl}/b/whatever`)
     expect(res.status).toBe(503)
     expect(res.headers.get('content-type')).toMatch(/text\/plain/)

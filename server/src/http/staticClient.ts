@@ -3,11 +3,12 @@ import { stat } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
 
-/**
+/*
  * Serves the built client (vite output in config.staticDir). Hashed files under /assets/ never change,
  * so they are cached for a year; index.html is revalidated every time so a deploy is picked up at once.
  * Unknown extension-less paths (`/`, `/b/<id>`) get index.html: the client router takes over.
  */
+
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',

@@ -25,7 +25,7 @@ export class DocSizeGuard {
     this.estimateBytes += updateBytes
   }
 
-  /** The exact size is known (a compaction snapshot was just encoded). */
+  /** The exact size is known (a compaction just encoded the whole state). */
   measured(bytes: number): void {
     this.estimateBytes = bytes
   }

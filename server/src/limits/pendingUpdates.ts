@@ -1,12 +1,13 @@
 import * as Y from 'yjs'
 
-/**
+/*
  * Yjs keeps updates whose dependencies have not arrived in `doc.store.pendingStructs` / `pendingDs`,
  * in memory, for as long as the doc lives, and `Y.encodeStateAsUpdate` includes them. A client can
  * therefore park data on the server that no one can see (it never integrates) and that compaction
- * would store. Here pending data is capped per board, never part of a snapshot or a sync reply, and
+ * would store. Here pending data is capped per board, never part of a compaction or a sync reply, and
  * dropped when over the cap; an honest client resends it on its next sync.
  */
+
 export function pendingBytes(doc: Y.Doc): number {
   return (doc.store.pendingStructs?.update.byteLength ?? 0) + (doc.store.pendingDs?.byteLength ?? 0)
 }

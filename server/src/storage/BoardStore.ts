@@ -1,6 +1,12 @@
-/**
+/*
  * Where boards and their Yjs updates live. Passed into the server, never global, so tests can run
  * several servers (and a failing or slow store wrapper) in one process.
+ *
+ * A board has several documents (permissions/documents.ts: its content, its facilitation state, each
+ * participant's private document), each with an update log of its own: rows are keyed by board,
+ * document and seq, and every update method names the document. The store does not interpret names;
+ * the board's row (title, tokens) is the board's, not a document's. A document with no rows loads as
+ * empty, which is how every document but the content starts.
  *
  * Every method returns a Promise so that a network store (PostgreSQL, with Redis between instances) can
  * implement it without touching the sync code; SQLite and memory answer with already-settled promises.
@@ -16,9 +22,9 @@
 
 /** The boards row. Never contains a plaintext token. */
 export interface BoardRecord {
-  /** 16 random bytes, base64url; also the room name on the WebSocket path. */
+  /** 16 random bytes, base64url; also the first segment of the room name on the WebSocket path. */
   id: string
-  /** Denormalised from the document (meta title) so the board list needs no Y.Doc. */
+  /** Denormalised from the content document (meta title) so the board list needs no Y.Doc. */
   title: string
   /** SHA-256 of the edit token; the token itself is shown once, at creation, and never stored. */
   editTokenHash: Uint8Array
@@ -28,7 +34,7 @@ export interface BoardRecord {
   createdAt: number
   /** Epoch milliseconds of the last persisted edit (debounced); orders the board list. */
   updatedAt: number
-  /** Denormalised from the document for the board list. */
+  /** Denormalised from the content document for the board list. */
   noteCount: number
 }
 
@@ -49,7 +55,7 @@ export interface BoardSummaryUpdate {
 
 export interface StoredUpdate {
   /**
-   * Orders a board's rows: increases with every append. Only the order is promised: a store may give the
+   * Orders a document's rows: increases with every append. Only the order is promised: a store may give the
    * rows compaction keeps new seqs (see `compact`).
    */
   seq: number
@@ -64,21 +70,24 @@ export interface StoredUpdate {
 
 export interface UpdateToAppend {
   boardId: string
+  /** The board's document the update belongs to (`content`, `facilitation`, `private/<id>`). */
+  document: string
   update: Uint8Array
 }
 
 export interface BoardStore {
-  /** Creates the row and stores the initial document as the first update, in one transaction. */
+  /** Creates the row and stores the initial content document as its first update, in one transaction. */
   createBoard(board: NewBoard, initialUpdate: Uint8Array): Promise<void>
   getBoard(id: string): Promise<BoardRecord | undefined>
   /** Newest-edited first. */
   listBoards(): Promise<BoardRecord[]>
   updateSummary(id: string, summary: BoardSummaryUpdate): Promise<void>
-  /** All stored updates for a board, oldest first. */
-  loadUpdates(id: string): Promise<StoredUpdate[]>
+  /** All stored updates of one document of a board, oldest first; none for a document never written. */
+  loadUpdates(boardId: string, document: string): Promise<StoredUpdate[]>
   /**
-   * Appends updates of any number of boards in ONE transaction; resolves with the seq of each, in order,
-   * only once the transaction is durable. A rejection means nothing of the batch was stored.
+   * Appends updates of any number of boards and documents in ONE transaction; resolves with the seq of
+   * each, in order, only once the transaction is durable. A rejection means nothing of the batch was
+   * stored. Seqs increase per document.
    */
   appendUpdates(batch: readonly UpdateToAppend[]): Promise<number[]>
   /**
@@ -88,12 +97,12 @@ export interface BoardStore {
    */
   appendUpdatesNow?(batch: readonly UpdateToAppend[]): number[]
   /**
-   * Replaces every row of the board with seq <= upToSeq by `parts` (Yjs updates whose union is the merged
-   * state; several, so that a large board can be sent a bounded piece at a time), in one transaction.
-   * The parts load in their order, before every row with a higher seq; those rows keep their order (a
-   * store may renumber them). Resolves with the seq of the board's last row, never lower than upToSeq;
-   * later appends get higher seqs.
+   * Replaces every row of the document with seq <= upToSeq by `parts` (Yjs updates whose union is the
+   * merged state; several, so that a large board can be sent a bounded piece at a time), in one
+   * transaction. The parts load in their order, before every row with a higher seq; those rows keep their
+   * order (a store may renumber them). Resolves with the seq of the document's last row, never lower than
+   * upToSeq; later appends get higher seqs. Other documents of the board are untouched.
    */
-  compact(boardId: string, parts: readonly Uint8Array[], upToSeq: number): Promise<number>
+  compact(boardId: string, document: string, parts: readonly Uint8Array[], upToSeq: number): Promise<number>
   close(): Promise<void>
 }

@@ -7,12 +7,14 @@ import type { BoardStore, NewBoard } from './BoardStore'
 import { createMemoryStore } from './memoryStore'
 import { openSqliteStore } from './sqliteStore'
 
-/** One suite, run against every BoardStore implementation, so they cannot drift apart. */
+// One suite, run against every BoardStore implementation, so they cannot drift apart. Stores that keep
+// their data across a close (SQLite; PostgreSQL later) also run the durable suite, and stores that
+// commit synchronously (SQLite, memory) the appendUpdatesNow suite: each lists its stores, so none is
+// skipped quietly.
 
 interface StoreUnderTest {
+  /** Opens the store; called again after a close, it opens the same underlying data. */
   open(): BoardStore
-  /** Re-opens the same underlying data (sqlite only; memory has nothing to reopen). */
-  reopen?: () => BoardStore
   cleanup(): void
 }
 
@@ -20,7 +22,6 @@ function sqliteFactory(): StoreUnderTest {
   const dir = mkdtempSync(path.join(tmpdir(), 'jb-store-'))
   return {
     open: () => openSqliteStore(path.join(dir, 'nested', 'data')),
-    reopen: () => openSqliteStore(path.join(dir, 'nested', 'data')),
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
   }
 }
@@ -38,7 +39,24 @@ function slowMemoryFactory(): StoreUnderTest {
   }
 }
 
+/** A fresh store for each test, closed after it; a test may replace `store` by reopening `subject`. */
+function storeEachTest(factory: () => StoreUnderTest) {
+  const current = {} as { subject: StoreUnderTest; store: BoardStore }
+  beforeEach(() => {
+    current.subject = factory()
+    current.store = current.subject.open()
+  })
+  afterEach(async () => {
+    await current.store.close()
+    current.subject.cleanup()
+  })
+  return current
+}
+
 const bytes = (...values: number[]) => new Uint8Array(values)
+const content = 'content'
+const loaded = async (store: BoardStore, boardId: string, document: string) =>
+  (await store.loadUpdates(boardId, document)).map((r) => [...r.update])
 
 function newBoard(id: string, createdAt: number): NewBoard {
   return {
@@ -56,21 +74,11 @@ describe.each([
   ['memory', memoryFactory],
   ['memory behind slowStore', slowMemoryFactory],
 ])('BoardStore contract: %s', (_name, factory) => {
-  let subject: StoreUnderTest
-  let store: BoardStore
-
-  beforeEach(() => {
-    subject = factory()
-    store = subject.open()
-  })
-  afterEach(async () => {
-    await store.close()
-    subject.cleanup()
-  })
+  const current = storeEachTest(factory)
 
   it('creates a board with its initial update and reads it back', async () => {
-    await store.createBoard(newBoard('a', 1000), bytes(1, 2, 3))
-    expect(await store.getBoard('a')).toEqual({
+    await current.store.createBoard(newBoard('a', 1000), bytes(1, 2, 3))
+    expect(await current.store.getBoard('a')).toEqual({
       id: 'a',
       title: 'Board a',
       editTokenHash: new Uint8Array(32).fill(1),
@@ -79,16 +87,22 @@ describe.each([
       updatedAt: 1000,
       noteCount: 3,
     })
-    const rows = await store.loadUpdates('a')
+    const rows = await current.store.loadUpdates('a', content)
     expect(rows.map((r) => [...r.update])).toEqual([[1, 2, 3]])
   })
 
   it('answers every method with a promise and reports failures as rejections, never as throws', async () => {
-    await store.createBoard(newBoard('a', 1), bytes(0))
+    await current.store.createBoard(newBoard('a', 1), bytes(0))
     const calls: [string, () => Promise<unknown>][] = [
-      ['createBoard', () => store.createBoard(newBoard('a', 2), bytes(1))],
-      ['updateSummary', () => store.updateSummary('missing', { title: 't', noteCount: 0, updatedAt: 1 })],
-      ['appendUpdates', () => store.appendUpdates([{ boardId: 'missing', update: bytes(1) }])],
+      ['createBoard', () => current.store.createBoard(newBoard('a', 2), bytes(1))],
+      [
+        'updateSummary',
+        () => current.store.updateSummary('missing', { title: 't', noteCount: 0, updatedAt: 1 }),
+      ],
+      [
+        'appendUpdates',
+        () => current.store.appendUpdates([{ boardId: 'missing', document: content, update: bytes(1) }]),
+      ],
     ]
     for (const [name, call] of calls) {
       let result: Promise<unknown> | undefined
@@ -98,129 +112,239 @@ describe.each([
       expect(result, name).toBeInstanceOf(Promise)
       await expect(result, name).rejects.toThrow()
     }
-    for (const result of [store.getBoard('a'), store.listBoards(), store.loadUpdates('a')]) {
+    for (const result of [
+      current.store.getBoard('a'),
+      current.store.listBoards(),
+      current.store.loadUpdates('a', content),
+    ]) {
       expect(result).toBeInstanceOf(Promise)
       await result
     }
   })
 
   it('appends several batches in sequence, each resolving with seqs above the last', async () => {
-    await store.createBoard(newBoard('a', 1), bytes(0))
+    await current.store.createBoard(newBoard('a', 1), bytes(0))
     let last = 0
     for (let i = 1; i <= 5; i++) {
-      const seqs = await store.appendUpdates([{ boardId: 'a', update: bytes(i) }])
+      const seqs = await current.store.appendUpdates([{ boardId: 'a', document: content, update: bytes(i) }])
       expect(seqs[0]!).toBeGreaterThan(last)
       last = seqs[0]!
     }
-    expect((await store.loadUpdates('a')).map((r) => [...r.update])).toEqual([[0], [1], [2], [3], [4], [5]])
+    expect((await current.store.loadUpdates('a', content)).map((r) => [...r.update])).toEqual([
+      [0],
+      [1],
+      [2],
+      [3],
+      [4],
+      [5],
+    ])
   })
 
   it('lets a compaction and an append of the same board overlap', async () => {
-    await store.createBoard(newBoard('a', 1), bytes(0))
-    const [s1] = await store.appendUpdates([{ boardId: 'a', update: bytes(1) }])
+    await current.store.createBoard(newBoard('a', 1), bytes(0))
+    const [s1] = await current.store.appendUpdates([{ boardId: 'a', document: content, update: bytes(1) }])
     await Promise.all([
-      store.compact('a', [bytes(8)], s1!),
-      store.appendUpdates([{ boardId: 'a', update: bytes(2) }]),
+      current.store.compact('a', content, [bytes(8)], s1!),
+      current.store.appendUpdates([{ boardId: 'a', document: content, update: bytes(2) }]),
     ])
-    expect((await store.loadUpdates('a')).map((r) => [...r.update])).toEqual([[8], [2]])
+    expect((await current.store.loadUpdates('a', content)).map((r) => [...r.update])).toEqual([[8], [2]])
   })
 
   it('returns undefined and no updates for an unknown board', async () => {
-    expect(await store.getBoard('nope')).toBeUndefined()
-    expect(await store.loadUpdates('nope')).toEqual([])
+    expect(await current.store.getBoard('nope')).toBeUndefined()
+    expect(await current.store.loadUpdates('nope', content)).toEqual([])
   })
 
   it('refuses to create the same board id twice', async () => {
-    await store.createBoard(newBoard('a', 1), bytes(1))
-    await expect(store.createBoard(newBoard('a', 2), bytes(2))).rejects.toThrow()
+    await current.store.createBoard(newBoard('a', 1), bytes(1))
+    await expect(current.store.createBoard(newBoard('a', 2), bytes(2))).rejects.toThrow()
   })
 
   it('appends updates of several boards in one call, with increasing seqs per board', async () => {
-    await store.createBoard(newBoard('a', 1), bytes(0))
-    await store.createBoard(newBoard('b', 2), bytes(0))
-    const seqs = await store.appendUpdates([
-      { boardId: 'a', update: bytes(1) },
-      { boardId: 'b', update: bytes(2) },
-      { boardId: 'a', update: bytes(3) },
+    await current.store.createBoard(newBoard('a', 1), bytes(0))
+    await current.store.createBoard(newBoard('b', 2), bytes(0))
+    const seqs = await current.store.appendUpdates([
+      { boardId: 'a', document: content, update: bytes(1) },
+      { boardId: 'b', document: content, update: bytes(2) },
+      { boardId: 'a', document: content, update: bytes(3) },
     ])
     expect(seqs).toHaveLength(3)
     expect(seqs[2]!).toBeGreaterThan(seqs[0]!)
-    expect((await store.loadUpdates('a')).map((r) => [...r.update])).toEqual([[0], [1], [3]])
-    expect((await store.loadUpdates('b')).map((r) => [...r.update])).toEqual([[0], [2]])
-    const aSeqs = (await store.loadUpdates('a')).map((r) => r.seq)
+    expect((await current.store.loadUpdates('a', content)).map((r) => [...r.update])).toEqual([[0], [1], [3]])
+    expect((await current.store.loadUpdates('b', content)).map((r) => [...r.update])).toEqual([[0], [2]])
+    const aSeqs = (await current.store.loadUpdates('a', content)).map((r) => r.seq)
     expect(aSeqs).toEqual([...aSeqs].sort((x, y) => x - y))
     expect(aSeqs.at(-1)).toBe(seqs[2])
   })
 
   it('writes nothing when one entry of a batch is for an unknown board', async () => {
-    await store.createBoard(newBoard('a', 1), bytes(0))
+    await current.store.createBoard(newBoard('a', 1), bytes(0))
     await expect(
-      store.appendUpdates([
-        { boardId: 'a', update: bytes(1) },
-        { boardId: 'missing', update: bytes(2) },
+      current.store.appendUpdates([
+        { boardId: 'a', document: content, update: bytes(1) },
+        { boardId: 'missing', document: content, update: bytes(2) },
       ]),
     ).rejects.toThrow()
-    expect((await store.loadUpdates('a')).map((r) => [...r.update])).toEqual([[0]])
+    expect((await current.store.loadUpdates('a', content)).map((r) => [...r.update])).toEqual([[0]])
   })
 
   it('compacts a prefix into one row and keeps later rows after it', async () => {
-    await store.createBoard(newBoard('a', 1), bytes(0))
-    await store.createBoard(newBoard('b', 1), bytes(9))
-    const [, s2] = await store.appendUpdates([
-      { boardId: 'a', update: bytes(1) },
-      { boardId: 'a', update: bytes(2) },
+    await current.store.createBoard(newBoard('a', 1), bytes(0))
+    await current.store.createBoard(newBoard('b', 1), bytes(9))
+    const [, s2] = await current.store.appendUpdates([
+      { boardId: 'a', document: content, update: bytes(1) },
+      { boardId: 'a', document: content, update: bytes(2) },
     ])
-    await store.appendUpdates([{ boardId: 'a', update: bytes(3) }])
-    const lastSeq = await store.compact('a', [bytes(7, 7)], s2!)
-    expect((await store.loadUpdates('a')).map((r) => [...r.update])).toEqual([[7, 7], [3]])
-    expect((await store.loadUpdates('a')).at(-1)!.seq).toBe(lastSeq)
-    expect((await store.loadUpdates('b')).map((r) => [...r.update])).toEqual([[9]])
-    const [s4] = await store.appendUpdates([{ boardId: 'a', update: bytes(4) }])
+    await current.store.appendUpdates([{ boardId: 'a', document: content, update: bytes(3) }])
+    const lastSeq = await current.store.compact('a', content, [bytes(7, 7)], s2!)
+    expect((await current.store.loadUpdates('a', content)).map((r) => [...r.update])).toEqual([[7, 7], [3]])
+    expect((await current.store.loadUpdates('a', content)).at(-1)!.seq).toBe(lastSeq)
+    expect((await current.store.loadUpdates('b', content)).map((r) => [...r.update])).toEqual([[9]])
+    const [s4] = await current.store.appendUpdates([{ boardId: 'a', document: content, update: bytes(4) }])
     expect(s4!).toBeGreaterThan(lastSeq)
-    const rows = await store.loadUpdates('a')
+    const rows = await current.store.loadUpdates('a', content)
     expect(rows.map((r) => [...r.update])).toEqual([[7, 7], [3], [4]])
     expect(rows.at(-1)!.seq).toBe(s4)
   })
 
   it('compacts into several parts, in order, ahead of the rows it keeps, and marks them compacted', async () => {
-    await store.createBoard(newBoard('a', 1), bytes(0))
-    await store.createBoard(newBoard('b', 1), bytes(9))
-    const [s1] = await store.appendUpdates([{ boardId: 'a', update: bytes(1) }])
-    await store.appendUpdates([
-      { boardId: 'b', update: bytes(8) },
-      { boardId: 'a', update: bytes(2) },
-      { boardId: 'a', update: bytes(3) },
+    await current.store.createBoard(newBoard('a', 1), bytes(0))
+    await current.store.createBoard(newBoard('b', 1), bytes(9))
+    const [s1] = await current.store.appendUpdates([{ boardId: 'a', document: content, update: bytes(1) }])
+    await current.store.appendUpdates([
+      { boardId: 'b', document: content, update: bytes(8) },
+      { boardId: 'a', document: content, update: bytes(2) },
+      { boardId: 'a', document: content, update: bytes(3) },
     ])
     // More parts than rows replaced: the parts need seqs the board never had.
-    const lastSeq = await store.compact('a', [bytes(5), bytes(6), bytes(7), bytes(8)], s1!)
-    const rows = await store.loadUpdates('a')
+    const lastSeq = await current.store.compact('a', content, [bytes(5), bytes(6), bytes(7), bytes(8)], s1!)
+    const rows = await current.store.loadUpdates('a', content)
     expect(rows.map((r) => [...r.update])).toEqual([[5], [6], [7], [8], [2], [3]])
     expect(rows.map((r) => r.compacted)).toEqual([true, true, true, true, false, false])
     expect(rows.map((r) => r.seq)).toEqual([...rows.map((r) => r.seq)].sort((x, y) => x - y))
     expect(rows.at(-1)!.seq).toBe(lastSeq)
-    expect((await store.loadUpdates('b')).map((r) => [...r.update])).toEqual([[9], [8]])
+    expect((await current.store.loadUpdates('b', content)).map((r) => [...r.update])).toEqual([[9], [8]])
     // A second compaction replaces the parts too.
-    expect(await store.compact('a', [bytes(4)], lastSeq)).toBeGreaterThanOrEqual(lastSeq)
-    expect((await store.loadUpdates('a')).map((r) => [...r.update])).toEqual([[4]])
+    expect(await current.store.compact('a', content, [bytes(4)], lastSeq)).toBeGreaterThanOrEqual(lastSeq)
+    expect((await current.store.loadUpdates('a', content)).map((r) => [...r.update])).toEqual([[4]])
   })
 
   it('updates the summary and lists newest-edited first', async () => {
-    await store.createBoard(newBoard('old', 1000), bytes(0))
-    await store.createBoard(newBoard('new', 2000), bytes(0))
-    expect((await store.listBoards()).map((b) => b.id)).toEqual(['new', 'old'])
-    await store.updateSummary('old', { title: 'Renamed', noteCount: 12, updatedAt: 3000 })
-    const list = await store.listBoards()
+    await current.store.createBoard(newBoard('old', 1000), bytes(0))
+    await current.store.createBoard(newBoard('new', 2000), bytes(0))
+    expect((await current.store.listBoards()).map((b) => b.id)).toEqual(['new', 'old'])
+    await current.store.updateSummary('old', { title: 'Renamed', noteCount: 12, updatedAt: 3000 })
+    const list = await current.store.listBoards()
     expect(list.map((b) => b.id)).toEqual(['old', 'new'])
     expect(list[0]).toMatchObject({ title: 'Renamed', noteCount: 12, updatedAt: 3000, createdAt: 1000 })
   })
 
-  it('keeps everything across a close and reopen (sqlite)', async () => {
-    if (!subject.reopen) return
-    await store.createBoard(newBoard('a', 1), bytes(0))
-    await store.appendUpdates([{ boardId: 'a', update: bytes(5) }])
-    await store.close()
-    store = subject.reopen()
-    expect((await store.getBoard('a'))?.title).toBe('Board a')
-    expect((await store.loadUpdates('a')).map((r) => [...r.update])).toEqual([[0], [5]])
+  it('keeps the documents of one board apart: rows, seqs, compaction', async () => {
+    await current.store.createBoard(newBoard('a', 1), bytes(0))
+    await current.store.createBoard(newBoard('b', 1), bytes(9))
+    expect(await loaded(current.store, 'a', 'facilitation')).toEqual([]) // a document never written is empty
+    const seqs = await current.store.appendUpdates([
+      { boardId: 'a', document: content, update: bytes(1) },
+      { boardId: 'a', document: 'facilitation', update: bytes(2) },
+      { boardId: 'a', document: 'private/p1', update: bytes(3) },
+      { boardId: 'a', document: 'facilitation', update: bytes(4) },
+      { boardId: 'b', document: 'facilitation', update: bytes(5) },
+    ])
+    expect(seqs[3]!).toBeGreaterThan(seqs[1]!)
+    expect(await loaded(current.store, 'a', content)).toEqual([[0], [1]])
+    expect(await loaded(current.store, 'a', 'facilitation')).toEqual([[2], [4]])
+    expect(await loaded(current.store, 'a', 'private/p1')).toEqual([[3]])
+    expect(await loaded(current.store, 'a', 'private/p2')).toEqual([])
+    expect(await loaded(current.store, 'b', 'facilitation')).toEqual([[5]])
+    expect(await loaded(current.store, 'b', content)).toEqual([[9]])
+
+    const lastSeq = await current.store.compact('a', 'facilitation', [bytes(6)], seqs[3]!)
+    expect(await loaded(current.store, 'a', 'facilitation')).toEqual([[6]])
+    expect((await current.store.loadUpdates('a', 'facilitation')).at(-1)!.seq).toBe(lastSeq)
+    expect(await loaded(current.store, 'a', content)).toEqual([[0], [1]])
+    expect(await loaded(current.store, 'a', 'private/p1')).toEqual([[3]])
+    expect(await loaded(current.store, 'b', 'facilitation')).toEqual([[5]])
+    const [next] = await current.store.appendUpdates([
+      { boardId: 'a', document: 'facilitation', update: bytes(7) },
+    ])
+    expect(next!).toBeGreaterThan(lastSeq)
+    expect(await loaded(current.store, 'a', 'facilitation')).toEqual([[6], [7]])
+  })
+
+  it('refuses an append to any document of an unknown board', async () => {
+    await expect(
+      current.store.appendUpdates([{ boardId: 'missing', document: 'facilitation', update: bytes(1) }]),
+    ).rejects.toThrow()
+  })
+})
+
+describe.each([['sqlite', sqliteFactory]])(
+  'BoardStore contract, stores that keep data: %s',
+  (_name, factory) => {
+    const current = storeEachTest(factory)
+
+    it('keeps every board, document, summary and row across a close and reopen', async () => {
+      await current.store.createBoard(newBoard('a', 1), bytes(0))
+      await current.store.appendUpdates([
+        { boardId: 'a', document: content, update: bytes(5) },
+        { boardId: 'a', document: 'private/p1', update: bytes(6) },
+      ])
+      await current.store.updateSummary('a', { title: 'Renamed', noteCount: 4, updatedAt: 7 })
+      await current.store.close()
+      current.store = current.subject.open()
+      expect(await current.store.getBoard('a')).toMatchObject({
+        title: 'Renamed',
+        noteCount: 4,
+        updatedAt: 7,
+      })
+      expect(await loaded(current.store, 'a', content)).toEqual([[0], [5]])
+      expect(await loaded(current.store, 'a', 'private/p1')).toEqual([[6]])
+      // Seqs go on above the stored ones after a reopen.
+      const before = (await current.store.loadUpdates('a', content)).at(-1)!.seq
+      const [seq] = await current.store.appendUpdates([{ boardId: 'a', document: content, update: bytes(8) }])
+      expect(seq!).toBeGreaterThan(before)
+    })
+  },
+)
+
+describe.each([
+  ['sqlite', sqliteFactory],
+  ['memory', memoryFactory],
+])('BoardStore contract, stores that commit synchronously: %s', (_name, factory) => {
+  const current = storeEachTest(factory)
+  const appendNow: NonNullable<BoardStore['appendUpdatesNow']> = (batch) => {
+    expect(current.store.appendUpdatesNow).toBeTypeOf('function')
+    return current.store.appendUpdatesNow!(batch)
+  }
+
+  it('appendUpdatesNow has stored the rows when it returns, with seqs in order among appendUpdates', async () => {
+    await current.store.createBoard(newBoard('a', 1), bytes(0))
+    const [s1] = await current.store.appendUpdates([{ boardId: 'a', document: content, update: bytes(1) }])
+    const now = appendNow([
+      { boardId: 'a', document: content, update: bytes(2) },
+      { boardId: 'a', document: 'facilitation', update: bytes(3) },
+      { boardId: 'a', document: content, update: bytes(4) },
+    ])
+    expect(now).toHaveLength(3)
+    expect(now[0]!).toBeGreaterThan(s1!)
+    expect(now[2]!).toBeGreaterThan(now[0]!)
+    // No await between the call and this read: the rows are there already.
+    const pending = current.store.loadUpdates('a', content)
+    expect((await pending).map((r) => [...r.update])).toEqual([[0], [1], [2], [4]])
+    expect((await pending).at(-1)!.seq).toBe(now[2])
+    expect(await loaded(current.store, 'a', 'facilitation')).toEqual([[3]])
+    const [s5] = await current.store.appendUpdates([{ boardId: 'a', document: content, update: bytes(5) }])
+    expect(s5!).toBeGreaterThan(now[2]!)
+  })
+
+  it('appendUpdatesNow throws, rather than rejects, and stores nothing when one entry is for an unknown board', async () => {
+    await current.store.createBoard(newBoard('a', 1), bytes(0))
+    expect(() =>
+      appendNow([
+        { boardId: 'a', document: content, update: bytes(1) },
+        { boardId: 'missing', document: content, update: bytes(2) },
+      ]),
+    ).toThrow()
+    expect(await loaded(current.store, 'a', content)).toEqual([[0]])
   })
 })

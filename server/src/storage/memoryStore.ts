@@ -1,13 +1,24 @@
+import { contentDocument } from '../permissions/documents'
 import type { BoardRecord, BoardStore, NewBoard, StoredUpdate, UpdateToAppend } from './BoardStore'
 
-/**
- * BoardStore kept in memory: for tests and for trying the server without a disk. Methods are async so a
- * bad call rejects (like a network store) instead of throwing; the work itself is done at once.
- */
+// BoardStore kept in memory: for tests and for trying the server without a disk. Methods are async so a
+// bad call rejects (like a network store) instead of throwing; the work itself is done at once.
+
 export function createMemoryStore(): BoardStore {
   const boards = new Map<string, BoardRecord>()
-  const updates = new Map<string, StoredUpdate[]>()
+  /** Rows per board, then per document. */
+  const updates = new Map<string, Map<string, StoredUpdate[]>>()
   let lastSeq = 0
+
+  const rowsOf = (boardId: string, document: string): StoredUpdate[] => {
+    const documents = updates.get(boardId)!
+    let rows = documents.get(document)
+    if (!rows) {
+      rows = []
+      documents.set(document, rows)
+    }
+    return rows
+  }
 
   function requireBoard(id: string): BoardRecord {
     const board = boards.get(id)
@@ -18,9 +29,9 @@ export function createMemoryStore(): BoardStore {
   function appendUpdatesNow(batch: readonly UpdateToAppend[]): number[] {
     // Check everything first so a bad entry leaves the store untouched, like a rolled-back transaction.
     for (const { boardId } of batch) requireBoard(boardId)
-    return batch.map(({ boardId, update }) => {
+    return batch.map(({ boardId, document, update }) => {
       const seq = ++lastSeq
-      updates.get(boardId)!.push({ seq, update: update.slice(), compacted: false })
+      rowsOf(boardId, document).push({ seq, update: update.slice(), compacted: false })
       return seq
     })
   }
@@ -29,7 +40,8 @@ export function createMemoryStore(): BoardStore {
     async createBoard(board: NewBoard, initialUpdate: Uint8Array) {
       if (boards.has(board.id)) throw new Error(`board ${JSON.stringify(board.id)} already exists`)
       boards.set(board.id, { ...board, updatedAt: board.createdAt })
-      updates.set(board.id, [{ seq: ++lastSeq, update: initialUpdate.slice(), compacted: false }])
+      const content = [{ seq: ++lastSeq, update: initialUpdate.slice(), compacted: false }]
+      updates.set(board.id, new Map([[contentDocument, content]]))
     },
     async getBoard(id) {
       const board = boards.get(id)
@@ -41,19 +53,19 @@ export function createMemoryStore(): BoardStore {
     async updateSummary(id, summary) {
       Object.assign(requireBoard(id), summary)
     },
-    async loadUpdates(id) {
-      return (updates.get(id) ?? []).map((row) => ({ ...row }))
+    async loadUpdates(boardId, document) {
+      return (updates.get(boardId)?.get(document) ?? []).map((row) => ({ ...row }))
     },
     appendUpdatesNow,
     appendUpdates: async (batch) => appendUpdatesNow(batch),
-    async compact(boardId, parts, upToSeq) {
+    async compact(boardId, document, parts, upToSeq) {
       requireBoard(boardId)
-      const kept = updates.get(boardId)!.filter((row) => row.seq > upToSeq)
+      const kept = rowsOf(boardId, document).filter((row) => row.seq > upToSeq)
       const rows = [
         ...parts.map((part) => ({ update: part.slice(), compacted: true })),
         ...kept.map(({ update, compacted }) => ({ update, compacted })),
       ].map((row) => ({ ...row, seq: ++lastSeq }))
-      updates.set(boardId, rows)
+      updates.get(boardId)!.set(document, rows)
       return lastSeq
     },
     async close() {

@@ -19,10 +19,11 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { DatabaseOpenError, sqliteFileName } from './openDatabase'
 import { openSqliteStore } from './sqliteStore'
 
-/**
+/*
  * Startup refuses a database it cannot trust, names the file and says how to restore it, and never
  * replaces it with a fresh empty one (the bytes on disk are left exactly as they were).
  */
+
 const dirs: string[] = []
 afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
@@ -41,7 +42,8 @@ async function dataDirWithBoards(): Promise<{ dataDir: string; file: string }> {
       { id, title: id, editTokenHash: hash, viewTokenHash: hash, createdAt: b, noteCount: 0 },
       randomBytes(500),
     )
-    for (let i = 0; i < 20; i++) await store.appendUpdates([{ boardId: id, update: randomBytes(3000) }])
+    for (let i = 0; i < 20; i++)
+      await store.appendUpdates([{ boardId: id, document: 'content', update: randomBytes(3000) }])
   }
   await store.close()
   return { dataDir, file: path.join(dataDir, sqliteFileName) }

@@ -3,7 +3,7 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import type { Logger } from '../log'
 
-/**
+/*
  * Opens `<dataDir>/journeyboard.sqlite` and proves it is sound before the server takes a single edit.
  *
  * A database that is not usable (garbage, truncated, an empty file where one was, a data dir that is a
@@ -15,6 +15,7 @@ import type { Logger } from '../log'
  * cross-check of integrity_check): about 0.3–0.4 s per 100 MB on the 2-core dev machine, measured on a
  * 101.6 MB database of 290 boards × 250 updates, against which a slow start is a fair price.
  */
+
 export const sqliteFileName = 'journeyboard.sqlite'
 
 export class DatabaseOpenError extends Error {

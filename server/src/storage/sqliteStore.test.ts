@@ -31,7 +31,7 @@ function oldDatabase(sql: string): string {
   return dir
 }
 
-describe('sqliteStore on a database from before chunked compaction', () => {
+describe('sqliteStore on a database an older server wrote', () => {
   it('adds the compacted column, counts the old merged row as appended, and compacts it into parts', async () => {
     const dir = oldDatabase(`
       CREATE TABLE board_updates (seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -40,11 +40,11 @@ describe('sqliteStore on a database from before chunked compaction', () => {
       INSERT INTO board_updates (seq, board_id, update_bytes) VALUES (7, 'a', x'0000');
     `)
     const store = openSqliteStore(dir)
-    expect(await store.loadUpdates('a')).toEqual([
+    expect(await store.loadUpdates('a', 'content')).toEqual([
       { seq: 7, update: new Uint8Array([0, 0]), compacted: false },
     ])
-    const lastSeq = await store.compact('a', [new Uint8Array([1]), new Uint8Array([2])], 7)
-    const rows = await store.loadUpdates('a')
+    const lastSeq = await store.compact('a', 'content', [new Uint8Array([1]), new Uint8Array([2])], 7)
+    const rows = await store.loadUpdates('a', 'content')
     expect(rows.map((r) => [[...r.update], r.compacted])).toEqual([
       [[1], true],
       [[2], true],
@@ -64,12 +64,14 @@ describe('sqliteStore on a database from before chunked compaction', () => {
         (3, 'a', x'01', 1), (4, 'b', x'02', 0), (9, 'a', x'03', 0), (12, 'b', x'04', 0);
     `)
     const store = openSqliteStore(dir)
-    expect(await store.loadUpdates('a')).toEqual([
+    expect(await store.loadUpdates('a', 'content')).toEqual([
       { seq: 3, update: new Uint8Array([1]), compacted: true },
       { seq: 9, update: new Uint8Array([3]), compacted: false },
     ])
-    expect((await store.loadUpdates('b')).map((r) => r.seq)).toEqual([4, 12])
-    expect(await store.appendUpdates([{ boardId: 'a', update: new Uint8Array([5]) }])).toEqual([10])
+    expect((await store.loadUpdates('b', 'content')).map((r) => r.seq)).toEqual([4, 12])
+    expect(
+      await store.appendUpdates([{ boardId: 'a', document: 'content', update: new Uint8Array([5]) }]),
+    ).toEqual([10])
     await store.close()
 
     const db = new Database(path.join(dir, sqliteFileName), { readonly: true })
@@ -78,9 +80,38 @@ describe('sqliteStore on a database from before chunked compaction', () => {
     }
     db.close()
     expect(sql).toMatch(/WITHOUT ROWID/)
+    expect(sql).toMatch(/PRIMARY KEY \(board_id, document, seq\)/)
     // Opening again finds nothing to migrate and keeps the rows.
     const again = openSqliteStore(dir)
-    expect((await again.loadUpdates('a')).map((r) => r.seq)).toEqual([3, 9, 10])
+    expect((await again.loadUpdates('a', 'content')).map((r) => r.seq)).toEqual([3, 9, 10])
+    await again.close()
+  })
+
+  it('makes the rows of a table keyed (board_id, seq) the content document, keeping seqs, and keeps documents apart', async () => {
+    const dir = oldDatabase(`
+      CREATE TABLE board_updates (board_id TEXT NOT NULL REFERENCES boards (id), seq INTEGER NOT NULL,
+        update_bytes BLOB NOT NULL, compacted INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (board_id, seq)) WITHOUT ROWID;
+      INSERT INTO boards VALUES ('a', 'A', x'00', x'00', 1, 1, 0), ('b', 'B', x'00', x'00', 1, 1, 0);
+      INSERT INTO board_updates VALUES ('a', 1, x'01', 1), ('a', 2, x'02', 0), ('b', 5, x'03', 0);
+    `)
+    const store = openSqliteStore(dir)
+    expect(await store.loadUpdates('a', 'content')).toEqual([
+      { seq: 1, update: new Uint8Array([1]), compacted: true },
+      { seq: 2, update: new Uint8Array([2]), compacted: false },
+    ])
+    expect((await store.loadUpdates('b', 'content')).map((r) => r.seq)).toEqual([5])
+    expect(await store.loadUpdates('a', 'facilitation')).toEqual([])
+    // The content's seqs go on from the old ones; another document of the board starts its own.
+    const seqs = await store.appendUpdates([
+      { boardId: 'a', document: 'content', update: new Uint8Array([4]) },
+      { boardId: 'a', document: 'facilitation', update: new Uint8Array([9]) },
+    ])
+    expect(seqs).toEqual([3, 1])
+    await store.close()
+    const again = openSqliteStore(dir)
+    expect((await again.loadUpdates('a', 'content')).map((r) => [...r.update])).toEqual([[1], [2], [4]])
+    expect((await again.loadUpdates('a', 'facilitation')).map((r) => [...r.update])).toEqual([[9]])
     await again.close()
   })
 
@@ -89,12 +120,12 @@ describe('sqliteStore on a database from before chunked compaction', () => {
     const board = { title: 'A', editTokenHash: new Uint8Array(32), viewTokenHash: new Uint8Array(32) }
     await store.createBoard({ id: 'a', ...board, createdAt: 1, noteCount: 0 }, new Uint8Array([0]))
     const seqs = await store.appendUpdates(
-      [1, 2, 3].map((n) => ({ boardId: 'a', update: new Uint8Array([n]) })),
+      [1, 2, 3].map((n) => ({ boardId: 'a', document: 'content', update: new Uint8Array([n]) })),
     )
     expect(seqs).toEqual([2, 3, 4])
     const parts = [new Uint8Array([7]), new Uint8Array([8]), new Uint8Array([9])]
-    expect(await store.compact('a', parts, 2)).toBe(4)
-    const rows = await store.loadUpdates('a')
+    expect(await store.compact('a', 'content', parts, 2)).toBe(4)
+    const rows = await store.loadUpdates('a', 'content')
     expect(rows.map((r) => [r.seq, r.update[0], r.compacted])).toEqual([
       [0, 7, true],
       [1, 8, true],

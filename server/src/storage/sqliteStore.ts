@@ -1,24 +1,23 @@
 import type { Logger } from '../log'
+import { contentDocument } from '../permissions/documents'
 import type { BoardRecord, BoardStore, NewBoard, UpdateToAppend } from './BoardStore'
 import { openDatabase } from './openDatabase'
 import { migrateUpdatesTable } from './updatesTableMigration'
 import { scheduleWalCheckpoints, type WalCheckpointOptions } from './walCheckpoints'
 
-/**
- * BoardStore on better-sqlite3. The database is `<dataDir>/journeyboard.sqlite`; openDatabase.ts opens
- * and checks it, and throws a DatabaseOpenError (never creates a fresh one) if it is not sound.
- *
- * Updates are append-only rows keyed (board_id, seq); `compact` folds a prefix into a few rows (the
- * merged state in pieces, `compacted = 1`) that take the seqs just below the rows it keeps, which stay
- * as they are. The store hands out each board's seqs itself (last seq per board, read once from the
- * primary key), so an append touches one b-tree and no sequence table: under load the cost of a commit
- * is most of what persistence costs (docs/performance.md).
- *
- * better-sqlite3 is synchronous; each method is an async function around it, so a call does its work at
- * once and returns a settled promise (errors become rejections). No thread pool: a WAL commit of one
- * batch takes well under a millisecond, less than handing it to a worker would. The slow part of WAL,
- * the checkpoint (copying pages back and fsyncing), is kept out of busy moments by walCheckpoints.ts.
- */
+// BoardStore on better-sqlite3. The database is `<dataDir>/journeyboard.sqlite`; openDatabase.ts opens
+// and checks it, and throws a DatabaseOpenError (never creates a fresh one) if it is not sound.
+//
+// Updates are append-only rows keyed (board_id, document, seq); `compact` folds a prefix of one
+// document into a few rows (the merged state in pieces, `compacted = 1`) that take the seqs just below
+// the rows it keeps, which stay as they are. The store hands out each document's seqs itself (last seq
+// per document, read once from the primary key), so an append touches one b-tree and no sequence table:
+// under load the cost of a commit is most of what persistence costs (docs/performance.md).
+//
+// better-sqlite3 is synchronous; each method is an async function around it, so a call does its work at
+// once and returns a settled promise (errors become rejections). No thread pool: a WAL commit of one
+// batch takes well under a millisecond, less than handing it to a worker would. The slow part of WAL,
+// the checkpoint (copying pages back and fsyncing), is kept out of busy moments by walCheckpoints.ts.
 
 const schema = `
 CREATE TABLE IF NOT EXISTS boards (
@@ -34,14 +33,18 @@ CREATE INDEX IF NOT EXISTS boards_by_updated_at ON boards (updated_at DESC);
 ${updatesTable('board_updates')}
 `
 
-/** Keyed by (board, seq) with no rowid: an append writes one b-tree page, not a table, an index and a sequence. */
+/**
+ * Keyed by (board, document, seq) with no rowid: an append writes one b-tree page, not a table, an index
+ * and a sequence. `document` names one of the board's documents (permissions/documents.ts).
+ */
 function updatesTable(name: string): string {
   return `CREATE TABLE IF NOT EXISTS ${name} (
   board_id TEXT NOT NULL REFERENCES boards (id),
+  document TEXT NOT NULL,
   seq INTEGER NOT NULL,
   update_bytes BLOB NOT NULL,
   compacted INTEGER NOT NULL DEFAULT 0,
-  PRIMARY KEY (board_id, seq)
+  PRIMARY KEY (board_id, document, seq)
 ) WITHOUT ROWID;`
 }
 
@@ -101,24 +104,25 @@ export function openSqliteStore(
   const updateBoardSummary = db.prepare(
     'UPDATE boards SET title = @title, note_count = @noteCount, updated_at = @updatedAt WHERE id = @id',
   )
-  const insertRow = db.prepare<[string, number, Buffer, number]>(
-    'INSERT INTO board_updates (board_id, seq, update_bytes, compacted) VALUES (?, ?, ?, ?)',
+  const insertRow = db.prepare<[string, string, number, Buffer, number]>(
+    'INSERT INTO board_updates (board_id, document, seq, update_bytes, compacted) VALUES (?, ?, ?, ?, ?)',
   )
-  const selectUpdates = db.prepare<[string], UpdateRow>(
-    'SELECT seq, update_bytes, compacted FROM board_updates WHERE board_id = ? ORDER BY seq',
+  const selectUpdates = db.prepare<[string, string], UpdateRow>(
+    'SELECT seq, update_bytes, compacted FROM board_updates WHERE board_id = ? AND document = ? ORDER BY seq',
   )
-  const selectLastSeq = db.prepare<[string], { seq: number | null }>(
-    'SELECT max(seq) AS seq FROM board_updates WHERE board_id = ?',
+  const selectLastSeq = db.prepare<[string, string], { seq: number | null }>(
+    'SELECT max(seq) AS seq FROM board_updates WHERE board_id = ? AND document = ?',
   )
-  const deleteUpdatesUpTo = db.prepare<[string, number]>(
-    'DELETE FROM board_updates WHERE board_id = ? AND seq <= ?',
+  const deleteUpdatesUpTo = db.prepare<[string, string, number]>(
+    'DELETE FROM board_updates WHERE board_id = ? AND document = ? AND seq <= ?',
   )
 
-  /** The last seq handed out per board; a rolled-back append leaves a gap, which is harmless. */
+  /** The last seq handed out per document; a rolled-back append leaves a gap, which is harmless. */
   const lastSeqs = new Map<string, number>()
-  const nextSeq = (boardId: string) => {
-    const seq = (lastSeqs.get(boardId) ?? selectLastSeq.get(boardId)?.seq ?? 0) + 1
-    lastSeqs.set(boardId, seq)
+  const nextSeq = (boardId: string, document: string) => {
+    const key = `${boardId}/${document}`
+    const seq = (lastSeqs.get(key) ?? selectLastSeq.get(boardId, document)?.seq ?? 0) + 1
+    lastSeqs.set(key, seq)
     return seq
   }
 
@@ -128,11 +132,11 @@ export function openSqliteStore(
       editTokenHash: toBuffer(board.editTokenHash),
       viewTokenHash: toBuffer(board.viewTokenHash),
     })
-    insertRow.run(board.id, nextSeq(board.id), toBuffer(initialUpdate), 0)
+    insertRow.run(board.id, contentDocument, nextSeq(board.id, contentDocument), toBuffer(initialUpdate), 0)
   })
-  const append = ({ boardId, update }: UpdateToAppend) => {
-    const seq = nextSeq(boardId)
-    insertRow.run(boardId, seq, toBuffer(update), 0)
+  const append = ({ boardId, document, update }: UpdateToAppend) => {
+    const seq = nextSeq(boardId, document)
+    insertRow.run(boardId, document, seq, toBuffer(update), 0)
     return seq
   }
   const appendTx = db.transaction((batch: readonly UpdateToAppend[]) => batch.map(append))
@@ -142,14 +146,16 @@ export function openSqliteStore(
     checkpoints.committed(batch.reduce((sum, row) => sum + row.update.byteLength, 0))
     return seqs
   }
-  const compactTx = db.transaction((boardId: string, parts: readonly Uint8Array[], upToSeq: number) => {
-    deleteUpdatesUpTo.run(boardId, upToSeq)
-    // Every seq up to upToSeq is free now; the parts end at it, so they load before every kept row.
-    parts.forEach((part, i) => {
-      insertRow.run(boardId, upToSeq - parts.length + 1 + i, toBuffer(part), 1)
-    })
-    return selectLastSeq.get(boardId)?.seq ?? upToSeq
-  })
+  const compactTx = db.transaction(
+    (boardId: string, document: string, parts: readonly Uint8Array[], upToSeq: number) => {
+      deleteUpdatesUpTo.run(boardId, document, upToSeq)
+      // Every seq up to upToSeq is free now; the parts end at it, so they load before every kept row.
+      parts.forEach((part, i) => {
+        insertRow.run(boardId, document, upToSeq - parts.length + 1 + i, toBuffer(part), 1)
+      })
+      return selectLastSeq.get(boardId, document)?.seq ?? upToSeq
+    },
+  )
 
   return {
     createBoard: async (board, initialUpdate) => createBoardTx(board, initialUpdate),
@@ -162,16 +168,16 @@ export function openSqliteStore(
       const { changes } = updateBoardSummary.run({ id, ...summary })
       if (changes === 0) throw new Error(`unknown board ${JSON.stringify(id)}`)
     },
-    loadUpdates: async (id) =>
-      selectUpdates.all(id).map((row) => ({
+    loadUpdates: async (boardId, document) =>
+      selectUpdates.all(boardId, document).map((row) => ({
         seq: row.seq,
         update: new Uint8Array(row.update_bytes),
         compacted: row.compacted === 1,
       })),
     appendUpdatesNow,
     appendUpdates: async (batch) => appendUpdatesNow(batch),
-    async compact(boardId, parts, upToSeq) {
-      const lastSeq = compactTx(boardId, parts, upToSeq)
+    async compact(boardId, document, parts, upToSeq) {
+      const lastSeq = compactTx(boardId, document, parts, upToSeq)
       checkpoints.committed(parts.reduce((sum, part) => sum + part.byteLength, 0))
       return lastSeq
     },

@@ -1,8 +1,9 @@
-/**
+/*
  * Names what went wrong in a store call, so the log line and the close reason tell an operator what to do
  * instead of "internal error". SQLite's extended codes (SQLITE_FULL, SQLITE_CORRUPT, SQLITE_IOERR_WRITE, …)
  * arrive on `error.code` from better-sqlite3; a network store can set the same codes.
  */
+
 export type StoreFailureKind = 'disk full' | 'database corrupt' | 'storage unavailable' | 'store error'
 
 export interface StoreFailure {

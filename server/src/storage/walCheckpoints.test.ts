@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { waitFor } from '../testing/clients'
 import type { BoardStore } from './BoardStore'
 import { openSqliteStore, sqliteFileName } from './sqliteStore'
 import type { WalCheckpointOptions } from './walCheckpoints'
@@ -29,12 +30,10 @@ async function open(checkpoints: WalCheckpointOptions) {
   /** `count` commits of one 2 KiB row each, as the persist queue makes them under load. */
   const commit = async (count: number) => {
     for (let i = 0; i < count; i++)
-      await store.appendUpdates([{ boardId: 'a', update: new Uint8Array(2048) }])
+      await store.appendUpdates([{ boardId: 'a', document: 'content', update: new Uint8Array(2048) }])
   }
   return { dbBytes, commit }
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 describe('WAL checkpoints', () => {
   it('leaves the WAL alone while commits keep coming (SQLite would checkpoint inside a commit)', async () => {
@@ -48,8 +47,7 @@ describe('WAL checkpoints', () => {
     const { dbBytes, commit } = await open({ quietMs: 30, maxWalBytes: 1024 ** 3 })
     const before = dbBytes()
     await commit(100)
-    await sleep(150)
-    expect(dbBytes()).toBeGreaterThan(before + 100 * 2048)
+    await waitFor(() => dbBytes() > before + 100 * 2048, 'the checkpoint after 30 ms without a commit', 2_000)
   })
 
   it('checkpoints right after a commit once about maxWalBytes were written, even without a pause', async () => {

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3'
 import type { Logger } from '../log'
 
-/**
+/*
  * When the WAL is copied back into the database. SQLite's default runs that checkpoint inside whichever
  * commit pushes the WAL past 1,000 pages: under load that is about once a second, and each one fsyncs
  * twice on the event loop, holding up every relay waiting behind it (it was the whole p99 tail of the
@@ -12,6 +12,7 @@ import type { Logger } from '../log'
  * Passive mode: it never waits for a reader, and a failure (disk full, I/O error) is logged, not thrown:
  * the commits themselves are already durable in the WAL, and the next checkpoint tries again.
  */
+
 export interface WalCheckpoints {
   /** Call after every write transaction, with the bytes of the rows it wrote. */
   committed(bytes: number): void

@@ -2,24 +2,12 @@ import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 
-/**
- * The client side of the test harness: create a board over HTTP and connect stock WebsocketProviders.
+/*
+ * The client side of the test harness: connect stock WebsocketProviders (and createBoard.ts, re-exported).
  * No vitest import, so code outside a test run (the crash harness under `npm run bench`) can use it.
  */
-export interface CreatedBoard {
-  id: string
-  title: string
-  editToken: string
-  viewToken: string
-  editUrl: string
-  viewUrl: string
-}
 
-export async function createBoard(t: { httpUrl: string }, body: unknown = {}): Promise<CreatedBoard> {
-  const res = await fetch(`${t.httpUrl}/api/boards`, { method: 'POST', body: JSON.stringify(body) })
-  if (res.status !== 201) throw new Error(`creating a board failed: ${res.status} ${await res.text()}`)
-  return (await res.json()) as CreatedBoard
-}
+export { type CreatedBoard, createBoard } from './createBoard'
 
 export interface TestClient {
   doc: Y.Doc
@@ -29,10 +17,29 @@ export interface TestClient {
   destroy(): void
 }
 
-export function connectClient(t: { wsUrl: string }, boardId: string, token: string): TestClient {
+export interface ClientOptions {
+  /** Another document of the board than its content (`facilitation`, `private/<id>`). */
+  document?: string
+  /** The browser's participant secret, sent as `participant=`. */
+  participant?: string
+}
+
+/**
+ * The stock provider, as a browser uses it: another document of the board is the room name
+ * `<boardId>/<document>` (the provider connects to `serverUrl + '/' + roomName`).
+ */
+export function connectClient(
+  t: { wsUrl: string },
+  boardId: string,
+  token: string,
+  options: ClientOptions = {},
+): TestClient {
   const doc = new Y.Doc()
-  const provider = new WebsocketProvider(t.wsUrl, boardId, doc, {
-    params: { token },
+  const roomName = options.document === undefined ? boardId : `${boardId}/${options.document}`
+  const params: Record<string, string> = { token }
+  if (options.participant !== undefined) params.participant = options.participant
+  const provider = new WebsocketProvider(t.wsUrl, roomName, doc, {
+    params,
     // The provider's type wants the DOM WebSocket; ws implements the part it uses.
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     // Node has BroadcastChannel: without this, clients in one test process would sync past the server.

@@ -5,7 +5,7 @@ import type * as Y from 'yjs'
 import { connectClient, createBoard, type TestClient, waitFor } from './clients'
 import { type RunningMain, startMain } from './mainProcess'
 
-/**
+/*
  * kill -9 in a loop. Each cycle: N stock WebsocketProviders write uniquely keyed entries
  * (`<client>:<n>` in the map `crash`) as fast as `writeIntervalMs` allows; every client records the keys
  * it RECEIVED FROM THE SERVER (transaction origin = its provider). The server only relays what it has
@@ -17,6 +17,7 @@ import { type RunningMain, startMain } from './mainProcess'
  * Low COMPACT_EVERY_UPDATES by default, so kills also land during compactions. Used by
  * crashCycles.test.ts (3 short cycles) and by the bench (`runCrashCycles({ cycles: 20, … })`).
  */
+
 export interface CrashCycleOptions {
   cycles: number
   /** Writing clients per cycle (each also observes the others). At least 2, or nothing is relayed. */
@@ -76,7 +77,7 @@ export async function runCrashCycles(options: CrashCycleOptions): Promise<CrashC
   let writers: Writer[] = []
   try {
     server = await startTimed(dataDir, env, result)
-    const board = await createBoard(server, { template: 'blank' })
+    const board = await createBoard(server.httpUrl, { template: 'blank' })
     for (let cycle = 0; cycle < options.cycles; cycle++) {
       const running: RunningMain = server
       writers = Array.from({ length: options.clients }, () => {

@@ -1,7 +1,7 @@
 import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
-import { messageAwareness, messageSync } from '../protocol'
+import { messageAwareness, messageSync } from '../sync/messages'
 
 /** Hand-built y-websocket frames for tests that play a misbehaving (or exact) client. */
 

@@ -3,12 +3,13 @@ import type { LaneId, StageId } from '../../../shared/src/board/ids'
 import { addLane, addStage, createNote, getNoteText } from '../../../shared/src/board/schema'
 import { keysBetween } from '../../../shared/src/order'
 
-/**
+/*
  * Fills a doc with notes holding real (varied, uncompressible-looking) text until its encoded state
  * reaches `targetBytes`, the way a big workshop board grows: one transaction per note, then some
  * typing and deleting in note texts, so the history has deletions that the encoded state no longer
  * carries. Notes get explicit orders from `keysBetween`, as the client's bulk paste does.
  */
+
 export function fillLargeBoard(doc: Y.Doc, targetBytes: number, options: { seed?: number } = {}): number {
   let seed = options.seed ?? 1
   const random = () => {

@@ -1,11 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import path from 'node:path'
 
-/**
+/*
  * The real entry point (`node --import tsx server/src/main.ts`, what `npm start` runs) in a child process,
  * for what only a separate process can show: kill -9, SIGTERM, exit codes, refusing to start. No vitest
  * import, so the crash harness can run it from `npm run bench` too.
  */
+
 export const repoRoot = path.resolve(import.meta.dirname, '../../..')
 
 export interface MainProcess {

@@ -1,13 +1,14 @@
 import { type ClientOptions, WebSocket } from 'ws'
 
-/** A bare `ws` socket for sending hand-made (and malformed) frames to the server. */
+/** A bare `ws` socket for sending hand-made (and malformed) frames to the server. `boardId` may carry `/<document>`. */
 export function openRawSocket(
   wsUrl: string,
   boardId: string,
   token: string,
   options: ClientOptions = {},
+  query = '',
 ): Promise<WebSocket> {
-  const ws = new WebSocket(`${wsUrl}/${boardId}?token=${encodeURIComponent(token)}`, options)
+  const ws = new WebSocket(`${wsUrl}/${boardId}?token=${encodeURIComponent(token)}${query}`, options)
   return new Promise((resolve, reject) => {
     ws.once('open', () => resolve(ws))
     ws.once('error', reject)

@@ -1,12 +1,13 @@
 import type { BoardStore } from '../storage/BoardStore'
 
-/**
+/*
  * Test wrapper that makes a BoardStore behave like one across a network: each method waits `delayMs[method]`
  * before the inner call does its work (so its effect, too, lands late). `delayMs` and `failWith` are live:
  * a test can slow a method down or make it reject in the middle of a run. `settled` counts finished calls
  * per method, so a test can check what had resolved when a client received something. It has no
  * `appendUpdatesNow` (a network store cannot commit synchronously), so edits go through the persist queue.
  */
+
 type Method = Exclude<keyof BoardStore, 'close' | 'appendUpdatesNow'>
 
 export interface SlowStore extends BoardStore {

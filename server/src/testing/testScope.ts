@@ -1,4 +1,5 @@
 import { afterEach } from 'vitest'
+import type { ClientOptions } from './clients'
 import { connectClient, startTestServer, type TestClient, type TestServer } from './testServer'
 
 /**
@@ -17,8 +18,8 @@ export function testScope() {
       cleanups.push(() => t.stop())
       return t
     },
-    client(t: TestServer, boardId: string, token: string): TestClient {
-      const c = connectClient(t, boardId, token)
+    client(t: TestServer, boardId: string, token: string, options?: ClientOptions): TestClient {
+      const c = connectClient(t, boardId, token, options)
       cleanups.push(() => c.destroy())
       return c
     },

@@ -6,6 +6,8 @@ import * as Y from 'yjs'
 import { createServer, type JourneyboardServer } from '../app'
 import { defaultConfig, type ServerConfig } from '../config'
 import { createLogger } from '../log'
+import type { DocumentPolicies } from '../permissions/documentPolicies'
+import { contentDocument } from '../permissions/documents'
 import type { BoardStore } from '../storage/BoardStore'
 import { openSqliteStore } from '../storage/sqliteStore'
 
@@ -20,10 +22,11 @@ export {
   waitFor,
 } from './clients'
 
-/**
+/*
  * Test harness: a real server on port 0 with a temp DATA_DIR, real sockets and the stock WebsocketProvider.
  * Log lines are captured as objects so tests can check that each close was logged with its reason.
  */
+
 export interface TestServer {
   server: JourneyboardServer
   store: BoardStore
@@ -50,6 +53,8 @@ export async function startTestServer(
     config?: Partial<ServerConfig>
     /** Wraps the opened sqlite store, e.g. to make writes fail. */
     wrapStore?: (store: BoardStore) => BoardStore
+    /** Instead of the server's document policies, e.g. one with a judgeUpdate hook. */
+    policies?: DocumentPolicies
   } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? path.join(makeTempDir(), 'data')
@@ -70,7 +75,7 @@ export async function startTestServer(
     shutdownGraceMs: 300,
     ...options.config,
   }
-  const server = createServer(config, store, logger)
+  const server = createServer(config, store, logger, undefined, options.policies)
   const { port } = await server.listen()
   return {
     server,
@@ -86,9 +91,13 @@ export async function startTestServer(
   }
 }
 
-/** The board's stored state: every stored update merged into a fresh doc. */
-export async function storedDoc(store: BoardStore, boardId: string): Promise<Y.Doc> {
+/** A document's stored state (the board's content by default): every stored update merged into a fresh doc. */
+export async function storedDoc(
+  store: BoardStore,
+  boardId: string,
+  document = contentDocument,
+): Promise<Y.Doc> {
   const doc = new Y.Doc()
-  for (const row of await store.loadUpdates(boardId)) Y.applyUpdate(doc, row.update)
+  for (const row of await store.loadUpdates(boardId, document)) Y.applyUpdate(doc, row.update)
   return doc
 }

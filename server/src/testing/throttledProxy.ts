@@ -1,11 +1,12 @@
 import net from 'node:net'
 
-/**
+/*
  * A TCP proxy in front of a test server whose server → client direction runs at `bytesPerSecond`,
  * released in slices every `sliceMs` (a slow link for real sockets). It reads from the server only as
  * fast as it forwards (plus `highWaterBytes`), so the server sees the backpressure a slow client causes.
  * The client → server direction is not throttled.
  */
+
 export interface ThrottledProxy {
   port: number
   close(): Promise<void>

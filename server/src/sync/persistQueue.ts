@@ -1,7 +1,7 @@
-import type { Logger } from './log'
-import type { BoardStore } from './storage/BoardStore'
+import type { Logger } from '../log'
+import type { BoardStore } from '../storage/BoardStore'
 
-/**
+/*
  * PERSIST BEFORE BROADCAST. Every update a room applies is queued here together with the relay that
  * should follow it. Once per tick (setImmediate) the queued updates of ALL rooms become one batch, written
  * with one `appendUpdates` call (one transaction); only when that promise resolves do the batch's relays
@@ -11,8 +11,8 @@ import type { BoardStore } from './storage/BoardStore'
  * - One batch in flight at a time. Whatever arrives meanwhile is queued for the next batch, which starts
  *   only after the current one settled and its relays ran, so relays never overtake each other.
  * - A batch is cut only while nothing is in flight, so at that moment each room's doc holds exactly what
- *   will be stored once the batch commits. Replies that carry document state (sync step 2) and compaction
- *   snapshots are therefore computed right then ("capture") and delivered after the write ("deliver"):
+ *   will be stored once the batch commits. Replies that carry document state (sync step 2) and the state
+ *   a compaction writes are therefore computed right then ("capture") and delivered after the write ("deliver"):
  *   nothing a client receives can be newer than the store, even while later edits are already applied.
  * - A room that is discarded (closed) while its batch is in flight gets no callbacks at all.
  *
@@ -25,8 +25,11 @@ import type { BoardStore } from './storage/BoardStore'
  * about 1,000 updates a second they are queued as above, so a busy server pays one commit per turn,
  * not one per update. A store that answers later always goes through the queue.
  */
+
 export interface PersistTarget {
   readonly boardId: string
+  /** The board's document the target's updates belong to (BoardStore.ts). */
+  readonly documentName: string
   /** The target's updates are stored; `lastSeq` is undefined when it had no updates this round. */
   persisted(lastSeq: number | undefined, appendedRows: number): void
   persistFailed(error: unknown): void
@@ -101,7 +104,9 @@ export class PersistQueue {
   storeNow(target: PersistTarget, update: Uint8Array): number {
     const started = performance.now()
     try {
-      return this.store.appendUpdatesNow!([{ boardId: target.boardId, update }])[0]!
+      return this.store.appendUpdatesNow!([
+        { boardId: target.boardId, document: target.documentName, update },
+      ])[0]!
     } finally {
       this.observeWriteSeconds((performance.now() - started) / 1000)
     }
@@ -207,7 +212,7 @@ export class PersistQueue {
   /** One transaction for every room; undefined if it failed, so the caller retries room by room. */
   private async writeAll(batch: Batch): Promise<WriteResult[] | undefined> {
     const rows = batch.entries.flatMap(({ target, updates }) =>
-      updates.map((update) => ({ boardId: target.boardId, update })),
+      updates.map((update) => ({ boardId: target.boardId, document: target.documentName, update })),
     )
     if (rows.length === 0) return batch.entries.map(() => ({ ok: true, lastSeq: undefined }))
     try {
@@ -237,7 +242,9 @@ export class PersistQueue {
       }
       try {
         const seqs = await this.timed(() =>
-          this.store.appendUpdates(updates.map((update) => ({ boardId: target.boardId, update }))),
+          this.store.appendUpdates(
+            updates.map((update) => ({ boardId: target.boardId, document: target.documentName, update })),
+          ),
         )
         results.push({ ok: true, lastSeq: seqs.at(-1) })
       } catch (error) {
@@ -261,7 +268,10 @@ export class PersistQueue {
     try {
       return capture()
     } catch (error) {
-      this.log.error({ err: error, boardId: target.boardId }, 'capturing an after-write action failed')
+      this.log.error(
+        { err: error, boardId: target.boardId, document: target.documentName },
+        'capturing an after-write action failed',
+      )
       return () => {}
     }
   }
@@ -271,7 +281,10 @@ export class PersistQueue {
       action()
     } catch (error) {
       // A relay that throws is a bug; it must not stop the other relays or the queue.
-      this.log.error({ err: error, boardId: target.boardId }, 'after-write action failed')
+      this.log.error(
+        { err: error, boardId: target.boardId, document: target.documentName },
+        'after-write action failed',
+      )
     }
   }
 }

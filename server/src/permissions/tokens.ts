@@ -1,12 +1,11 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
-import type { BoardRecord } from './storage/BoardStore'
+import type { BoardRecord } from '../storage/BoardStore'
+import type { Role } from './access'
 
-/**
- * Capability tokens: whoever holds a board's edit token may edit it, the view token may only read.
- * Only SHA-256 hashes are stored, so a leaked database does not leak working links; comparisons are
- * constant-time so response timing does not reveal how much of a guess was right.
- */
-export type Role = 'edit' | 'view'
+// Capability tokens: whoever holds a board's edit token may edit it, the view token may only read.
+// Only SHA-256 hashes are stored, so a leaked database does not leak working links; comparisons are
+// constant-time so response timing does not reveal how much of a guess was right. Facilitator tokens
+// (issue 16) will be a third hash on the board row, compared the same way.
 
 const boardIdBytes = 16
 const tokenBytes = 32
@@ -20,11 +19,11 @@ export const isBoardId = (value: string) => /^[A-Za-z0-9_-]{22}$/.test(value)
 export const hashToken = (token: string): Uint8Array =>
   new Uint8Array(createHash('sha256').update(token).digest())
 
-function sameHash(a: Uint8Array, b: Uint8Array): boolean {
+export function sameHash(a: Uint8Array, b: Uint8Array): boolean {
   return a.byteLength === b.byteLength && timingSafeEqual(a, b)
 }
 
-/** The role a token grants on a board, or null for a missing or wrong token. */
+/** The role a token grants on a board, or null for a missing or wrong token. No token grants 'facilitate' yet. */
 export function roleForToken(board: BoardRecord, token: string | null | undefined): Role | null {
   if (!token) return null
   const hash = hashToken(token)
@@ -41,3 +40,7 @@ export function bearerToken(header: string | undefined): string | null {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '')
   return match?.[1] ?? null
 }
+
+/** Whether `given` is `secret`, in constant time whatever their lengths (both are hashed first). */
+export const isSecret = (given: string | null, secret: string): boolean =>
+  given !== null && sameHash(hashToken(given), hashToken(secret))

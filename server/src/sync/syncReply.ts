@@ -1,10 +1,11 @@
 import * as Y from 'yjs'
-import { closeCodes } from './closeCodes'
+import { closeCodes } from '../closeCodes'
+import { encodeIntegratedState } from '../limits/pendingUpdates'
 import { type Connection, closeConnection } from './connection'
-import { encodeIntegratedState } from './limits/pendingUpdates'
-import { encodeSyncStep2, encodeUpdateMessage, send } from './protocol'
+import { encodeSyncStep2, encodeUpdateMessage } from './messages'
+import { send } from './send'
 
-/**
+/*
  * The answer to a client's sync step 1: everything the server has stored that the client lacks.
  *
  * A WebSocket message is delivered only once its whole frame has arrived, and the stock y-websocket
@@ -30,6 +31,7 @@ import { encodeSyncStep2, encodeUpdateMessage, send } from './protocol'
  * Small answers (a small board, or a reconnecting client that lacks little) stay one sync step 2,
  * encoded from the doc as before.
  */
+
 export type DeliverReply = (conn: Connection) => void
 
 const emptyUpdate = new Uint8Array([0, 0])

@@ -1,44 +1,35 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { WebSocket } from 'ws'
-import { awarenessFrame } from './testing/frames'
-import { closeEvent, openRawSocket } from './testing/rawSocket'
+import { awarenessFrame } from '../testing/frames'
+import { closeEvent, openRawSocket } from '../testing/rawSocket'
+import { testScope } from '../testing/testScope'
 import {
   type CreatedBoard,
-  connectClient,
   createBoard,
-  sleep,
-  startTestServer,
   synced,
   type TestClient,
   type TestServer,
   waitFor,
-} from './testing/testServer'
+} from '../testing/testServer'
 
-/**
+/*
  * Presence policing over real sockets: a socket changes only the awareness ids it announced first,
  * and huge, crowded or very frequent awareness messages are cut down before anyone else sees them.
  */
 
-const cleanups: (() => unknown)[] = []
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-})
+const scope = testScope()
+const { cleanups } = scope
 
 let t: TestServer
 let board: CreatedBoard
 let alice: TestClient
 let watcher: TestClient
 
-async function setup(config: Parameters<typeof startTestServer>[0] = {}) {
-  t = await startTestServer(config)
-  cleanups.push(() => t.stop())
-  board = await createBoard(t, {})
-  alice = connectClient(t, board.id, board.editToken)
-  watcher = connectClient(t, board.id, board.viewToken)
-  cleanups.push(
-    () => alice.destroy(),
-    () => watcher.destroy(),
-  )
+async function setup(config: Parameters<typeof scope.start>[0] = {}) {
+  t = await scope.start(config)
+  board = await createBoard(t.httpUrl)
+  alice = scope.client(t, board.id, board.editToken)
+  watcher = scope.client(t, board.id, board.viewToken)
   await Promise.all([synced(alice), synced(watcher)])
   alice.provider.awareness.setLocalState({ user: 'alice' })
   await waitFor(() => seen(alice.doc.clientID)?.user === 'alice', 'the watcher to see alice')
@@ -51,6 +42,28 @@ async function mallory(): Promise<WebSocket> {
   const ws = await openRawSocket(t.wsUrl, board.id, board.editToken)
   cleanups.push(() => ws.terminate())
   return ws
+}
+
+/**
+ * Waits until the server has handled every awareness message alice and the watcher sent so far: each
+ * sets a marker last, and a socket's messages are handled in order.
+ */
+async function awarenessBarrier() {
+  const marker = Math.random()
+  alice.provider.awareness.setLocalStateField('barrier', marker)
+  watcher.provider.awareness.setLocalStateField('barrier', marker)
+  await waitFor(
+    () =>
+      seen(alice.doc.clientID)?.barrier === marker &&
+      alice.provider.awareness.getStates().get(watcher.doc.clientID)?.barrier === marker,
+    'both markers',
+  )
+}
+
+/** Waits until the server has handled everything `ws` sent so far: a new state of its own entry 10000, sent last. */
+async function ownEntryBarrier(ws: WebSocket, clock: number) {
+  ws.send(awarenessFrame([{ clientID: 10_000, clock, state: { barrier: clock } }]))
+  await waitFor(() => seen(10_000)?.barrier === clock, "mallory's marker")
 }
 
 const droppedReasons = () =>
@@ -114,7 +127,12 @@ describe('awareness ownership', () => {
     await setup({ config: { awarenessProbeTimeoutMs: 200 } })
     const ws = await mallory()
     ws.send(awarenessFrame([{ clientID: alice.doc.clientID, clock: 1_000, state: { user: 'mallory' } }]))
-    await sleep(400)
+    // The probe's timer is cleared by alice's pong: from then on nothing can terminate her socket for it.
+    await waitFor(
+      () => t.logs.some((l) => l.msg === 'liveness probe answered; the socket keeps its presence ids'),
+      'alice to answer the probe',
+    )
+    expect(droppedReasons()).toContain('awareness-foreign-client')
     expect(alice.provider.wsconnected).toBe(true)
     expect(seen(alice.doc.clientID)).toEqual({ user: 'alice' })
     expect(t.logs.some((l) => l.msg === 'no pong to a liveness probe; terminating the stale socket')).toBe(
@@ -126,7 +144,7 @@ describe('awareness ownership', () => {
     await setup()
     for (let i = 0; i < 5; i++) alice.provider.awareness.setLocalState({ user: 'alice', cursor: i })
     await waitFor(() => seen(alice.doc.clientID)?.cursor === 4, 'the updates')
-    await sleep(100)
+    await awarenessBarrier()
     expect(droppedReasons()).toEqual([])
   })
 })
@@ -138,14 +156,14 @@ describe('awareness caps', () => {
     const entries = Array.from({ length: 20_000 }, (_, i) => ({ clientID: 10_000 + i, clock: 1, state: {} }))
     ws.send(awarenessFrame(entries))
     await waitFor(() => seen(10_000) !== undefined, 'the first entries')
-    await sleep(100)
+    await ownEntryBarrier(ws, 2)
     // the watcher itself, alice, and at most 20 from mallory
     expect(watcher.provider.awareness.getStates().size).toBe(2 + 20)
     expect(droppedReasons()).toContain('awareness-too-many-entries')
 
     // Nor can the socket claim 20 more ids with a second message.
     ws.send(awarenessFrame([{ clientID: 99_999, clock: 1, state: {} }]))
-    await sleep(100)
+    await ownEntryBarrier(ws, 3)
     expect(seen(99_999)).toBeUndefined()
   })
 

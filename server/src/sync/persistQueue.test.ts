@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { createLogger } from './log'
+import { createLogger } from '../log'
+import type { BoardStore } from '../storage/BoardStore'
+import { createMemoryStore } from '../storage/memoryStore'
 import { PersistQueue, type PersistTarget } from './persistQueue'
-import type { BoardStore } from './storage/BoardStore'
-import { createMemoryStore } from './storage/memoryStore'
 
 /** The queue's ordering promises, checked without sockets. */
 
@@ -51,6 +51,7 @@ function setup(failFor: (boardId: string) => boolean = () => false) {
     )
     return {
       boardId,
+      documentName: 'content',
       persisted: (lastSeq, rows) => events.push(`persisted ${boardId} rows=${rows} seq=${lastSeq ?? '-'}`),
       persistFailed: () => events.push(`failed ${boardId}`),
     }
@@ -106,7 +107,7 @@ describe('PersistQueue', () => {
     const observed: number[] = []
     const queue = new PersistQueue(store, silent, (seconds) => observed.push(seconds))
     queue.addUpdate(
-      { boardId: 'a', persisted: () => {}, persistFailed: () => {} },
+      { boardId: 'a', documentName: 'content', persisted: () => {}, persistFailed: () => {} },
       new Uint8Array([1]),
       () => {},
     )
@@ -136,8 +137,8 @@ describe('PersistQueue', () => {
     expect(events).toContain('failed bad')
     expect(events).not.toContain('relay bad')
     expect(events).not.toContain('reply bad')
-    expect((await store.loadUpdates('good')).map((r) => [...r.update])).toEqual([[0, 0], [1]])
-    expect((await store.loadUpdates('bad')).map((r) => [...r.update])).toEqual([[0, 0]])
+    expect((await store.loadUpdates('good', 'content')).map((r) => [...r.update])).toEqual([[0, 0], [1]])
+    expect((await store.loadUpdates('bad', 'content')).map((r) => [...r.update])).toEqual([[0, 0]])
   })
 
   it('drops what was queued for a discarded room', async () => {
@@ -248,6 +249,7 @@ describe('PersistQueue', () => {
       )
       const target: PersistTarget = {
         boardId: 'a',
+        documentName: 'content',
         persisted: (seq) => events.push(`persisted ${seq}`),
         persistFailed: () => events.push('failed'),
       }
@@ -265,7 +267,7 @@ describe('PersistQueue', () => {
       await createBoardA()
       expect(queue.canStoreNow()).toBe(true)
       const seq = queue.storeNow(target, new Uint8Array([7]))
-      const rows = await store.loadUpdates('a')
+      const rows = await store.loadUpdates('a', 'content')
       expect(rows.at(-1)).toMatchObject({ seq, update: new Uint8Array([7]) })
       expect(observed).toHaveLength(1)
     })
@@ -282,7 +284,12 @@ describe('PersistQueue', () => {
       expect(events).toEqual([]) // the reply waits for the batch: the store lacks 2 and 3 yet
       await queue.flush()
       expect(events).toEqual(['persisted 4', 'relay 2', 'relay 3', 'reply']) // seq 4: the memory store counts across boards
-      expect((await store.loadUpdates('a')).map((r) => [...r.update])).toEqual([[0, 0], [1], [2], [3]])
+      expect((await store.loadUpdates('a', 'content')).map((r) => [...r.update])).toEqual([
+        [0, 0],
+        [1],
+        [2],
+        [3],
+      ])
       await new Promise((resolve) => setTimeout(resolve, 250)) // two quiet windows
       expect(queue.canStoreNow()).toBe(true)
     })
@@ -295,7 +302,7 @@ describe('PersistQueue', () => {
     it('throws what the store threw, storing nothing', async () => {
       const { store, queue, target } = synchronous()
       expect(() => queue.storeNow(target, new Uint8Array([7]))).toThrow(/unknown board/)
-      expect(await store.loadUpdates('a')).toEqual([])
+      expect(await store.loadUpdates('a', 'content')).toEqual([])
     })
 
     it('runs after-write actions at once: there is no write to wait for', async () => {

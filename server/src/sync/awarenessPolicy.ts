@@ -1,8 +1,8 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
-import type { RejectReason } from './metrics'
+import type { RejectReason } from '../metrics'
 
-/**
+/*
  * Who may say what about presence. The reference server applies any awareness update from anyone, so
  * one client can overwrite or remove another's cursor, and a 20,000-entry frame is re-broadcast to
  * everyone. Here an awareness clientID belongs to the first socket that announced it on the board,
@@ -18,6 +18,7 @@ import type { RejectReason } from './metrics'
  * Messages are parsed in full first (including each state's JSON), so a malformed one is refused as a
  * whole (4400) before anything is applied.
  */
+
 export interface AwarenessEntry {
   clientID: number
   clock: number

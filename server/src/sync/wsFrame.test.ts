@@ -1,14 +1,12 @@
 import type { AddressInfo } from 'node:net'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { WebSocket, WebSocketServer } from 'ws'
+import { testScope } from '../testing/testScope'
 import { binaryFrame } from './wsFrame'
 
 // A real ws server and client over a real socket: the frames are written to the server's TCP socket
 // directly, interleaved with ws's own sends, and must arrive as the same messages, in order.
-const closers: (() => Promise<void>)[] = []
-afterEach(async () => {
-  for (const close of closers.splice(0).reverse()) await close()
-})
+const { cleanups: closers } = testScope()
 
 const payload = (length: number) => Uint8Array.from({ length }, (_, i) => (i * 31 + length) & 0xff)
 
@@ -18,7 +16,7 @@ describe('binaryFrame', () => {
     const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' })
     closers.push(
       () =>
-        new Promise((resolve) => {
+        new Promise<void>((resolve) => {
           for (const ws of wss.clients) ws.terminate()
           wss.close(() => resolve())
         }),

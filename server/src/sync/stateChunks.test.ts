@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { getNotes } from '../../shared/src/board/schema'
-import { pendingBytes } from './limits/pendingUpdates'
+import { getNotes } from '../../../shared/src/board/schema'
+import { pendingBytes } from '../limits/pendingUpdates'
+import { fillLargeBoard } from '../testing/largeBoard'
 import { encodeStateInChunks } from './stateChunks'
-import { fillLargeBoard } from './testing/largeBoard'
 
 const KiB = 1024
 

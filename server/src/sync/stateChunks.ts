@@ -1,8 +1,8 @@
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
-import { encodeIntegratedState } from './limits/pendingUpdates'
+import { encodeIntegratedState } from '../limits/pendingUpdates'
 
-/**
+/*
  * Encodes a doc's integrated state as several Yjs updates (v1) of at most `maxChunkBytes` each, whose
  * union is the doc: what compaction stores, so that a large board can be sent to a joining client one
  * bounded message at a time (syncReply.ts) instead of as one frame that a slow link cannot deliver
@@ -23,6 +23,7 @@ import { encodeIntegratedState } from './limits/pendingUpdates'
  * values (a long pasted text, a big array); what cannot be split (one embedded binary, one huge map
  * value) becomes one chunk of its own, over the limit.
  */
+
 type Struct = Y.Item | Y.GC
 
 export function encodeStateInChunks(doc: Y.Doc, maxChunkBytes: number): Uint8Array[] {

@@ -1,28 +1,25 @@
-import type { Duplex } from 'node:stream'
-import type { WebSocket } from 'ws'
-import type { Role } from './auth'
+import { type CloseCode, closeCodes } from '../closeCodes'
+import type { AwarenessThrottle } from '../limits/awarenessThrottle'
+import type { TokenBucket } from '../limits/tokenBucket'
+import type { Logger } from '../log'
+import type { Metrics } from '../metrics'
+import type { Access } from '../permissions/access'
+import type { WriteGrant } from '../permissions/documentPolicies'
 import type { AwarenessEntry } from './awarenessPolicy'
-import { type CloseCode, closeCodes } from './closeCodes'
-import type { AwarenessThrottle } from './limits/awarenessThrottle'
-import type { TokenBucket } from './limits/tokenBucket'
-import type { Logger } from './log'
-import type { Metrics } from './metrics'
+import type { PeerSocket } from './peerSocket'
 
-/** One client socket on one board. The role is fixed at upgrade time, as in hocuspocus. */
+/** One client socket on one document of a board. Access and rights are fixed when it joins, as in hocuspocus. */
 export interface Connection {
   readonly id: string
-  readonly ws: WebSocket
-  /**
-   * The TCP socket under `ws`. sendToAll writes prebuilt frames to it directly (wsFrame.ts); ws writes
-   * to the same socket synchronously in call order (no compression, so it never queues), so the two
-   * kinds of writes cannot reorder, and ws.bufferedAmount still counts both.
-   */
-  readonly socket: Duplex
-  readonly role: Role
-  /** Child logger carrying the connection id and board id. */
+  readonly socket: PeerSocket
+  /** The role and participant it authenticated as (permissions/authenticate.ts). */
+  readonly access: Access
+  /** Whether it may write to its document, and the policy's per-update judge (documentPolicies.ts). */
+  readonly write: WriteGrant
+  /** Child logger carrying the connection id, board id and document. */
   readonly log: Logger
   /**
-   * Awareness client ids this socket owns (announced first on its board); only it may change them,
+   * Awareness client ids this socket owns (announced first on its document); only it may change them,
    * and they are removed for everyone when it closes (see awarenessPolicy.ts).
    */
   readonly awarenessIds: Set<number>
@@ -45,7 +42,7 @@ export interface Connection {
 export type TransactionOrigin = 'load' | 'migration' | Connection
 
 export const isConnection = (origin: unknown): origin is Connection =>
-  typeof origin === 'object' && origin !== null && 'ws' in origin && 'role' in origin
+  typeof origin === 'object' && origin !== null && 'socket' in origin && 'access' in origin
 
 /** Closes a socket with a documented code and one log line saying why. */
 export function closeConnection(conn: Connection, code: CloseCode, reason: string): void {
@@ -54,5 +51,5 @@ export function closeConnection(conn: Connection, code: CloseCode, reason: strin
   const level = code === closeCodes.goingAway ? 'info' : 'warn'
   conn.log[level]({ closeCode: code, reason }, 'closing connection')
   // A WebSocket close reason is limited to 123 bytes.
-  conn.ws.close(code, reason.slice(0, 120))
+  conn.socket.close(code, reason.slice(0, 120))
 }

@@ -1,0 +1,26 @@
+// The one way tests, e2e specs and benchmarks make a board: POST /api/boards on a running server, as a
+// browser's "Create" does. No test-runner import, so Playwright fixtures and `npm run bench` use it too.
+
+import type { CreatedBoard } from '../../../client/src/api/boardsApi'
+
+export type { CreatedBoard }
+
+export interface CreateBoardRequest {
+  title?: string
+  template?: 'customer-lifecycle' | 'blank'
+}
+
+/** `request` as a string is the title (the customer-lifecycle template, as a browser's default). */
+export async function createBoard(
+  baseUrl: string,
+  request: string | CreateBoardRequest = {},
+): Promise<CreatedBoard> {
+  const body = typeof request === 'string' ? { title: request, template: 'customer-lifecycle' } : request
+  const res = await fetch(`${baseUrl}/api/boards`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
+  if (res.status !== 201) throw new Error(`POST /api/boards → ${res.status}: ${await res.text()}`)
+  return (await res.json()) as CreatedBoard
+}
