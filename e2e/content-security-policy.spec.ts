@@ -1,11 +1,11 @@
+/*
+ * The built client runs under the server's CSP (no inline scripts, sockets to its own host): the home
+ * page and a live board load, sync and edit with no CSP violation reported by the browser.
+ */
 import { BoardPage } from './fixtures/BoardPage'
 import { createBoard, type RunningServer, startServer } from './fixtures/server'
 import { expect, test } from './fixtures/test'
 
-/**
- * The built client runs under the server's CSP (no inline scripts, sockets to its own host): the home
- * page and a live board load, sync and edit with no CSP violation reported by the browser.
- */
 let server: RunningServer
 
 test.beforeAll(async () => {
@@ -31,8 +31,9 @@ test('the home page and a board work under the CSP with no violations', async ({
   expect(home?.headers()['x-frame-options']).toBe('DENY')
 
   const board = await createBoard(server.baseUrl, 'Under CSP')
+  // The visitor of the home page goes on to the board in the same page, so its listeners see both.
   const person = new BoardPage(page)
-  await person.open(server.baseUrl, board.editUrl)
+  await person.open(`${server.baseUrl}${board.editUrl}`)
   await person.addNote('Allowed by the policy')
   await expect(person.note('Allowed by the policy')).toBeAttached()
   expect(violations).toEqual([])

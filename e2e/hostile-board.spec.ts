@@ -1,7 +1,7 @@
 import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { BoardPage } from './fixtures/BoardPage'
+import { openBoardAs } from './fixtures/BoardPage'
 import { createBoard, type RunningServer, startServer } from './fixtures/server'
 import { expect, test } from './fixtures/test'
 
@@ -73,10 +73,7 @@ test('a board holding junk from a hostile client still opens, draws the good not
     })
   })
 
-  const alice = new BoardPage(await (await browser.newContext()).newPage())
-  const errors: string[] = []
-  alice.page.on('pageerror', (error) => errors.push(error.message))
-  await alice.open(server.baseUrl, board.editUrl)
+  const alice = await openBoardAs(browser, `${server.baseUrl}${board.editUrl}`)
   await expect(alice.note('A real note')).toBeAttached()
   await expect(alice.note('Its stage was deleted')).toBeAttached()
   await expect(alice.notes).toHaveCount(3)
@@ -84,5 +81,5 @@ test('a board holding junk from a hostile client still opens, draws the good not
   // And the board still works.
   await alice.addNote('Still editable')
   await expect(alice.note('Still editable')).toBeAttached()
-  expect(errors).toEqual([])
+  expect(alice.pageErrors).toEqual([])
 })

@@ -1,4 +1,4 @@
-import { BoardPage } from './fixtures/BoardPage'
+import { openBoardAs } from './fixtures/BoardPage'
 import { createBoard, type RunningServer, startServer } from './fixtures/server'
 import { expect, test } from './fixtures/test'
 
@@ -13,17 +13,16 @@ test.afterAll(async () => {
 
 test('edits made offline, across a reload, merge both ways when the network returns', async ({ browser }) => {
   const board = await createBoard(server.baseUrl, 'Train ride')
-  const aliceContext = await browser.newContext()
-  const alice = new BoardPage(await aliceContext.newPage())
-  const bob = new BoardPage(await (await browser.newContext()).newPage())
-  const carol = new BoardPage(await (await browser.newContext()).newPage())
-  for (const person of [alice, bob, carol]) await person.open(server.baseUrl, board.editUrl)
+  const link = `${server.baseUrl}${board.editUrl}`
+  const alice = await openBoardAs(browser, link)
+  const bob = await openBoardAs(browser, link)
+  const carol = await openBoardAs(browser, link)
   await alice.addNote('Before the tunnel')
   await expect(bob.note('Before the tunnel')).toBeAttached()
   // The offline app shell must be installed before the network goes.
   await alice.page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined))
 
-  await aliceContext.setOffline(true)
+  await alice.page.context().setOffline(true)
   await expect(alice.status).toHaveAttribute('data-status', 'offline')
   await alice.addNote('Written in the tunnel')
   await expect(alice.status).toContainText(/not synced/)
@@ -46,7 +45,7 @@ test('edits made offline, across a reload, merge both ways when the network retu
   await alice.page.keyboard.press('Escape')
   await carol.addNote('Carol meanwhile')
 
-  await aliceContext.setOffline(false)
+  await alice.page.context().setOffline(false)
   await expect(alice.status).toHaveAttribute('data-status', 'connected', { timeout: 20_000 })
   const everything = [
     'Before the tunnel, and after',

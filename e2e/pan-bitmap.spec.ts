@@ -1,11 +1,11 @@
-/**
+/*
  * While the view moves, the notes layer shows a bitmap of itself, and that bitmap is prepared ahead
  * once the notes have been still for a moment (client/src/canvas/gestureSnapshot.ts). A bitmap prepared
  * before a colleague's change must never be the one a pan shows: mid-pan, the note has its new color.
  */
 import type { Page } from '@playwright/test'
 import { NOTE_INK } from '../shared/src/scene/palette'
-import { BoardPage } from './fixtures/BoardPage'
+import { type BoardPage, openBoardAs } from './fixtures/BoardPage'
 import { createBoard, type RunningServer, startServer } from './fixtures/server'
 import { expect, test } from './fixtures/test'
 
@@ -97,10 +97,8 @@ const near = (actual: Rgb, expected: Rgb) => actual.every((v, i) => Math.abs(v -
 
 test('a pan never shows a bitmap of the notes taken before a colleague changed one', async ({ browser }) => {
   const board = await createBoard(server.baseUrl, 'Pan bitmap')
-  const alice = new BoardPage(await (await browser.newContext()).newPage())
-  const bob = new BoardPage(await (await browser.newContext()).newPage())
-  await alice.open(server.baseUrl, board.editUrl)
-  await bob.open(server.baseUrl, board.editUrl)
+  const alice = await openBoardAs(browser, `${server.baseUrl}${board.editUrl}`)
+  const bob = await openBoardAs(browser, `${server.baseUrl}${board.editUrl}`)
   await alice.addNote('Waits for the courier')
   const id = await alice.noteId('Waits for the courier')
   await expect(bob.note('Waits for the courier')).toHaveCount(1)
