@@ -14,6 +14,21 @@ test.afterAll(async () => {
   await server.kill('SIGTERM')
 })
 
+/** A stock y-websocket client on the board, once it has synced. */
+async function connect(
+  baseUrl: string,
+  boardId: string,
+  token: string,
+  doc: Y.Doc,
+): Promise<WebsocketProvider> {
+  const provider = new WebsocketProvider(`${baseUrl.replace('http', 'ws')}/ws`, boardId, doc, {
+    params: { token },
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+  })
+  await new Promise<void>((resolve) => provider.once('sync', () => resolve()))
+  return provider
+}
+
 /** Another client — old, newer or hostile — writes what it likes; the sync layer relays any valid update. */
 async function writeAsAnotherClient(
   baseUrl: string,
@@ -22,15 +37,16 @@ async function writeAsAnotherClient(
   edit: (doc: Y.Doc) => void,
 ) {
   const doc = new Y.Doc()
-  const provider = new WebsocketProvider(`${baseUrl.replace('http', 'ws')}/ws`, boardId, doc, {
-    params: { token },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-  })
-  await new Promise<void>((resolve) => provider.once('sync', () => resolve()))
+  const writer = await connect(baseUrl, boardId, token, doc)
   edit(doc)
-  // Let the update reach the server before leaving.
-  await new Promise((r) => setTimeout(r, 500))
-  provider.destroy()
+  // The server holds the edit once a client that joins after it has received all of it; only then may
+  // the writer leave.
+  const reader = new Y.Doc()
+  const readerProvider = await connect(baseUrl, boardId, token, reader)
+  const clock = (of: Y.Doc) => Y.decodeStateVector(Y.encodeStateVector(of)).get(doc.clientID) ?? 0
+  await expect.poll(() => clock(reader)).toBe(clock(doc))
+  readerProvider.destroy()
+  writer.destroy()
 }
 
 test('a board holding junk from a hostile client still opens, draws the good notes, and keeps working', async ({
