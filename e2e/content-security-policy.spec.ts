@@ -31,9 +31,8 @@ test('the home page and a board work under the CSP with no violations', async ({
   expect(home?.headers()['x-frame-options']).toBe('DENY')
 
   const board = await createBoard(server.baseUrl, 'Under CSP')
-  // The visitor of the home page goes on to the board in the same page, so its listeners see both.
   const person = new BoardPage(page)
-  await person.open(`${server.baseUrl}${board.editUrl}`)
+  await person.open(server.baseUrl, board.editUrl)
   await person.addNote('Allowed by the policy')
   await expect(person.note('Allowed by the policy')).toBeAttached()
   expect(violations).toEqual([])

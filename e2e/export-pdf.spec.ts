@@ -22,7 +22,7 @@ test('a stakeholder exports the board to PDF from the top bar, online and then o
   browser,
 }) => {
   const board = await createBoard(server.baseUrl, 'Onboarding — Ωmega café')
-  const alice = await openBoardAs(browser, `${server.baseUrl}${board.editUrl}`)
+  const alice = await openBoardAs(browser, server.baseUrl, board.editUrl)
   await alice.addNote('Привет from the workshop')
 
   const button = alice.page.getByRole('button', { name: 'Export PDF' })

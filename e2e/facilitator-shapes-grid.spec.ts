@@ -96,8 +96,8 @@ test('a facilitator renames, adds, moves and deletes stages and lanes; a colleag
   browser,
 }) => {
   const board = await createBoard(server.baseUrl, 'Workshop grid')
-  const alice = await openBoardAs(browser, `${server.baseUrl}${board.editUrl}`)
-  const bob = await openBoardAs(browser, `${server.baseUrl}${board.editUrl}`)
+  const alice = await openBoardAs(browser, server.baseUrl, board.editUrl)
+  const bob = await openBoardAs(browser, server.baseUrl, board.editUrl)
   await expect.poll(() => stageHeaders(bob)).toEqual(STAGES)
 
   // Rename in place: double-click the header on the canvas, type, Enter.
@@ -167,7 +167,7 @@ test('a facilitator renames, adds, moves and deletes stages and lanes; a colleag
 
 test('a view link gets no grid controls', async ({ browser }) => {
   const board = await createBoard(server.baseUrl, 'Read only grid')
-  const viewer = await openBoardAs(browser, `${server.baseUrl}${board.viewUrl}`)
+  const viewer = await openBoardAs(browser, server.baseUrl, board.viewUrl)
   await expect.poll(() => stageHeaders(viewer)).toEqual(STAGES)
   await expect(viewer.page.getByRole('button', { name: /options:|Add stage|Add lane/ })).toHaveCount(0)
   const retention = await stageHeaderOnScreen(viewer.page, 'Retention')
@@ -179,8 +179,8 @@ test('a note left in "Unsorted" by a removed stage is dragged back into a cell b
   browser,
 }) => {
   const board = await createBoard(server.baseUrl, 'Unsorted and back')
-  const alice = await openBoardAs(browser, `${server.baseUrl}${board.editUrl}`)
-  const bob = await openBoardAs(browser, `${server.baseUrl}${board.editUrl}`)
+  const alice = await openBoardAs(browser, server.baseUrl, board.editUrl)
+  const bob = await openBoardAs(browser, server.baseUrl, board.editUrl)
   await alice.addNote('Asks a friend')
   const stageTitle = await deleteStageOf(alice, 'Asks a friend')
   await expect(unsortedRow(bob).getByRole('button', { name: 'Asks a friend' })).toBeAttached()
@@ -209,7 +209,7 @@ test('a keyboard user brings an "Unsorted" note back onto the grid with the up a
   browser,
 }) => {
   const board = await createBoard(server.baseUrl, 'Unsorted by keyboard')
-  const alice = await openBoardAs(browser, `${server.baseUrl}${board.editUrl}`)
+  const alice = await openBoardAs(browser, server.baseUrl, board.editUrl)
   await alice.addNote('Calls support')
   await deleteStageOf(alice, 'Calls support')
   await expect(unsortedRow(alice).getByRole('button', { name: 'Calls support' })).toBeAttached()
@@ -225,8 +225,8 @@ test('a facilitator changes what a lane holds from its menu; a colleague sees th
   browser,
 }) => {
   const board = await createBoard(server.baseUrl, 'Lane kinds')
-  const alice = await openBoardAs(browser, `${server.baseUrl}${board.editUrl}`)
-  const bob = await openBoardAs(browser, `${server.baseUrl}${board.editUrl}`)
+  const alice = await openBoardAs(browser, server.baseUrl, board.editUrl)
+  const bob = await openBoardAs(browser, server.baseUrl, board.editUrl)
   const menu = await openHeaderMenu(alice, 'Lane options: Opportunities')
   await expect(menu.getByRole('menuitemradio', { name: 'Holds: Opportunities' })).toHaveAttribute(
     'aria-checked',
@@ -247,8 +247,8 @@ test('dragging a stage header moves its column for both people; one undo puts it
   browser,
 }) => {
   const board = await createBoard(server.baseUrl, 'Drag a header')
-  const alice = await openBoardAs(browser, `${server.baseUrl}${board.editUrl}`)
-  const bob = await openBoardAs(browser, `${server.baseUrl}${board.editUrl}`)
+  const alice = await openBoardAs(browser, server.baseUrl, board.editUrl)
+  const bob = await openBoardAs(browser, server.baseUrl, board.editUrl)
   const from = await stageHeaderOnScreen(alice.page, 'Awareness')
   const to = await stageHeaderOnScreen(alice.page, 'Purchase')
   await alice.page.mouse.move(from.x, from.y)
@@ -269,7 +269,7 @@ test('a lane title longer than its lane ends in "…" inside the lane on the can
   browser,
 }) => {
   const board = await createBoard(server.baseUrl, 'Long lane title')
-  const alice = await openBoardAs(browser, `${server.baseUrl}${board.editUrl}`)
+  const alice = await openBoardAs(browser, server.baseUrl, board.editUrl)
   const long =
     'Every question the support team hears in the first week after signup, by channel, with how long the answer took and what the customer did next: renewed, churned or zebrafinch'
   const lane = await textOnScreen(alice.page, 'Customer actions')

@@ -89,7 +89,7 @@ test('a board holding junk from a hostile client still opens, draws the good not
     })
   })
 
-  const alice = await openBoardAs(browser, `${server.baseUrl}${board.editUrl}`)
+  const alice = await openBoardAs(browser, server.baseUrl, board.editUrl)
   await expect(alice.note('A real note')).toBeAttached()
   await expect(alice.note('Its stage was deleted')).toBeAttached()
   await expect(alice.notes).toHaveCount(3)

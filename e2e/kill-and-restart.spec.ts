@@ -15,8 +15,8 @@ test('after kill -9 and a restart, the page reconnects by itself and the board i
   browser,
 }) => {
   const board = await createBoard(server.baseUrl, 'Survives a crash')
-  const alice = await openBoardAs(browser, `${server.baseUrl}${board.editUrl}`)
-  const bob = await openBoardAs(browser, `${server.baseUrl}${board.editUrl}`)
+  const alice = await openBoardAs(browser, server.baseUrl, board.editUrl)
+  const bob = await openBoardAs(browser, server.baseUrl, board.editUrl)
   await alice.addNote('Reads reviews on G2')
   await alice.addNote('Card required for trial')
   // Bob has received both: from here on, they must survive the crash.
@@ -33,7 +33,7 @@ test('after kill -9 and a restart, the page reconnects by itself and the board i
   await expect(alice.note('Invites the team')).toBeAttached()
 
   // A newcomer, who never had the board in memory, gets it from disk.
-  const carol = await openBoardAs(browser, `${server.baseUrl}${board.editUrl}`)
+  const carol = await openBoardAs(browser, server.baseUrl, board.editUrl)
   for (const text of ['Reads reviews on G2', 'Card required for trial', 'Invites the team']) {
     await expect(carol.note(text)).toBeAttached()
   }

@@ -40,10 +40,9 @@ async function notesInOfflineCopy(person: BoardPage, boardId: string): Promise<s
 
 test('edits made offline, across a reload, merge both ways when the network returns', async ({ browser }) => {
   const board = await createBoard(server.baseUrl, 'Train ride')
-  const link = `${server.baseUrl}${board.editUrl}`
-  const alice = await openBoardAs(browser, link)
-  const bob = await openBoardAs(browser, link)
-  const carol = await openBoardAs(browser, link)
+  const alice = await openBoardAs(browser, server.baseUrl, board.editUrl)
+  const bob = await openBoardAs(browser, server.baseUrl, board.editUrl)
+  const carol = await openBoardAs(browser, server.baseUrl, board.editUrl)
   await alice.addNote('Before the tunnel')
   await expect(bob.note('Before the tunnel')).toBeAttached()
   // The offline app shell must be installed before the network goes.

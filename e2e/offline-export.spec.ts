@@ -19,7 +19,7 @@ test('a board opened once can be reloaded and exported to PDF with no network, n
   browser,
 }) => {
   const board = await createBoard(server.baseUrl, 'Field visit')
-  const alice = await openBoardAs(browser, `${server.baseUrl}${board.editUrl}`)
+  const alice = await openBoardAs(browser, server.baseUrl, board.editUrl)
   await alice.addNote('Seen at the depot')
   const cached = () =>
     alice.page.evaluate(async () => {

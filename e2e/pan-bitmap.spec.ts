@@ -145,8 +145,8 @@ const near = (actual: Rgb, expected: Rgb) => actual.every((v, i) => Math.abs(v -
 
 test('a pan never shows a bitmap of the notes taken before a colleague changed one', async ({ browser }) => {
   const board = await createBoard(server.baseUrl, 'Pan bitmap')
-  const alice = await openBoardAs(browser, `${server.baseUrl}${board.editUrl}`)
-  const bob = await openBoardAs(browser, `${server.baseUrl}${board.editUrl}`)
+  const alice = await openBoardAs(browser, server.baseUrl, board.editUrl)
+  const bob = await openBoardAs(browser, server.baseUrl, board.editUrl)
   await logLayerDraws(alice.page)
   await alice.addNote('Waits for the courier')
   const id = await alice.noteId('Waits for the courier')

@@ -16,8 +16,8 @@ test.beforeEach(async () => {
 })
 
 test('a note added by one person appears for the other, with its text', async ({ browser }) => {
-  const alice = await openBoardAs(browser, `${server.baseUrl}${board.editUrl}`)
-  const bob = await openBoardAs(browser, `${server.baseUrl}${board.editUrl}`)
+  const alice = await openBoardAs(browser, server.baseUrl, board.editUrl)
+  const bob = await openBoardAs(browser, server.baseUrl, board.editUrl)
 
   await alice.addNote('Sees an Instagram ad')
   await expect(bob.note('Sees an Instagram ad')).toBeAttached()
@@ -25,8 +25,8 @@ test('a note added by one person appears for the other, with its text', async ({
 })
 
 test('two people typing into one note at once: both words survive, nothing doubles', async ({ browser }) => {
-  const alice = await openBoardAs(browser, `${server.baseUrl}${board.editUrl}`)
-  const bob = await openBoardAs(browser, `${server.baseUrl}${board.editUrl}`)
+  const alice = await openBoardAs(browser, server.baseUrl, board.editUrl)
+  const bob = await openBoardAs(browser, server.baseUrl, board.editUrl)
   await alice.addNote('Compares plans')
   await expect(bob.note('Compares plans')).toBeAttached()
 
@@ -50,8 +50,8 @@ test('two people typing into one note at once: both words survive, nothing doubl
 })
 
 test('a note dragged into another cell moves for both people', async ({ browser }) => {
-  const alice = await openBoardAs(browser, `${server.baseUrl}${board.editUrl}`)
-  const bob = await openBoardAs(browser, `${server.baseUrl}${board.editUrl}`)
+  const alice = await openBoardAs(browser, server.baseUrl, board.editUrl)
+  const bob = await openBoardAs(browser, server.baseUrl, board.editUrl)
   await alice.addNote('Unsure which plan fits')
   await expect(bob.note('Unsure which plan fits')).toBeAttached()
   const before = await bob.cellOf('Unsure which plan fits')

@@ -13,8 +13,8 @@ test.afterAll(async () => {
 
 test('undo takes back my note, never a colleague’s, and redo brings it back', async ({ browser }) => {
   const board = await createBoard(server.baseUrl, 'Undo is mine')
-  const alice = await openBoardAs(browser, `${server.baseUrl}${board.editUrl}`)
-  const bob = await openBoardAs(browser, `${server.baseUrl}${board.editUrl}`)
+  const alice = await openBoardAs(browser, server.baseUrl, board.editUrl)
+  const bob = await openBoardAs(browser, server.baseUrl, board.editUrl)
 
   await alice.addNote('Alice: signs up')
   await expect(bob.note('Alice: signs up')).toBeAttached()
@@ -42,7 +42,7 @@ test('undo takes back my note, never a colleague’s, and redo brings it back', 
 
 test('Ctrl+Z in the note editor undoes my typing through the board’s history', async ({ browser }) => {
   const board = await createBoard(server.baseUrl, 'Undo while typing')
-  const alice = await openBoardAs(browser, `${server.baseUrl}${board.editUrl}`)
+  const alice = await openBoardAs(browser, server.baseUrl, board.editUrl)
   await alice.addNote('Reads the docs')
   await alice.startEditing('Reads the docs')
   await alice.page.keyboard.press('End')

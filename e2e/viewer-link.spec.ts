@@ -13,8 +13,8 @@ test.afterAll(async () => {
 
 test('a view link shows live edits but cannot change the board', async ({ browser }) => {
   const board = await createBoard(server.baseUrl, 'Stakeholder view')
-  const editor = await openBoardAs(browser, `${server.baseUrl}${board.editUrl}`)
-  const viewer = await openBoardAs(browser, `${server.baseUrl}${board.viewUrl}`)
+  const editor = await openBoardAs(browser, server.baseUrl, board.editUrl)
+  const viewer = await openBoardAs(browser, server.baseUrl, board.viewUrl)
 
   await expect(viewer.page.getByText(/view only|read-only/i).first()).toBeVisible()
   await expect(viewer.page.getByRole('button', { name: 'Add note' })).toBeDisabled()

@@ -34,7 +34,7 @@ test('zooming from blocks back to readable notes: text returns when the wheel st
   browser,
 }) => {
   const board = await createBoard(server.baseUrl, 'Zoom and grab')
-  const alice = await openBoardAs(browser, `${server.baseUrl}${board.editUrl}`)
+  const alice = await openBoardAs(browser, server.baseUrl, board.editUrl)
   await alice.addNote('Zoom target')
   const id = await alice.noteId('Zoom target')
   const from = await alice.cellOf('Zoom target')
