@@ -1,11 +1,11 @@
+/*
+ * The built client runs under the server's CSP (no inline scripts, sockets to its own host): the home
+ * page and a live board load, sync and edit with no CSP violation reported by the browser.
+ */
 import { BoardPage } from './fixtures/BoardPage'
 import { createBoard, type RunningServer, startServer } from './fixtures/server'
 import { expect, test } from './fixtures/test'
 
-/**
- * The built client runs under the server's CSP (no inline scripts, sockets to its own host): the home
- * page and a live board load, sync and edit with no CSP violation reported by the browser.
- */
 let server: RunningServer
 
 test.beforeAll(async () => {

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { BoardPage } from './fixtures/BoardPage'
+import { openBoardAs } from './fixtures/BoardPage'
 import { createBoard, type RunningServer, startServer } from './fixtures/server'
 import { expect, test } from './fixtures/test'
 
@@ -22,9 +22,7 @@ test('a stakeholder exports the board to PDF from the top bar, online and then o
   browser,
 }) => {
   const board = await createBoard(server.baseUrl, 'Onboarding — Ωmega café')
-  const context = await browser.newContext()
-  const alice = new BoardPage(await context.newPage())
-  await alice.open(server.baseUrl, board.editUrl)
+  const alice = await openBoardAs(browser, server.baseUrl, board.editUrl)
   await alice.addNote('Привет from the workshop')
 
   const button = alice.page.getByRole('button', { name: 'Export PDF' })
@@ -51,7 +49,7 @@ test('a stakeholder exports the board to PDF from the top bar, online and then o
   expect(png.readUInt32BE(16)).toBeGreaterThan(500)
 
   // Offline: the export is drawn from the local document, edits made offline included.
-  await context.setOffline(true)
+  await alice.page.context().setOffline(true)
   await expect(alice.status).toHaveAttribute('data-status', 'offline')
   await alice.addNote('Written on the train')
   const again = alice.page.waitForEvent('download')
@@ -59,5 +57,4 @@ test('a stakeholder exports the board to PDF from the top bar, online and then o
   const offlineFile = join(outDir, 'offline.pdf')
   await (await again).saveAs(offlineFile)
   expect(pdftotext(offlineFile)).toMatch(/Written on the\s+train/)
-  await context.close()
 })

@@ -1,11 +1,11 @@
-/**
+/*
  * A facilitator reshapes the grid during a workshop while a colleague watches: rename a stage in place,
  * add a lane of a chosen kind, move a stage, delete a lane holding a note (it goes to "Unsorted", for
  * both), and undo the delete (the lane and its note come back, for both). The colleague reads the grid
  * through the accessible outline's column and row headers, in order.
  */
 import type { Locator, Page } from '@playwright/test'
-import { BoardPage } from './fixtures/BoardPage'
+import { type BoardPage, openBoardAs } from './fixtures/BoardPage'
 import { createBoard, type RunningServer, startServer } from './fixtures/server'
 import { expect, test } from './fixtures/test'
 
@@ -96,10 +96,8 @@ test('a facilitator renames, adds, moves and deletes stages and lanes; a colleag
   browser,
 }) => {
   const board = await createBoard(server.baseUrl, 'Workshop grid')
-  const alice = new BoardPage(await (await browser.newContext()).newPage())
-  const bob = new BoardPage(await (await browser.newContext()).newPage())
-  await alice.open(server.baseUrl, board.editUrl)
-  await bob.open(server.baseUrl, board.editUrl)
+  const alice = await openBoardAs(browser, server.baseUrl, board.editUrl)
+  const bob = await openBoardAs(browser, server.baseUrl, board.editUrl)
   await expect.poll(() => stageHeaders(bob)).toEqual(STAGES)
 
   // Rename in place: double-click the header on the canvas, type, Enter.
@@ -169,8 +167,7 @@ test('a facilitator renames, adds, moves and deletes stages and lanes; a colleag
 
 test('a view link gets no grid controls', async ({ browser }) => {
   const board = await createBoard(server.baseUrl, 'Read only grid')
-  const viewer = new BoardPage(await (await browser.newContext()).newPage())
-  await viewer.open(server.baseUrl, board.viewUrl)
+  const viewer = await openBoardAs(browser, server.baseUrl, board.viewUrl)
   await expect.poll(() => stageHeaders(viewer)).toEqual(STAGES)
   await expect(viewer.page.getByRole('button', { name: /options:|Add stage|Add lane/ })).toHaveCount(0)
   const retention = await stageHeaderOnScreen(viewer.page, 'Retention')
@@ -182,10 +179,8 @@ test('a note left in "Unsorted" by a removed stage is dragged back into a cell b
   browser,
 }) => {
   const board = await createBoard(server.baseUrl, 'Unsorted and back')
-  const alice = new BoardPage(await (await browser.newContext()).newPage())
-  const bob = new BoardPage(await (await browser.newContext()).newPage())
-  await alice.open(server.baseUrl, board.editUrl)
-  await bob.open(server.baseUrl, board.editUrl)
+  const alice = await openBoardAs(browser, server.baseUrl, board.editUrl)
+  const bob = await openBoardAs(browser, server.baseUrl, board.editUrl)
   await alice.addNote('Asks a friend')
   const stageTitle = await deleteStageOf(alice, 'Asks a friend')
   await expect(unsortedRow(bob).getByRole('button', { name: 'Asks a friend' })).toBeAttached()
@@ -214,8 +209,7 @@ test('a keyboard user brings an "Unsorted" note back onto the grid with the up a
   browser,
 }) => {
   const board = await createBoard(server.baseUrl, 'Unsorted by keyboard')
-  const alice = new BoardPage(await (await browser.newContext()).newPage())
-  await alice.open(server.baseUrl, board.editUrl)
+  const alice = await openBoardAs(browser, server.baseUrl, board.editUrl)
   await alice.addNote('Calls support')
   await deleteStageOf(alice, 'Calls support')
   await expect(unsortedRow(alice).getByRole('button', { name: 'Calls support' })).toBeAttached()
@@ -231,10 +225,8 @@ test('a facilitator changes what a lane holds from its menu; a colleague sees th
   browser,
 }) => {
   const board = await createBoard(server.baseUrl, 'Lane kinds')
-  const alice = new BoardPage(await (await browser.newContext()).newPage())
-  const bob = new BoardPage(await (await browser.newContext()).newPage())
-  await alice.open(server.baseUrl, board.editUrl)
-  await bob.open(server.baseUrl, board.editUrl)
+  const alice = await openBoardAs(browser, server.baseUrl, board.editUrl)
+  const bob = await openBoardAs(browser, server.baseUrl, board.editUrl)
   const menu = await openHeaderMenu(alice, 'Lane options: Opportunities')
   await expect(menu.getByRole('menuitemradio', { name: 'Holds: Opportunities' })).toHaveAttribute(
     'aria-checked',
@@ -255,10 +247,8 @@ test('dragging a stage header moves its column for both people; one undo puts it
   browser,
 }) => {
   const board = await createBoard(server.baseUrl, 'Drag a header')
-  const alice = new BoardPage(await (await browser.newContext()).newPage())
-  const bob = new BoardPage(await (await browser.newContext()).newPage())
-  await alice.open(server.baseUrl, board.editUrl)
-  await bob.open(server.baseUrl, board.editUrl)
+  const alice = await openBoardAs(browser, server.baseUrl, board.editUrl)
+  const bob = await openBoardAs(browser, server.baseUrl, board.editUrl)
   const from = await stageHeaderOnScreen(alice.page, 'Awareness')
   const to = await stageHeaderOnScreen(alice.page, 'Purchase')
   await alice.page.mouse.move(from.x, from.y)
@@ -279,8 +269,7 @@ test('a lane title longer than its lane ends in "…" inside the lane on the can
   browser,
 }) => {
   const board = await createBoard(server.baseUrl, 'Long lane title')
-  const alice = new BoardPage(await (await browser.newContext()).newPage())
-  await alice.open(server.baseUrl, board.editUrl)
+  const alice = await openBoardAs(browser, server.baseUrl, board.editUrl)
   const long =
     'Every question the support team hears in the first week after signup, by channel, with how long the answer took and what the customer did next: renewed, churned or zebrafinch'
   const lane = await textOnScreen(alice.page, 'Customer actions')

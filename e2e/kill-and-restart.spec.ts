@@ -1,4 +1,4 @@
-import { BoardPage } from './fixtures/BoardPage'
+import { openBoardAs } from './fixtures/BoardPage'
 import { createBoard, type RunningServer, startServer } from './fixtures/server'
 import { expect, test } from './fixtures/test'
 
@@ -15,10 +15,8 @@ test('after kill -9 and a restart, the page reconnects by itself and the board i
   browser,
 }) => {
   const board = await createBoard(server.baseUrl, 'Survives a crash')
-  const alice = new BoardPage(await (await browser.newContext()).newPage())
-  const bob = new BoardPage(await (await browser.newContext()).newPage())
-  await alice.open(server.baseUrl, board.editUrl)
-  await bob.open(server.baseUrl, board.editUrl)
+  const alice = await openBoardAs(browser, server.baseUrl, board.editUrl)
+  const bob = await openBoardAs(browser, server.baseUrl, board.editUrl)
   await alice.addNote('Reads reviews on G2')
   await alice.addNote('Card required for trial')
   // Bob has received both: from here on, they must survive the crash.
@@ -35,8 +33,7 @@ test('after kill -9 and a restart, the page reconnects by itself and the board i
   await expect(alice.note('Invites the team')).toBeAttached()
 
   // A newcomer, who never had the board in memory, gets it from disk.
-  const carol = new BoardPage(await (await browser.newContext()).newPage())
-  await carol.open(server.baseUrl, board.editUrl)
+  const carol = await openBoardAs(browser, server.baseUrl, board.editUrl)
   for (const text of ['Reads reviews on G2', 'Card required for trial', 'Invites the team']) {
     await expect(carol.note(text)).toBeAttached()
   }

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { BoardPage } from './fixtures/BoardPage'
+import { openBoardAs } from './fixtures/BoardPage'
 import { createBoard, type RunningServer, startServer } from './fixtures/server'
 import { expect, test } from './fixtures/test'
 
@@ -19,9 +19,7 @@ test('a board opened once can be reloaded and exported to PDF with no network, n
   browser,
 }) => {
   const board = await createBoard(server.baseUrl, 'Field visit')
-  const context = await browser.newContext()
-  const alice = new BoardPage(await context.newPage())
-  await alice.open(server.baseUrl, board.editUrl)
+  const alice = await openBoardAs(browser, server.baseUrl, board.editUrl)
   await alice.addNote('Seen at the depot')
   const cached = () =>
     alice.page.evaluate(async () => {
@@ -40,7 +38,7 @@ test('a board opened once can be reloaded and exported to PDF with no network, n
     })
     .toBe(true)
 
-  await context.setOffline(true)
+  await alice.page.context().setOffline(true)
   await alice.page.reload()
   await expect(alice.page.locator('body[data-board-ready="true"]')).toBeAttached({ timeout: 20_000 })
   await expect(alice.status).toHaveAttribute('data-status', 'offline')
@@ -54,5 +52,4 @@ test('a board opened once can be reloaded and exported to PDF with no network, n
   expect(text).toContain('Field visit')
   expect(text).toMatch(/Seen at the\s+depot/)
   expect(text).toMatch(/Written\s+offline/)
-  await context.close()
 })

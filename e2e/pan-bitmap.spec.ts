@@ -1,11 +1,11 @@
-/**
+/*
  * While the view moves, the notes layer shows a bitmap of itself, and that bitmap is prepared ahead
  * once the notes have been still for a moment (client/src/canvas/gestureSnapshot.ts). A bitmap prepared
  * before a colleague's change must never be the one a pan shows: mid-pan, the note has its new color.
  */
 import type { Page } from '@playwright/test'
 import { NOTE_INK } from '../shared/src/scene/palette'
-import { BoardPage } from './fixtures/BoardPage'
+import { type BoardPage, openBoardAs } from './fixtures/BoardPage'
 import { createBoard, type RunningServer, startServer } from './fixtures/server'
 import { expect, test } from './fixtures/test'
 
@@ -93,14 +93,61 @@ async function colorMidPan(alice: BoardPage, noteId: string): Promise<Rgb> {
   return color
 }
 
+/**
+ * From now on, the page logs every draw of a layer and every bitmap taken of a node on a layer
+ * (GestureSnapshot's capture is the only caller of Konva's `toCanvas`), so that a spec can wait for a
+ * bitmap to be prepared instead of sleeping for longer than the preparation takes.
+ */
+async function logLayerDraws(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    type Layer = { _id: number }
+    type Prototype<F> = { prototype: Record<string, F> }
+    const w = window as unknown as {
+      Konva: {
+        Node: Prototype<(this: { getLayer(): Layer | null }, ...args: unknown[]) => unknown>
+        Layer: Prototype<(this: Layer, ...args: unknown[]) => unknown>
+      }
+      __layerLog: { kind: 'draw' | 'bitmap'; layer: number | undefined }[]
+    }
+    const log: typeof w.__layerLog = []
+    w.__layerLog = log
+    const toCanvas = w.Konva.Node.prototype.toCanvas
+    const drawScene = w.Konva.Layer.prototype.drawScene
+    if (!toCanvas || !drawScene) throw new Error('Konva has no toCanvas or drawScene')
+    w.Konva.Node.prototype.toCanvas = function (...args) {
+      log.push({ kind: 'bitmap', layer: this.getLayer()?._id })
+      return toCanvas.apply(this, args)
+    }
+    w.Konva.Layer.prototype.drawScene = function (...args) {
+      log.push({ kind: 'draw', layer: this._id })
+      return drawScene.apply(this, args)
+    }
+  })
+}
+
+/** Whether a bitmap of the note's layer has been taken since that layer last drew (see logLayerDraws). */
+function bitmapPrepared(page: Page, noteId: string): Promise<boolean> {
+  return page.evaluate((id) => {
+    const w = window as unknown as {
+      Konva: { stages: { findOne(fn: (n: { id(): string }) => boolean): unknown }[] }
+      __layerLog: { kind: 'draw' | 'bitmap'; layer: number | undefined }[]
+    }
+    const node = w.Konva.stages[0]?.findOne((n) => n.id() === id) as
+      | { getLayer(): { _id: number } | null }
+      | undefined
+    const layer = node?.getLayer()?._id
+    const last = w.__layerLog.findLast((entry) => entry.layer === layer)
+    return layer !== undefined && last?.kind === 'bitmap'
+  }, noteId)
+}
+
 const near = (actual: Rgb, expected: Rgb) => actual.every((v, i) => Math.abs(v - (expected[i] ?? 0)) <= 6)
 
 test('a pan never shows a bitmap of the notes taken before a colleague changed one', async ({ browser }) => {
   const board = await createBoard(server.baseUrl, 'Pan bitmap')
-  const alice = new BoardPage(await (await browser.newContext()).newPage())
-  const bob = new BoardPage(await (await browser.newContext()).newPage())
-  await alice.open(server.baseUrl, board.editUrl)
-  await bob.open(server.baseUrl, board.editUrl)
+  const alice = await openBoardAs(browser, server.baseUrl, board.editUrl)
+  const bob = await openBoardAs(browser, server.baseUrl, board.editUrl)
+  await logLayerDraws(alice.page)
   await alice.addNote('Waits for the courier')
   const id = await alice.noteId('Waits for the courier')
   await expect(bob.note('Waits for the courier')).toHaveCount(1)
@@ -122,14 +169,15 @@ test('a pan never shows a bitmap of the notes taken before a colleague changed o
       .toBe(color)
   }
 
-  // Still for a while: a bitmap has been prepared. Bob recolors the note; Alice pans right away.
-  await alice.page.waitForTimeout(1_000)
+  // Still for a while, until a bitmap has been prepared. Bob recolors the note; Alice pans right away.
+  await expect.poll(() => bitmapPrepared(alice.page, id), { intervals: [50] }).toBe(true)
   await recolor('blue')
   await frames(alice.page, 2)
   expect(near(await colorMidPan(alice, id), rgbOf(NOTE_INK.blue.fill))).toBe(true)
 
-  // And once the new color has been still long enough for a bitmap to be prepared with it.
+  // And once the new color has been still long enough for a bitmap to be prepared with it (each bitmap
+  // thrown away unused doubles the wait: ~1.7 s here, longer than the fixed 1 s this spec once slept).
   await recolor('green')
-  await alice.page.waitForTimeout(1_000)
+  await expect.poll(() => bitmapPrepared(alice.page, id), { intervals: [50] }).toBe(true)
   expect(near(await colorMidPan(alice, id), rgbOf(NOTE_INK.green.fill))).toBe(true)
 })

@@ -1,5 +1,5 @@
 import type { Browser } from '@playwright/test'
-import { BoardPage } from './fixtures/BoardPage'
+import { type BoardPage, openBoardAs } from './fixtures/BoardPage'
 import { type CreatedBoard, createBoard, type RunningServer, startServer } from './fixtures/server'
 import { expect, test } from './fixtures/test'
 
@@ -18,8 +18,7 @@ test.beforeEach(async () => {
 
 /** A first-time visitor in their own browser profile, who answers the name dialog. */
 async function join(browser: Browser, name: string): Promise<BoardPage> {
-  const person = new BoardPage(await (await browser.newContext()).newPage())
-  await person.open(server.baseUrl, board.editUrl, { name: null })
+  const person = await openBoardAs(browser, server.baseUrl, board.editUrl, { name: null })
   await expect(person.nameDialog).toBeVisible()
   await person.setName(name)
   return person
@@ -118,8 +117,7 @@ test('a name is asked once and remembered; clicking a person jumps to where they
   await alice.ready({ keepNameDialog: true })
   await expect(alice.nameDialog).toHaveCount(0)
 
-  const bob = new BoardPage(await (await browser.newContext()).newPage())
-  await bob.open(server.baseUrl, board.editUrl, { name: null })
+  const bob = await openBoardAs(browser, server.baseUrl, board.editUrl, { name: null })
   await bob.nameDialog.getByRole('button', { name: 'Skip' }).click()
   // Skipping keeps a friendly generated name, which the others see.
   await expect(alice.people.getByRole('listitem')).toHaveText(/^[A-Z][a-z]+ [A-Z][a-z]+/)

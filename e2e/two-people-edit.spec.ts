@@ -1,4 +1,4 @@
-import { BoardPage } from './fixtures/BoardPage'
+import { openBoardAs } from './fixtures/BoardPage'
 import { type CreatedBoard, createBoard, type RunningServer, startServer } from './fixtures/server'
 import { expect, test } from './fixtures/test'
 
@@ -16,10 +16,8 @@ test.beforeEach(async () => {
 })
 
 test('a note added by one person appears for the other, with its text', async ({ browser }) => {
-  const alice = new BoardPage(await (await browser.newContext()).newPage())
-  const bob = new BoardPage(await (await browser.newContext()).newPage())
-  await alice.open(server.baseUrl, board.editUrl)
-  await bob.open(server.baseUrl, board.editUrl)
+  const alice = await openBoardAs(browser, server.baseUrl, board.editUrl)
+  const bob = await openBoardAs(browser, server.baseUrl, board.editUrl)
 
   await alice.addNote('Sees an Instagram ad')
   await expect(bob.note('Sees an Instagram ad')).toBeAttached()
@@ -27,10 +25,8 @@ test('a note added by one person appears for the other, with its text', async ({
 })
 
 test('two people typing into one note at once: both words survive, nothing doubles', async ({ browser }) => {
-  const alice = new BoardPage(await (await browser.newContext()).newPage())
-  const bob = new BoardPage(await (await browser.newContext()).newPage())
-  await alice.open(server.baseUrl, board.editUrl)
-  await bob.open(server.baseUrl, board.editUrl)
+  const alice = await openBoardAs(browser, server.baseUrl, board.editUrl)
+  const bob = await openBoardAs(browser, server.baseUrl, board.editUrl)
   await alice.addNote('Compares plans')
   await expect(bob.note('Compares plans')).toBeAttached()
 
@@ -54,10 +50,8 @@ test('two people typing into one note at once: both words survive, nothing doubl
 })
 
 test('a note dragged into another cell moves for both people', async ({ browser }) => {
-  const alice = new BoardPage(await (await browser.newContext()).newPage())
-  const bob = new BoardPage(await (await browser.newContext()).newPage())
-  await alice.open(server.baseUrl, board.editUrl)
-  await bob.open(server.baseUrl, board.editUrl)
+  const alice = await openBoardAs(browser, server.baseUrl, board.editUrl)
+  const bob = await openBoardAs(browser, server.baseUrl, board.editUrl)
   await alice.addNote('Unsure which plan fits')
   await expect(bob.note('Unsure which plan fits')).toBeAttached()
   const before = await bob.cellOf('Unsure which plan fits')

@@ -1,4 +1,4 @@
-import { BoardPage } from './fixtures/BoardPage'
+import { openBoardAs } from './fixtures/BoardPage'
 import { createBoard, type RunningServer, startServer } from './fixtures/server'
 import { expect, test } from './fixtures/test'
 
@@ -13,10 +13,8 @@ test.afterAll(async () => {
 
 test('undo takes back my note, never a colleague’s, and redo brings it back', async ({ browser }) => {
   const board = await createBoard(server.baseUrl, 'Undo is mine')
-  const alice = new BoardPage(await (await browser.newContext()).newPage())
-  const bob = new BoardPage(await (await browser.newContext()).newPage())
-  await alice.open(server.baseUrl, board.editUrl)
-  await bob.open(server.baseUrl, board.editUrl)
+  const alice = await openBoardAs(browser, server.baseUrl, board.editUrl)
+  const bob = await openBoardAs(browser, server.baseUrl, board.editUrl)
 
   await alice.addNote('Alice: signs up')
   await expect(bob.note('Alice: signs up')).toBeAttached()
@@ -44,8 +42,7 @@ test('undo takes back my note, never a colleague’s, and redo brings it back', 
 
 test('Ctrl+Z in the note editor undoes my typing through the board’s history', async ({ browser }) => {
   const board = await createBoard(server.baseUrl, 'Undo while typing')
-  const alice = new BoardPage(await (await browser.newContext()).newPage())
-  await alice.open(server.baseUrl, board.editUrl)
+  const alice = await openBoardAs(browser, server.baseUrl, board.editUrl)
   await alice.addNote('Reads the docs')
   await alice.startEditing('Reads the docs')
   await alice.page.keyboard.press('End')

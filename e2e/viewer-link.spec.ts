@@ -1,4 +1,4 @@
-import { BoardPage } from './fixtures/BoardPage'
+import { openBoardAs } from './fixtures/BoardPage'
 import { createBoard, type RunningServer, startServer } from './fixtures/server'
 import { expect, test } from './fixtures/test'
 
@@ -13,10 +13,8 @@ test.afterAll(async () => {
 
 test('a view link shows live edits but cannot change the board', async ({ browser }) => {
   const board = await createBoard(server.baseUrl, 'Stakeholder view')
-  const editor = new BoardPage(await (await browser.newContext()).newPage())
-  const viewer = new BoardPage(await (await browser.newContext()).newPage())
-  await editor.open(server.baseUrl, board.editUrl)
-  await viewer.open(server.baseUrl, board.viewUrl)
+  const editor = await openBoardAs(browser, server.baseUrl, board.editUrl)
+  const viewer = await openBoardAs(browser, server.baseUrl, board.viewUrl)
 
   await expect(viewer.page.getByText(/view only|read-only/i).first()).toBeVisible()
   await expect(viewer.page.getByRole('button', { name: 'Add note' })).toBeDisabled()

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { BoardPage } from './fixtures/BoardPage'
+import { openBoardAs } from './fixtures/BoardPage'
 import { createBoard, type RunningServer, startServer } from './fixtures/server'
 import { expect, test } from './fixtures/test'
 
@@ -34,8 +34,7 @@ test('zooming from blocks back to readable notes: text returns when the wheel st
   browser,
 }) => {
   const board = await createBoard(server.baseUrl, 'Zoom and grab')
-  const alice = new BoardPage(await (await browser.newContext()).newPage())
-  await alice.open(server.baseUrl, board.editUrl)
+  const alice = await openBoardAs(browser, server.baseUrl, board.editUrl)
   await alice.addNote('Zoom target')
   const id = await alice.noteId('Zoom target')
   const from = await alice.cellOf('Zoom target')
