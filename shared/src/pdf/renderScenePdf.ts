@@ -1,7 +1,7 @@
 /*
  * A scene as a one-page, vector PDF: the board title above the map, a footer with the title and the
  * export time below it (the page chrome, drawn here), and the map itself as the canvas draws it: the
- * scene's items through the PDF painter (drawScene, pdfPainter), placed by paginate's 'fit' page.
+ * scene's items through the PDF painter (paintItems, pdfPainter), placed by paginate's 'fit' page.
  * Fonts are passed in as bytes (the server reads them from disk, the browser fetches them on demand)
  * and embedded as subsets. Pure apart from pdf-lib: no file system, no DOM, so the server and the
  * browser both run it.
@@ -9,9 +9,9 @@
 import { PDFDocument } from 'pdf-lib'
 import type { Scene } from '../scene/buildScene'
 import { paginate } from '../scene/paginate'
+import { type Pause, paintItems } from '../scene/painter'
 import { BOARD_INK } from '../scene/palette'
 import { wrapText } from '../text/wrapText'
-import { drawScene, type Pause } from './drawScene'
 import { FOOTER_BAND_PT, MARGIN_PT, posterFrame } from './pageLayout'
 import { embedTextFont } from './pdfFont'
 import { type PdfFonts, PdfPainter } from './pdfPainter'
@@ -108,7 +108,7 @@ export async function renderScenePdf(
     painter.save()
     painter.clip(view.clip)
     painter.transform(view.transform)
-    await drawScene(painter, scene, options.pause)
+    await paintItems(painter, scene.items, options.pause)
     painter.restore()
   }
   painter.restore()

@@ -35,3 +35,21 @@ export function paintItem(painter: Painter, item: SceneItem): void {
     else painter.path(p)
   }
 }
+
+/** Called between batches of items, so a browser can paint (and a caller can report progress). */
+export type Pause = (itemsDrawn: number) => Promise<void>
+
+/** About 1,000 notes (a card and a text each). */
+const ITEMS_PER_BATCH = 2_000
+
+/** Every item in paint order: what an export draws for a scene (under its page's transform and clip). */
+export async function paintItems(
+  painter: Painter,
+  items: readonly SceneItem[],
+  pause?: Pause,
+): Promise<void> {
+  for (let i = 0; i < items.length; i++) {
+    paintItem(painter, items[i] as SceneItem)
+    if (pause && (i + 1) % ITEMS_PER_BATCH === 0) await pause(i + 1)
+  }
+}

@@ -59,3 +59,44 @@ export function pdfPagePng(bytes: Uint8Array, dpi: number, outFile?: string): Bu
     return png
   })
 }
+
+export interface PagePixels {
+  width: number
+  height: number
+  /** [r, g, b] at a pixel, 0–255. */
+  at(x: number, y: number): [number, number, number]
+}
+
+/** The first page's pixels at `dpi` (pdftoppm's PPM output: a text header, then raw RGB). */
+export function pdfPagePixels(bytes: Uint8Array, dpi: number): PagePixels {
+  return withFile(bytes, (path, dir) => {
+    execFileSync('pdftoppm', [
+      '-r',
+      String(dpi),
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-singlefile',
+      path,
+      join(dir, 'page'),
+    ])
+    const ppm = readFileSync(join(dir, 'page.ppm'))
+    const header = ppm
+      .subarray(0, 64)
+      .toString('latin1')
+      .match(/^P6\s+(\d+)\s+(\d+)\s+255\s/)
+    if (!header) throw new Error('pdftoppm wrote no P6 image')
+    const width = Number(header[1])
+    const height = Number(header[2])
+    const start = header[0].length
+    return {
+      width,
+      height,
+      at(x, y) {
+        const o = start + (Math.round(y) * width + Math.round(x)) * 3
+        return [ppm[o] ?? 0, ppm[o + 1] ?? 0, ppm[o + 2] ?? 0]
+      },
+    }
+  })
+}
