@@ -1,4 +1,4 @@
-/** Test support: reads a PDF back with poppler's command-line tools (pdftotext, pdfinfo, pdftoppm). */
+// Test support: reads a PDF back with poppler's command-line tools (pdftotext, pdfinfo, pdftoppm).
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
