@@ -33,5 +33,3 @@ export const ICONS = {
 } as const satisfies Record<string, IconDef>
 
 export type IconName = keyof typeof ICONS
-
-export const isIconName = (name: string): name is IconName => Object.hasOwn(ICONS, name)
