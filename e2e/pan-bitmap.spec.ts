@@ -1,6 +1,6 @@
 /*
  * While the view moves, the notes layer shows a bitmap of itself, and that bitmap is prepared ahead
- * once the notes have been still for a moment (client/src/canvas/gestureSnapshot.ts). A bitmap prepared
+ * once the notes have been still for a moment (client/src/canvas/notesBitmap.ts). A bitmap prepared
  * before a colleague's change must never be the one a pan shows: mid-pan, the note has its new color.
  */
 import type { Page } from '@playwright/test'

@@ -44,9 +44,9 @@ import {
   useUi,
 } from '../state/ui'
 import { GridLayer, gridShowsText } from './GridLayer'
-import { GestureSnapshot } from './gestureSnapshot'
 import { InteractionLayer } from './InteractionLayer'
 import { NotesLayer } from './NotesLayer'
+import { NotesBitmap } from './notesBitmap'
 import { PresenceLayer } from './PresenceLayer'
 import { RemoteCursors } from './RemoteCursors'
 import { useStageViewport } from './useStageViewport'
@@ -107,7 +107,7 @@ export function BoardCanvas({ onFirstPaint }: { onFirstPaint?: () => void }) {
   const spaceHeld = useRef(false)
   const dragStarts = useRef(new Map<NoteId, Point>())
   const blockDrag = useRef<BlockDrag | null>(null)
-  const [snapshot] = useState(() => new GestureSnapshot())
+  const [notesBitmap] = useState(() => new NotesBitmap())
   const lastDragEnd = useRef(0)
   const [rubberBand, setRubberBand] = useState<Rect | null>(null)
   const [dropLine, setDropLine] = useState<Rect | null>(null)
@@ -135,7 +135,7 @@ export function BoardCanvas({ onFirstPaint }: { onFirstPaint?: () => void }) {
 
   useSpaceKey(spaceHeld, setSpaceDown, containerRef)
   useWheel(containerRef)
-  useStageViewport(stageRef, snapshot)
+  useStageViewport(stageRef, notesBitmap)
 
   const boardPointOf = useCallback((clientX: number, clientY: number): Point => {
     const bounds = containerRef.current?.getBoundingClientRect()
@@ -149,10 +149,10 @@ export function BoardCanvas({ onFirstPaint }: { onFirstPaint?: () => void }) {
   const blockNoteAt = useCallback(
     (clientX: number, clientY: number): NoteId | null => {
       // The detail drawn, not the live one: during a zoom the blocks stay until the view settles.
-      if (noteDetail(NOTE_SIZE.defaultH, snapshot.getDrawnView().scale) !== 'block') return null
+      if (noteDetail(NOTE_SIZE.defaultH, notesBitmap.getDrawnView().scale) !== 'block') return null
       return noteIndex(layout).at(boardPointOf(clientX, clientY))
     },
-    [layout, boardPointOf, snapshot],
+    [layout, boardPointOf, notesBitmap],
   )
 
   /** Notes dropped at a board point snap into the cell there (a drop on "Unsorted" leaves them). */
@@ -445,7 +445,7 @@ export function BoardCanvas({ onFirstPaint }: { onFirstPaint?: () => void }) {
           readOnly={readOnly || tool === 'pan'}
           layerRef={notesLayerRef}
           blockDragRef={blockDrag}
-          snapshot={snapshot}
+          bitmap={notesBitmap}
           onClick={onNoteClick}
           onDblClick={onNoteDblClick}
           onDragStart={onDragStart}

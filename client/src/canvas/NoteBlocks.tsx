@@ -1,4 +1,4 @@
-/**
+/*
  * Every note as a colored block, drawn by one Konva shape: used at the 'block' detail, where a note is
  * a few pixels tall and a node per note would cost more than the drawing (see scene/noteBlocks.ts).
  * It never listens to events; BoardCanvas finds the note under the pointer through the spatial index.
@@ -13,7 +13,7 @@ import { useNoteColors } from '../doc/hooks'
 import { type BlockBatch, type BlockDrag, batchBlocks, drawBlocks } from '../scene/noteBlocks'
 import { visibleRect } from '../scene/viewport'
 import { useUi } from '../state/ui'
-import type { GestureSnapshot } from './gestureSnapshot'
+import type { NotesBitmap } from './notesBitmap'
 
 interface Props {
   layout: BoardLayout
@@ -46,19 +46,19 @@ function NoteBlocksImpl({ layout, dragRef }: Props) {
 export const NoteBlocks = memo(NoteBlocksImpl)
 
 /**
- * The notes layer's bitmap while the view moves (gestureSnapshot.ts), with plain blocks for the notes
+ * The notes layer's bitmap while the view moves (notesBitmap.ts), with plain blocks for the notes
  * beyond it. Draws nothing when there is no bitmap.
  */
-function SnapshotImpl({ layout, snapshot }: { layout: BoardLayout; snapshot: GestureSnapshot }) {
+function BitmapShapeImpl({ layout, bitmap }: { layout: BoardLayout; bitmap: NotesBitmap }) {
   const batches = useBlockBatches(layout)
   const sceneFunc = useMemo(
     () => (context: Konva.Context) => {
-      const snap = snapshot.snapshot
-      if (!snap) return
+      const image = bitmap.shown
+      if (!image) return
       const { viewport, canvasSize } = useUi.getState()
       const view = visibleRect(viewport, canvasSize)
       const ctx = context._context
-      const { x, y, w, h } = snap.rect
+      const { x, y, w, h } = image.rect
       if (view.x < x || view.y < y || view.x + view.w > x + w || view.y + view.h > y + h) {
         ctx.save()
         ctx.beginPath()
@@ -68,11 +68,11 @@ function SnapshotImpl({ layout, snapshot }: { layout: BoardLayout; snapshot: Ges
         drawBlocks(ctx, batches, view)
         ctx.restore()
       }
-      ctx.drawImage(snap.canvas, x, y, w, h)
+      ctx.drawImage(image.canvas, x, y, w, h)
     },
-    [batches, snapshot],
+    [batches, bitmap],
   )
   return <Shape sceneFunc={sceneFunc} listening={false} perfectDrawEnabled={false} />
 }
 
-export const NoteSnapshot = memo(SnapshotImpl)
+export const NotesBitmapShape = memo(BitmapShapeImpl)

@@ -1,16 +1,15 @@
-/**
- * One note on the canvas. Its position comes from the layout (props, so a text edit never moves it);
- * its content comes from its own subscription (useNote), so typing in it re-renders it alone.
+/*
+ * One note on the canvas, drawn from its scene items (shared/scene/noteItems). Its position comes from
+ * the layout (props, so a text edit never moves it); its content comes from its own subscription
+ * (useNote), so typing in it rebuilds and re-renders its items alone.
  */
 import type { KonvaEventObject } from 'konva/lib/Node'
 import { memo, useMemo } from 'react'
-import { Group, Rect, Text } from 'react-konva'
+import { Group } from 'react-konva'
 import type { NoteId } from '../../../shared/src/board/ids'
-import { NOTE_INK } from '../../../shared/src/scene/palette'
-import { NOTE_TEXT } from '../../../shared/src/scene/textStyle'
+import { type NoteDetail, noteItems } from '../../../shared/src/scene/noteItems'
 import { useNote } from '../doc/hooks'
-import type { NoteDetail } from '../scene/levelOfDetail'
-import { noteTextLines } from './noteTextLines'
+import { SceneItemNode } from './SceneItemNode'
 
 interface Props {
   id: NoteId
@@ -29,44 +28,19 @@ interface Props {
 
 function NoteNodeImpl({ id, x, y, w, h, detail, draggable, editing, ...drag }: Props) {
   const note = useNote(id)
-  const showText = detail !== 'block' && !editing
-  const text = note?.text ?? ''
-  const lines = useMemo(() => (showText ? noteTextLines(text, w, h) : ''), [showText, text, w, h])
+  // In the group's own space: the group carries the position (and moves when dragged).
+  const items = useMemo(
+    () => (note ? noteItems(note, { x: 0, y: 0, w, h }, detail) : []),
+    [note, w, h, detail],
+  )
   if (!note) return null
-  const ink = NOTE_INK[note.color]
-  const full = detail === 'full'
   return (
     <Group id={id} name="note" x={x} y={y} draggable={draggable} {...drag}>
-      <Rect
-        width={w}
-        height={h}
-        fill={ink.fill}
-        stroke={ink.border}
-        strokeWidth={1}
-        cornerRadius={detail === 'block' ? 0 : NOTE_TEXT.cornerRadiusPx}
-        shadowEnabled={full}
-        shadowColor="#1f2a44"
-        shadowOpacity={0.16}
-        shadowBlur={10}
-        shadowOffsetY={3}
-        shadowForStrokeEnabled={false}
-        perfectDrawEnabled={false}
-      />
-      {showText && (
-        <Text
-          x={NOTE_TEXT.paddingPx}
-          y={NOTE_TEXT.paddingPx}
-          width={w - 2 * NOTE_TEXT.paddingPx}
-          height={h - 2 * NOTE_TEXT.paddingPx}
-          text={lines}
-          fill={ink.text}
-          fontFamily={NOTE_TEXT.fontFamily}
-          fontSize={NOTE_TEXT.fontSizePx}
-          lineHeight={NOTE_TEXT.lineHeight}
-          wrap="none"
-          listening={false}
-          perfectDrawEnabled={false}
-        />
+      {items.map((item, i) =>
+        editing && item.kind === 'text' ? null : (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a note's items are a fixed list for its detail
+          <SceneItemNode key={i} item={item} />
+        ),
       )}
     </Group>
   )

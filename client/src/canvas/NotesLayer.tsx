@@ -1,4 +1,4 @@
-/**
+/*
  * The notes that are on screen. At the 'block' detail (notes a few pixels tall) one shape draws them
  * all (NoteBlocks). Otherwise each note in view is a NoteNode: the list re-renders only when the layout
  * changes or the view crosses a culling step (see scene/culling.ts) — not on every pixel of a pan —
@@ -15,9 +15,9 @@ import { noteDetail } from '../scene/levelOfDetail'
 import type { BlockDrag } from '../scene/noteBlocks'
 import { noteIndex } from '../scene/noteIndex'
 import { useUi } from '../state/ui'
-import type { GestureSnapshot } from './gestureSnapshot'
-import { NoteBlocks, NoteSnapshot } from './NoteBlocks'
+import { NoteBlocks, NotesBitmapShape } from './NoteBlocks'
 import { NoteNode } from './NoteNode'
+import type { NotesBitmap } from './notesBitmap'
 
 type Handler = (event: KonvaEventObject<MouseEvent>) => void
 type DragHandler = (event: KonvaEventObject<DragEvent>) => void
@@ -33,7 +33,7 @@ interface Props extends DragHandlers {
   readOnly: boolean
   layerRef: RefObject<Konva.Layer | null>
   blockDragRef: RefObject<BlockDrag | null>
-  snapshot: GestureSnapshot
+  bitmap: NotesBitmap
   onClick: Handler
   onDblClick: Handler
 }
@@ -43,14 +43,14 @@ function NotesLayerImpl({
   readOnly,
   layerRef,
   blockDragRef,
-  snapshot,
+  bitmap,
   onClick,
   onDblClick,
   ...drag
 }: Props) {
   const blocks = useSyncExternalStore(
-    snapshot.subscribe,
-    () => noteDetail(NOTE_SIZE.defaultH, snapshot.getDrawnView().scale) === 'block',
+    bitmap.subscribe,
+    () => noteDetail(NOTE_SIZE.defaultH, bitmap.getDrawnView().scale) === 'block',
   )
   return (
     <Layer ref={layerRef} onClick={onClick} onDblClick={onDblClick}>
@@ -58,16 +58,10 @@ function NotesLayerImpl({
         <NoteBlocks layout={layout} dragRef={blockDragRef} />
       ) : (
         <>
-          <Group ref={snapshot.bindLive}>
-            <CulledNotes
-              layout={layout}
-              readOnly={readOnly}
-              snapshot={snapshot}
-              layerRef={layerRef}
-              {...drag}
-            />
+          <Group ref={bitmap.bindLive}>
+            <CulledNotes layout={layout} readOnly={readOnly} bitmap={bitmap} layerRef={layerRef} {...drag} />
           </Group>
-          <NoteSnapshot layout={layout} snapshot={snapshot} />
+          <NotesBitmapShape layout={layout} bitmap={bitmap} />
         </>
       )}
     </Layer>
@@ -77,23 +71,23 @@ function NotesLayerImpl({
 interface CulledProps extends DragHandlers {
   layout: BoardLayout
   readOnly: boolean
-  snapshot: GestureSnapshot
+  bitmap: NotesBitmap
   layerRef: RefObject<Konva.Layer | null>
 }
 
-/** Culled to the view the snapshot says the nodes are drawn for, so a gesture re-renders nothing here. */
-function CulledNotes({ layout, readOnly, snapshot, layerRef, ...drag }: CulledProps) {
+/** Culled to the view the bitmap's owner says the nodes are drawn for, so a gesture re-renders nothing here. */
+function CulledNotes({ layout, readOnly, bitmap, layerRef, ...drag }: CulledProps) {
   const size = useUi((s) => s.canvasSize)
-  const key = useSyncExternalStore(snapshot.subscribe, () => cullKey(snapshot.getDrawnView(), size))
-  const detail = useSyncExternalStore(snapshot.subscribe, () =>
-    noteDetail(NOTE_SIZE.defaultH, snapshot.getDrawnView().scale),
+  const key = useSyncExternalStore(bitmap.subscribe, () => cullKey(bitmap.getDrawnView(), size))
+  const detail = useSyncExternalStore(bitmap.subscribe, () =>
+    noteDetail(NOTE_SIZE.defaultH, bitmap.getDrawnView().scale),
   )
   const editingNoteId = useUi((s) => s.editingNoteId)
   const ids = noteIndex(layout).query(parseCullKey(key))
   // After every commit of the culled notes: a press that settled the view looks up the hit canvas
-  // right after it (gestureSnapshot.ts).
+  // right after it (notesBitmap.ts).
   useLayoutEffect(() => {
-    if (snapshot.pressing) layerRef.current?.drawHit()
+    if (bitmap.pressing) layerRef.current?.drawHit()
   })
   return ids.map((id) => {
     const box = layout.notes.get(id)

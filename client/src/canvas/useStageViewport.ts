@@ -1,21 +1,21 @@
-/**
+/*
  * The stage follows the viewport imperatively, not through React: a pan sends a viewport per pointer
  * move, and re-rendering the canvas component for each would cost more than the frame itself. The
  * stage's transform is set at once; the layers' scenes are redrawn at most once per animation frame.
  * Hit canvases (what Konva reads to find the shape under the pointer) are redrawn only when the view
  * has settled, or right before a press, which is the only time a stale one would be read. While the
- * view moves, the notes layer draws a bitmap of itself (gestureSnapshot.ts).
+ * view moves, the notes layer draws a bitmap of itself (notesBitmap.ts).
  */
 import Konva from 'konva'
 import { type RefObject, useEffect } from 'react'
 import type { Viewport } from '../scene/viewport'
 import { useUi } from '../state/ui'
-import type { GestureSnapshot } from './gestureSnapshot'
+import type { NotesBitmap } from './notesBitmap'
 
 /** The view counts as settled once it has not moved for this long. */
 const SETTLE_MS = 120
 
-export function useStageViewport(stageRef: RefObject<Konva.Stage | null>, snapshot: GestureSnapshot): void {
+export function useStageViewport(stageRef: RefObject<Konva.Stage | null>, bitmap: NotesBitmap): void {
   useEffect(() => {
     let frame: number | null = null
     let settle: ReturnType<typeof setTimeout> | null = null
@@ -23,13 +23,13 @@ export function useStageViewport(stageRef: RefObject<Konva.Stage | null>, snapsh
       if (settle !== null) clearTimeout(settle)
       settle = null
       const layers = stageRef.current?.getLayers() ?? []
-      if (snapshot.settle()) for (const layer of layers) layer.draw()
+      if (bitmap.settle()) for (const layer of layers) layer.draw()
       else for (const layer of layers) if (layer.listening()) layer.drawHit()
     }
     const apply = (vp: Viewport, first = false) => {
       const stage = stageRef.current
       if (!stage) return
-      if (!first) snapshot.viewWillMove()
+      if (!first) bitmap.viewWillMove()
       // Setting attributes would schedule a full draw (scene and hit) of every layer; we draw below.
       const autoDraw = Konva.autoDrawEnabled
       Konva.autoDrawEnabled = false
@@ -53,10 +53,10 @@ export function useStageViewport(stageRef: RefObject<Konva.Stage | null>, snapsh
     const container = stageRef.current?.container()
     const beforePress = () => {
       if (settle === null) return
-      snapshot.pressing = true
+      bitmap.pressing = true
       settled()
       setTimeout(() => {
-        snapshot.pressing = false
+        bitmap.pressing = false
       })
     }
     container?.addEventListener('pointerdown', beforePress, true)
@@ -66,5 +66,5 @@ export function useStageViewport(stageRef: RefObject<Konva.Stage | null>, snapsh
       if (frame !== null) cancelAnimationFrame(frame)
       if (settle !== null) clearTimeout(settle)
     }
-  }, [stageRef, snapshot])
+  }, [stageRef, bitmap])
 }

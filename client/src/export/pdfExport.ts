@@ -1,4 +1,4 @@
-/**
+/*
  * Export the open board as PDF: one state for the whole page (the top-bar button and the command both
  * start it and show it); the renderer, its fonts and the download are imported only now.
  */

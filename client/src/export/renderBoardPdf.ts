@@ -1,4 +1,4 @@
-/**
+/*
  * Loaded on demand (dynamic import) when someone exports: pdf-lib, fontkit and the two fonts stay out of
  * the first page load. Draws the local document (shared/pdf), so it works offline and includes edits not
  * yet synced; yields between batches of notes so the page keeps painting, then downloads the file.

@@ -1,4 +1,4 @@
-/**
+/*
  * Which part of the board the notes layer draws. The visible rectangle is padded and snapped to a
  * coarse grid, so panning a few pixels yields the same rectangle and the notes layer does not re-query
  * the spatial index (or re-render) on every pointer move — only when the view crosses a cell of the grid.

@@ -1,8 +1,11 @@
-/**
+/*
  * How much of a note to draw at its on-screen size. A note a few pixels tall is a colored rectangle;
- * text and shadows cost the most and are unreadable at that size anyway.
+ * text and shadows cost the most and are unreadable at that size anyway. What each detail draws is
+ * shared/scene/noteItems'.
  */
-export type NoteDetail = 'full' | 'plain' | 'block'
+import type { NoteDetail } from '../../../shared/src/scene/noteItems'
+
+export type { NoteDetail }
 
 /** Below this on-screen height (px) text is skipped. */
 const TEXT_MIN_SCREEN_PX = 28

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import type { NoteId } from '../../../shared/src/board/ids'
 import type { NoteColor } from '../../../shared/src/board/style'
 import type { NoteBox } from '../../../shared/src/layout/grid'
-import { NOTE_INK } from '../../../shared/src/scene/palette'
+import type { RectItem } from '../../../shared/src/scene/items'
+import { noteItems } from '../../../shared/src/scene/noteItems'
 import { batchBlocks, drawBlocks } from './noteBlocks'
 
 const COLORS: NoteColor[] = ['yellow', 'blue', 'pink']
@@ -14,6 +15,9 @@ const boxes: NoteBox[] = Array.from({ length: 300 }, (_, i) => ({
   h: 110,
 }))
 const colorOf = (id: NoteId) => COLORS[Number(id.slice(5)) % 3] as NoteColor
+/** The fill a note's card is drawn with at block detail: what the blocks must match. */
+const cardFill = (color: NoteColor) =>
+  (noteItems({ id: 'note:x', text: '', color }, boxes[0] as NoteBox, 'block')[0] as RectItem).fill
 
 function recorder() {
   const calls: { fill: string; rect: number[] }[] = []
@@ -36,11 +40,11 @@ function recorder() {
 }
 
 describe('note blocks', () => {
-  it('groups boxes by fill, one batch per color', () => {
+  it("groups boxes by fill, one batch per color, in the fill of each note's card", () => {
     const batches = batchBlocks(boxes, colorOf)
-    expect(batches.map((b) => b.fill).sort()).toEqual(COLORS.map((c) => NOTE_INK[c].fill).sort())
+    expect(batches.map((b) => b.fill).sort()).toEqual(COLORS.map(cardFill).sort())
     expect(batches.reduce((n, b) => n + b.ids.length, 0)).toBe(300)
-    const yellow = batches.find((b) => b.fill === NOTE_INK.yellow.fill)
+    const yellow = batches.find((b) => b.fill === cardFill('yellow'))
     expect([...(yellow?.rects.slice(0, 4) ?? [])]).toEqual([0, 0, 160, 110])
   })
 
@@ -51,7 +55,7 @@ describe('note blocks', () => {
     expect(rec.styleChanges()).toBe(3)
     for (const call of rec.calls) {
       const box = boxes.find((b) => b.x === call.rect[0] && b.y === call.rect[1])
-      expect(call.fill).toBe(NOTE_INK[colorOf(box?.id as NoteId)].fill)
+      expect(call.fill).toBe(cardFill(colorOf(box?.id as NoteId)))
     }
   })
 

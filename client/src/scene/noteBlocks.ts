@@ -1,15 +1,16 @@
-/**
+/*
  * Notes drawn as plain colored blocks, for zoom levels where a note is a few pixels tall (detail
  * 'block'). Instead of one React component and one Konva group per note, the canvas draws every block
  * with one shape: the boxes are grouped by fill once per layout and color change, so a frame sets the
  * fill style once per color and then only calls fillRect (a 20,000-note board costs 8 style changes).
+ * The fill is the note card's (shared/scene/noteItems' noteInk), so blocks and cards never disagree.
  * Pure: the drawing target is anything with `fillStyle` and `fillRect`, so it is tested without a canvas.
  */
 import type { NoteId } from '../../../shared/src/board/ids'
 import type { NoteColor } from '../../../shared/src/board/style'
 import type { Point, Rect } from '../../../shared/src/layout/geometry'
 import type { NoteBox } from '../../../shared/src/layout/grid'
-import { NOTE_INK } from '../../../shared/src/scene/palette'
+import { noteInk } from '../../../shared/src/scene/noteItems'
 
 export interface BlockBatch {
   fill: string
@@ -21,7 +22,7 @@ export interface BlockBatch {
 export function batchBlocks(boxes: Iterable<NoteBox>, colorOf: (id: NoteId) => NoteColor): BlockBatch[] {
   const byFill = new Map<string, NoteBox[]>()
   for (const box of boxes) {
-    const fill = NOTE_INK[colorOf(box.id)].fill
+    const fill = noteInk(colorOf(box.id)).fill
     const list = byFill.get(fill)
     if (list) list.push(box)
     else byFill.set(fill, [box])

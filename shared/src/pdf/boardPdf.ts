@@ -1,4 +1,4 @@
-/** A board's document as PDF bytes: snapshot → scene → page. The one entry the server and browser call. */
+// A board's document as PDF bytes: snapshot → scene → page. The one entry the server and browser call.
 import type * as Y from 'yjs'
 import { readBoard } from '../board/schema'
 import { buildScene } from '../scene/buildScene'

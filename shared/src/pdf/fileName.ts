@@ -1,4 +1,4 @@
-/**
+/*
  * The file name a board's PDF is saved under: its title, without what file systems refuse (path
  * separators, reserved and control characters), or "Journeyboard" when nothing is left.
  */

@@ -1,4 +1,4 @@
-/** Node only (server, tests, bench): the DejaVu Sans files from the installed npm package. */
+// Node only (server, tests, bench): the DejaVu Sans files from the installed npm package.
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import type { PdfFontFiles } from './renderScenePdf'

@@ -1,9 +1,10 @@
-/**
- * Where the board goes on the page. One page holds the whole map, as vector art, so it zooms: board
- * units become points at 0.75 (one CSS pixel at 96 dpi), which prints a note's 16 px text at 12 pt.
- * A board too big for PDF's page limit is scaled down to fit it. The title above and the footer below
- * keep their size whatever the scale.
+/*
+ * The poster page: one page that holds the whole map, as vector art, so it zooms. Board units become
+ * points at 0.75 (one CSS pixel at 96 dpi), which prints a note's 16 px text at 12 pt; a board too big
+ * for PDF's page limit is scaled down to fit it. The page is sized to the board; the title above and
+ * the footer below keep their size whatever the scale. scene/paginate places the board on it ('fit').
  */
+import type { PageFrame } from '../scene/paginate'
 
 /** PDF viewers (Acrobat's implementation limit) refuse pages beyond 200 inches a side. */
 export const MAX_PAGE_PT = 14_400
@@ -15,17 +16,7 @@ export const MARGIN_PT = 36
 export const TITLE_BAND_PT = 44
 export const FOOTER_BAND_PT = 28
 
-export interface PageLayout {
-  pageW: number
-  pageH: number
-  /** Points per board unit. */
-  scale: number
-  /** The board's top-left corner, in PDF points from the page's bottom-left. */
-  boardX: number
-  boardTop: number
-}
-
-export function pageLayout(boardW: number, boardH: number): PageLayout {
+export function posterFrame(boardW: number, boardH: number): PageFrame {
   const chromeW = 2 * MARGIN_PT
   const chromeH = 2 * MARGIN_PT + TITLE_BAND_PT + FOOTER_BAND_PT
   const fit = Math.min(
@@ -33,7 +24,8 @@ export function pageLayout(boardW: number, boardH: number): PageLayout {
     (MAX_PAGE_PT - chromeH) / Math.max(1, boardH),
   )
   const scale = Math.min(NATURAL_SCALE, fit)
-  const pageW = Math.max(MIN_PAGE_PT.w, boardW * scale + chromeW)
-  const pageH = Math.max(MIN_PAGE_PT.h, boardH * scale + chromeH)
-  return { pageW, pageH, scale, boardX: MARGIN_PT, boardTop: pageH - MARGIN_PT - TITLE_BAND_PT }
+  const width = Math.max(MIN_PAGE_PT.w, boardW * scale + chromeW)
+  const height = Math.max(MIN_PAGE_PT.h, boardH * scale + chromeH)
+  const content = { x: MARGIN_PT, y: MARGIN_PT + TITLE_BAND_PT, w: width - chromeW, h: height - chromeH }
+  return { width, height, content, mode: 'fit', maxScale: NATURAL_SCALE }
 }

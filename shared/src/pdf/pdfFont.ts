@@ -1,4 +1,4 @@
-/**
+/*
  * An embedded font with what the layout needs from it: advance widths (for text/wrapText), ascent and
  * descent (for baselines), and a repair for characters it has no glyph for, which are drawn as U+FFFD
  * (a visible "�") instead of an invisible .notdef box or a crash.

@@ -1,107 +1,215 @@
-/**
- * What to draw where, computed from a board's content without Konva: the canvas draws it, the PDF and
- * image exporters draw the very same scene. Geometry comes from layout/grid, inks from the palette.
+/*
+ * What to draw where, computed from a board's content without Konva: a list of scene items (items.ts)
+ * in paint order. The canvas draws the grid's items on its static layer and each note's items under
+ * that note's own subscription (noteItems.ts); the PDF draws the whole list with a painter. Geometry
+ * comes from layout/grid, inks from the palette, type sizes and insets from textStyle: here and in
+ * noteItems only.
  */
-import type { NoteId } from '../board/ids'
 import { getLaneKind } from '../board/laneKinds/registry'
 import type { BoardContent } from '../board/schema'
-import type { Rect } from '../layout/geometry'
+import type { LaneKind } from '../board/style'
 import { type BoardLayout, computeLayout, GRID } from '../layout/grid'
-import { BOARD_INK, NOTE_INK } from './palette'
-
-export interface SceneLabel extends Rect {
-  text: string
-  /** A second, smaller line under the text (the Unsorted row says what it holds). */
-  caption?: string
-  fill: string
-  textColor: string
-  /** The strip at a lane header's left edge. */
-  accent?: string
-}
-
-export interface SceneNote extends Rect {
-  id: NoteId
-  text: string
-  fill: string
-  border: string
-  textColor: string
-}
+import type { RectItem, SceneItem, Stroke, TextItem } from './items'
+import { noteItems } from './noteItems'
+import { BOARD_INK } from './palette'
+import {
+  BOARD_CORNER_RADIUS_PX,
+  LANE_HEADER_TEXT,
+  laneTitleHeight,
+  STAGE_HEADER_TEXT,
+  UNSORTED_CAPTION_TEXT,
+} from './textStyle'
 
 export interface Scene {
   title: string
   width: number
   height: number
+  /** The color around the board on screen (a whole-board image may be filled with it). */
   background: string
-  stageHeaders: SceneLabel[]
-  laneHeaders: SceneLabel[]
-  cells: (Rect & { fill: string })[]
-  notes: SceneNote[]
+  /** Everything on the board, in paint order. */
+  items: SceneItem[]
   layout: BoardLayout
 }
 
-export type GridScene = Pick<
-  Scene,
-  'width' | 'height' | 'background' | 'stageHeaders' | 'laneHeaders' | 'cells'
->
+export type GridScene = Pick<Scene, 'width' | 'height' | 'background' | 'items'>
+
+// A lane's inks come from its kind (the lane-kind registry); the one place the grid reads them.
+const laneInk = (kind: LaneKind) => {
+  const { cellTint, headerAccent } = getLaneKind(kind).scene
+  return { tint: cellTint, accent: headerAccent }
+}
+
+export const UNSORTED_TITLE = 'Unsorted'
+export const UNSORTED_CAPTION = 'Their stage or lane was removed. Drag them back into a cell.'
+
+const GRID_STROKE: Stroke = { color: BOARD_INK.gridLine, width: 1 }
+/** A flat offset copy, not a blur: a board-sized blur cost ~40 % of every pan frame. */
+const BOARD_SHADOW = { color: '#1f2a44', opacity: 0.08, offsetX: 0, offsetY: 6, blur: 0 } as const
+
+const rect = (init: Omit<RectItem, 'kind' | 'layer'>): RectItem => ({ kind: 'rect', layer: 'grid', ...init })
+
+type TextInit = Pick<TextItem, 'x' | 'y' | 'w' | 'h' | 'text' | 'color' | 'fontSize' | 'fontWeight'> &
+  Partial<Omit<TextItem, 'kind' | 'layer'>>
+const text = (init: TextInit): TextItem => ({
+  kind: 'text',
+  layer: 'grid',
+  lineHeight: 1,
+  letterSpacing: 0,
+  align: 'left',
+  verticalAlign: 'top',
+  wrap: 'word',
+  ellipsis: true,
+  ...init,
+})
+
+function stageHeaderItems(layout: BoardLayout): SceneItem[] {
+  const items: SceneItem[] = []
+  const last = layout.stages.length - 1
+  const { insetXPx, fontSizePx, letterSpacingPx } = STAGE_HEADER_TEXT
+  layout.stages.forEach((s, i) => {
+    const box = { x: s.x, y: 0, w: s.w, h: GRID.stageHeaderH }
+    const corner = i === last ? BOARD_CORNER_RADIUS_PX : 0
+    items.push(rect({ ...box, record: s.id, fill: BOARD_INK.stageHeaderFill, radius: [0, corner, 0, 0] }))
+    if (i > 0) items.push(rect({ x: s.x, y: 0, w: 1, h: box.h, fill: BOARD_INK.stageDivider }))
+    items.push(
+      text({
+        x: s.x + insetXPx,
+        y: 0,
+        w: s.w - 2 * insetXPx,
+        h: box.h,
+        record: s.id,
+        text: s.title.toUpperCase(),
+        color: BOARD_INK.stageHeaderText,
+        fontSize: fontSizePx,
+        fontWeight: 600,
+        letterSpacing: letterSpacingPx,
+        verticalAlign: 'middle',
+        wrap: 'none',
+      }),
+    )
+  })
+  return items
+}
+
+function laneHeaderItems(layout: BoardLayout): SceneItem[] {
+  const { insetLeftPx, insetRightPx, insetTopPx, fontSizePx, lineHeight, accentWPx } = LANE_HEADER_TEXT
+  const titleW = GRID.laneHeaderW - insetLeftPx - insetRightPx
+  return layout.lanes.flatMap((l) => {
+    const box = { x: 0, y: l.y, w: GRID.laneHeaderW, h: l.h }
+    return [
+      rect({ ...box, record: l.id, fill: BOARD_INK.headerFill, stroke: GRID_STROKE }),
+      rect({ x: 0, y: l.y, w: accentWPx, h: l.h, fill: laneInk(l.kind).accent }),
+      text({
+        x: insetLeftPx,
+        y: l.y + insetTopPx,
+        w: titleW,
+        h: laneTitleHeight(l.h),
+        record: l.id,
+        text: l.title,
+        color: BOARD_INK.laneHeaderText,
+        fontSize: fontSizePx,
+        fontWeight: 600,
+        lineHeight,
+      }),
+    ]
+  })
+}
 
 /**
- * The grid part of the scene (headers and cells) from a layout alone. The canvas draws it on its static
- * layer and redraws it only when the layout changes, not when a note's text or color does.
+ * The "Unsorted" row's header: notes whose stage or lane was removed wait here, so it reads as a
+ * holding area (warm tint, a dashed edge above, a caption saying how to get notes out), not as a lane.
+ */
+function unsortedHeaderItems(layout: BoardLayout): SceneItem[] {
+  const row = layout.unsorted
+  if (!row) return []
+  const { insetLeftPx, insetRightPx, insetTopPx, fontSizePx, accentWPx } = LANE_HEADER_TEXT
+  const { topPx, bottomPx, fontSizePx: captionSize, lineHeight: captionLh } = UNSORTED_CAPTION_TEXT
+  const w = row.x - insetLeftPx - insetRightPx
+  return [
+    rect({ x: 0, y: row.y, w: row.x, h: row.h, fill: BOARD_INK.unsortedFill, stroke: GRID_STROKE }),
+    rect({ x: 0, y: row.y, w: accentWPx, h: row.h, fill: BOARD_INK.unsortedText, opacity: 0.55 }),
+    // One word, never cut.
+    text({
+      x: insetLeftPx,
+      y: row.y + insetTopPx,
+      w,
+      h: Math.max(0, row.h - insetTopPx),
+      text: UNSORTED_TITLE,
+      color: BOARD_INK.unsortedText,
+      fontSize: fontSizePx,
+      fontWeight: 700,
+      lineHeight: 1,
+      ellipsis: false,
+    }),
+    text({
+      x: insetLeftPx,
+      y: row.y + topPx,
+      w,
+      h: Math.max(0, row.h - topPx - bottomPx),
+      text: UNSORTED_CAPTION,
+      color: BOARD_INK.unsortedText,
+      opacity: 0.8,
+      fontSize: captionSize,
+      fontWeight: 400,
+      lineHeight: captionLh,
+    }),
+  ]
+}
+
+/**
+ * The grid's items (board, cells, headers, the Unsorted row) from a layout alone. The canvas draws them
+ * on its static layer and redraws them only when the layout changes, not when a note's text or color does.
  */
 export function buildGridScene(layout: BoardLayout): GridScene {
-  const stageHeaders = layout.stages.map((s) => ({
-    x: s.x,
-    y: 0,
-    w: s.w,
-    h: GRID.stageHeaderH,
-    text: s.title,
-    fill: BOARD_INK.stageHeaderFill,
-    textColor: BOARD_INK.stageHeaderText,
-  }))
-  const laneHeaders: SceneLabel[] = layout.lanes.map((l) => ({
-    x: 0,
-    y: l.y,
-    w: GRID.laneHeaderW,
-    h: l.h,
-    text: l.title,
-    fill: BOARD_INK.headerFill,
-    textColor: BOARD_INK.laneHeaderText,
-    accent: getLaneKind(l.kind).scene.headerAccent,
-  }))
-  if (layout.unsorted) {
-    laneHeaders.push({
+  const items: SceneItem[] = [
+    rect({
       x: 0,
-      y: layout.unsorted.y,
-      w: layout.unsorted.x,
-      h: layout.unsorted.h,
-      text: 'Unsorted',
-      caption: 'Their stage or lane was removed. Drag them back into a cell.',
-      fill: BOARD_INK.unsortedFill,
-      textColor: BOARD_INK.unsortedText,
+      y: 0,
+      w: layout.width,
+      h: layout.height,
+      fill: BOARD_INK.boardFill,
+      stroke: GRID_STROKE,
+      radius: BOARD_CORNER_RADIUS_PX,
+      shadow: BOARD_SHADOW,
+    }),
+  ]
+  for (const l of layout.lanes) {
+    const fill = laneInk(l.kind).tint
+    for (const s of layout.stages)
+      items.push(rect({ x: s.x, y: l.y, w: s.w, h: l.h, fill, stroke: GRID_STROKE }))
+  }
+  if (layout.unsorted)
+    items.push(rect({ ...layout.unsorted, fill: BOARD_INK.unsortedFill, stroke: GRID_STROKE }))
+  items.push(...stageHeaderItems(layout))
+  const corner = { x: 0, y: 0, w: layout.stages[0]?.x ?? 0, h: layout.lanes[0]?.y ?? 0 }
+  if (corner.w > 0 && corner.h > 0) {
+    items.push(
+      rect({ ...corner, fill: BOARD_INK.stageHeaderFill, radius: [BOARD_CORNER_RADIUS_PX, 0, 0, 0] }),
+    )
+  }
+  items.push(...laneHeaderItems(layout), ...unsortedHeaderItems(layout))
+  if (layout.unsorted) {
+    const { y } = layout.unsorted
+    items.push({
+      kind: 'path',
+      layer: 'grid',
+      commands: [
+        ['M', 0, y],
+        ['L', layout.width, y],
+      ],
+      stroke: { color: BOARD_INK.unsortedText, width: 2, dash: [10, 6] },
+      opacity: 0.45,
     })
   }
-  const cells = layout.lanes.flatMap((l) =>
-    layout.stages.map((s) => ({ x: s.x, y: l.y, w: s.w, h: l.h, fill: getLaneKind(l.kind).scene.cellTint })),
-  )
-  if (layout.unsorted) cells.push({ ...layout.unsorted, fill: BOARD_INK.unsortedFill })
-  return {
-    width: layout.width,
-    height: layout.height,
-    background: BOARD_INK.canvas,
-    stageHeaders,
-    laneHeaders,
-    cells,
-  }
+  return { width: layout.width, height: layout.height, background: BOARD_INK.canvas, items }
 }
 
 export function buildScene(board: BoardContent): Scene {
   const layout = computeLayout(board.stages, board.lanes, board.notes)
-  const notes: SceneNote[] = []
+  const grid = buildGridScene(layout)
   for (const note of board.notes) {
     const box = layout.notes.get(note.id)
-    if (!box) continue
-    const ink = NOTE_INK[note.color]
-    notes.push({ ...box, text: note.text, fill: ink.fill, border: ink.border, textColor: ink.text })
+    if (box) grid.items.push(...noteItems(note, box, 'full'))
   }
-  return { title: board.title, ...buildGridScene(layout), notes, layout }
+  return { title: board.title, ...grid, layout }
 }

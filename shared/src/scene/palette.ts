@@ -1,6 +1,8 @@
+// The board's inks. The scene builders (buildScene, noteItems) put them into the items the canvas and
+// the PDF draw; the panels read NOTE_INK for their color swatches.
 import type { NoteColor } from '../board/style'
 
-/** Inks for each stored color name; the canvas and the PDF both draw from this table. */
+/** Inks for each stored color name (notes read them through noteItems' noteInk). */
 export const NOTE_INK: Record<NoteColor, { fill: string; border: string; text: string }> = {
   yellow: { fill: '#fff3a3', border: '#e6cf5c', text: '#3d3414' },
   orange: { fill: '#ffd4a8', border: '#f0a868', text: '#4a2a0e' },

@@ -1,4 +1,4 @@
-/**
+/*
  * A uniform-grid spatial index of note boxes: "which notes touch this rectangle" in time proportional
  * to the answer, which lets the canvas draw only what is on screen on a 20,000-note board.
  */

@@ -1,7 +1,8 @@
-/**
- * How the scene's text is set: sizes, insets and line heights in board units. The canvas, the DOM note
- * editor (which lays a textarea exactly over a note) and the PDF all read them, so text sits in the
- * same place everywhere; wrapping follows text/wrapText.
+/*
+ * How the scene's text is set: sizes, insets and line heights in board units. The scene builders
+ * (buildScene, noteItems) put them into the items the canvas and the PDF draw, and the DOM note editor
+ * (which lays a textarea exactly over a note) reads them too, so text sits in the same place
+ * everywhere; wrapping follows text/wrapText.
  */
 import { BOARD_INK } from './palette'
 

@@ -1,7 +1,7 @@
-/**
- * While the view moves (a pan, a wheel zoom), the notes layer shows a bitmap of itself instead of its
- * nodes. Drawing a few hundred notes with text and shadows takes 40+ ms on a machine without a GPU;
- * drawing one image takes about one. The bitmap is taken when a move starts, at screen resolution,
+/*
+ * The notes layer's bitmap: while the view moves (a pan, a wheel zoom), the notes layer shows a bitmap
+ * of itself instead of its nodes. Drawing a few hundred notes with text and shadows takes 40+ ms on a
+ * machine without a GPU; drawing one image takes about one. The bitmap is taken when a move starts, at screen resolution,
  * over the padded rectangle the notes are culled to (scene/culling.ts), so a pan of a few hundred
  * pixels reveals nothing missing; anything further out shows as plain colored blocks until the view
  * settles. When it settles (or before a press, which must hit the real nodes) the nodes come back and
@@ -22,7 +22,7 @@ import { rectToScreen, type Viewport } from '../scene/viewport'
 import { useUi } from '../state/ui'
 
 /** A bitmap larger than this (device pixels) is taken at a lower resolution: memory, not looks. */
-const MAX_SNAPSHOT_PX = 8_000_000
+const MAX_BITMAP_PX = 8_000_000
 /**
  * The notes must not have redrawn for this long before a bitmap is prepared ahead; doubled (up to the
  * max) each time one is thrown away unused, so a board that colleagues keep editing is not captured
@@ -31,7 +31,7 @@ const MAX_SNAPSHOT_PX = 8_000_000
 const PREPARE_AFTER_MS = 200
 const PREPARE_AFTER_MAX_MS = 3_200
 
-export interface Snapshot {
+export interface NotesImage {
   canvas: HTMLCanvasElement
   /** Where the bitmap goes, in board units. */
   rect: Rect
@@ -39,11 +39,11 @@ export interface Snapshot {
 
 type Listener = () => void
 
-export class GestureSnapshot {
+export class NotesBitmap {
   private live: Konva.Group | null = null
   private liveLayer: Konva.Layer | null = null
   /** Taken ahead for the drawn view while idle; the next gesture starts with it. */
-  private prepared: Snapshot | null = null
+  private prepared: NotesImage | null = null
   private prepareTimer: ReturnType<typeof setTimeout> | undefined
   /** Prepared bitmaps thrown away unused since one was last used. */
   private wasted = 0
@@ -51,7 +51,8 @@ export class GestureSnapshot {
   /** A gesture at the block detail is under way (moves since the last settle). */
   private moving = false
   private readonly listeners = new Set<Listener>()
-  snapshot: Snapshot | null = null
+  /** The bitmap shown in the nodes' place, during a gesture. */
+  shown: NotesImage | null = null
   /**
    * A press settled the view and is about to be looked up on the hit canvases. React mounts the notes
    * for the settled view in a microtask just before that lookup, so they draw their hit canvas at once.
@@ -60,13 +61,13 @@ export class GestureSnapshot {
 
   /** Ref callback for the group holding the notes' nodes (absent at the block detail). */
   readonly bindLive = (group: Konva.Group | null): void => {
-    this.liveLayer?.off('draw.gestureSnapshot')
+    this.liveLayer?.off('draw.notesBitmap')
     this.live = group
     this.liveLayer = group?.getLayer() ?? null
-    this.liveLayer?.on('draw.gestureSnapshot', this.notesDrew)
+    this.liveLayer?.on('draw.notesBitmap', this.notesDrew)
     this.discardPrepared()
     clearTimeout(this.prepareTimer)
-    if (!group) this.snapshot = null
+    if (!group) this.shown = null
     else this.schedulePrepare()
   }
 
@@ -91,25 +92,25 @@ export class GestureSnapshot {
       this.moving = true
       return
     }
-    if (this.snapshot) return
-    const snapshot = this.prepared ?? this.capture(live)
+    if (this.shown) return
+    const image = this.prepared ?? this.capture(live)
     if (this.prepared) this.wasted = 0
     this.prepared = null
     const autoDraw = Konva.autoDrawEnabled
     Konva.autoDrawEnabled = false
     live.visible(false)
     Konva.autoDrawEnabled = autoDraw
-    this.snapshot = snapshot
+    this.shown = image
   }
 
   /** A bitmap of the live nodes over the rectangle they are culled to for the drawn view. */
-  private capture(live: Konva.Group): Snapshot {
+  private capture(live: Konva.Group): NotesImage {
     const { canvasSize } = useUi.getState()
     // The nodes are laid out for `drawn`, and the stage still shows it: capture exactly that.
     const rect = cullRect(this.drawn, canvasSize)
     const screen = rectToScreen(this.drawn, rect)
     const area = screen.w * screen.h
-    const pixelRatio = Math.min(window.devicePixelRatio || 1, Math.sqrt(MAX_SNAPSHOT_PX / Math.max(1, area)))
+    const pixelRatio = Math.min(window.devicePixelRatio || 1, Math.sqrt(MAX_BITMAP_PX / Math.max(1, area)))
     const autoDraw = Konva.autoDrawEnabled
     const visible = live.visible()
     Konva.autoDrawEnabled = false
@@ -130,7 +131,7 @@ export class GestureSnapshot {
   }
 
   private readonly notesDrew = (): void => {
-    if (this.snapshot) return // the gesture's bitmap being drawn, not the nodes
+    if (this.shown) return // the gesture's bitmap being drawn, not the nodes
     this.discardPrepared()
     this.schedulePrepare()
   }
@@ -147,7 +148,7 @@ export class GestureSnapshot {
     // arrived, i.e. at the start of the very gesture the bitmap was meant for.
     this.prepareTimer = setTimeout(() => {
       const live = this.live
-      if (!live || this.snapshot || this.prepared || this.moving) return
+      if (!live || this.shown || this.prepared || this.moving) return
       const prepared = this.capture(live)
       // The first drawImage of a new bitmap is the other half of the cost: pay it now, on 1 pixel.
       warmCanvas()?.drawImage(prepared.canvas, 0, 0, 1, 1)
@@ -158,9 +159,9 @@ export class GestureSnapshot {
   /** The view stopped: show the nodes again, culled to where the view now is. Returns whether it was moving. */
   settle(): boolean {
     this.moving = false
-    const wasMoving = this.snapshot !== null
-    if (this.snapshot) {
-      this.snapshot = null
+    const wasMoving = this.shown !== null
+    if (this.shown) {
+      this.shown = null
       const autoDraw = Konva.autoDrawEnabled
       Konva.autoDrawEnabled = false
       this.live?.visible(true)
