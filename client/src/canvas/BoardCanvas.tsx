@@ -10,7 +10,7 @@
  *     double-click a header: rename it; right-click a header: its menu; drag a header: move the
  *     column or row (a line shows where it will go)
  * Positions come from the shared layout; this file only turns gestures into viewport changes and
- * document mutations.
+ * commands (every document change goes through the registry).
  */
 import Konva from 'konva'
 import type { KonvaEventObject } from 'konva/lib/Node'
@@ -19,11 +19,9 @@ import { Stage } from 'react-konva'
 import type { NoteId } from '../../../shared/src/board/ids'
 import { isId } from '../../../shared/src/board/ids'
 import { NOTE_SIZE } from '../../../shared/src/board/limits'
-import { createNote, getNotes, readNote, updateNote, updateNotes } from '../../../shared/src/board/schema'
-import { type Point, type Rect, rectContains, rectFromCorners } from '../../../shared/src/layout/geometry'
+import { type Point, type Rect, rectFromCorners } from '../../../shared/src/layout/geometry'
 import { type BoardLayout, type HeaderRef, headerRect } from '../../../shared/src/layout/grid'
 import { headerGapAt, headerGapLine, pointToCell, pointToHeader } from '../../../shared/src/layout/hitTest'
-import { snapNotesToCell } from '../../../shared/src/layout/snap'
 import { useBoardSession } from '../board/session'
 import { runCommand } from '../commands/registry'
 import { useBoardLayout } from '../doc/hooks'
@@ -35,6 +33,7 @@ import { trackPointer } from '../state/pointer'
 import {
   addToSelection,
   clearSelection,
+  selectedNoteIds,
   selectOnly,
   setCanvasSize,
   setHoveredHeader,
@@ -94,7 +93,7 @@ const noteIdOf = (node: Konva.Node | null): NoteId | null => {
 }
 
 export function BoardCanvas({ onFirstPaint }: { onFirstPaint?: () => void }) {
-  const { doc, readOnly, commands } = useBoardSession()
+  const { readOnly, commands } = useBoardSession()
   const layout = useBoardLayout()
   const showText = useUi((s) => gridShowsText(s.viewport.scale))
   const size = useUi((s) => s.canvasSize)
@@ -157,27 +156,8 @@ export function BoardCanvas({ onFirstPaint }: { onFirstPaint?: () => void }) {
 
   /** Notes dropped at a board point snap into the cell there (a drop on "Unsorted" leaves them). */
   const dropNotes = useCallback(
-    (ids: readonly NoteId[], point: Point) => {
-      if (layout.unsorted && rectContains(layout.unsorted, point)) return
-      const moving = [...ids].sort((a, b) => {
-        const ba = layout.notes.get(a)
-        const bb = layout.notes.get(b)
-        return (ba?.y ?? 0) - (bb?.y ?? 0) || (ba?.x ?? 0) - (bb?.x ?? 0)
-      })
-      const orderOf = (id: NoteId) => readNote(id, getNotes(doc).get(id))?.order
-      const target = snapNotesToCell(layout, orderOf, moving, point)
-      if (!target) return
-      updateNotes(
-        doc,
-        new Map(
-          moving.map((id, i) => [
-            id,
-            { stageId: target.stageId, laneId: target.laneId, order: target.orders[i] },
-          ]),
-        ),
-      )
-    },
-    [doc, layout],
+    (ids: readonly NoteId[], point: Point) => runCommand('note.moveTo', commands, { notes: ids, at: point }),
+    [commands],
   )
 
   const onPointerDown = useCallback(
@@ -236,7 +216,7 @@ export function BoardCanvas({ onFirstPaint }: { onFirstPaint?: () => void }) {
           if (readOnly || (g.drag === null && !far)) return
           if (g.drag === null) {
             if (!useUi.getState().selection.has(g.id)) selectOnly([g.id])
-            g.drag = { ids: new Set(useUi.getState().selection), offset: { x: 0, y: 0 } }
+            g.drag = { ids: new Set(selectedNoteIds()), offset: { x: 0, y: 0 } }
             blockDrag.current = g.drag
             setDragging(true)
           }
@@ -307,9 +287,9 @@ export function BoardCanvas({ onFirstPaint }: { onFirstPaint?: () => void }) {
         return
       }
       const cell = pointToCell(layout, point)
-      if (cell) startEditing(createNote(doc, cell))
+      if (cell) runCommand('note.addInCell', commands, { cell })
     },
-    [doc, layout, readOnly, commands, boardPointOf, blockNoteAt],
+    [layout, readOnly, commands, boardPointOf, blockNoteAt],
   )
 
   const onContextMenu = useCallback(
@@ -417,14 +397,10 @@ export function BoardCanvas({ onFirstPaint }: { onFirstPaint?: () => void }) {
     (id: string, scaleX: number, scaleY: number) => {
       if (!isId('note', id)) return
       const box = layout.notes.get(id)
-      if (!box) return
-      const clamp = (v: number, min: number, max: number) => Math.round(Math.min(max, Math.max(min, v)))
-      updateNote(doc, id, {
-        w: clamp(box.w * scaleX, NOTE_SIZE.minW, NOTE_SIZE.maxW),
-        h: clamp(box.h * scaleY, NOTE_SIZE.minH, NOTE_SIZE.maxH),
-      })
+      if (box)
+        runCommand('note.resize', commands, { note: id, size: { w: box.w * scaleX, h: box.h * scaleY } })
     },
-    [doc, layout],
+    [layout, commands],
   )
 
   const cursor = panning ? 'grabbing' : tool === 'pan' || spaceDown || overHeader ? 'grab' : 'default'
