@@ -1,8 +1,7 @@
-/**
+/*
  * One note on the canvas. Its position comes from the layout (props, so a text edit never moves it);
  * its content comes from its own subscription (useNote), so typing in it re-renders it alone.
  */
-import type { KonvaEventObject } from 'konva/lib/Node'
 import { memo, useMemo } from 'react'
 import { Group, Rect, Text } from 'react-konva'
 import type { NoteId } from '../../../shared/src/board/ids'
@@ -19,15 +18,11 @@ interface Props {
   w: number
   h: number
   detail: NoteDetail
-  draggable: boolean
   /** The DOM editor lies over the note; drawing the text too would double it. */
   editing: boolean
-  onDragStart: (event: KonvaEventObject<DragEvent>) => void
-  onDragMove: (event: KonvaEventObject<DragEvent>) => void
-  onDragEnd: (event: KonvaEventObject<DragEvent>) => void
 }
 
-function NoteNodeImpl({ id, x, y, w, h, detail, draggable, editing, ...drag }: Props) {
+function NoteNodeImpl({ id, x, y, w, h, detail, editing }: Props) {
   const note = useNote(id)
   const showText = detail !== 'block' && !editing
   const text = note?.text ?? ''
@@ -36,7 +31,7 @@ function NoteNodeImpl({ id, x, y, w, h, detail, draggable, editing, ...drag }: P
   const ink = NOTE_INK[note.color]
   const full = detail === 'full'
   return (
-    <Group id={id} name="note" x={x} y={y} draggable={draggable} {...drag}>
+    <Group id={id} name="note" x={x} y={y}>
       <Rect
         width={w}
         height={h}

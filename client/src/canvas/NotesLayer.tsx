@@ -1,71 +1,54 @@
-/**
+/*
  * The notes that are on screen. At the 'block' detail (notes a few pixels tall) one shape draws them
  * all (NoteBlocks). Otherwise each note in view is a NoteNode: the list re-renders only when the layout
- * changes or the view crosses a culling step (see scene/culling.ts) — not on every pixel of a pan —
- * and comes from the spatial index, so a 10,000-note board mounts only the few hundred notes in view.
+ * changes, the view crosses a culling step (see scene/culling.ts) or a drag starts or ends — not on
+ * every pixel of a pan or a drag — and comes from the spatial index, so a 10,000-note board mounts only
+ * the few hundred notes in view. Notes being dragged are left out: the drag layer draws them.
+ *
+ * The layer never listens to events: the gesture adapter finds the note under the pointer from the
+ * layout (gestures/hitAt.ts), so Konva never draws a hit canvas for the notes.
  */
 import type Konva from 'konva'
-import type { KonvaEventObject } from 'konva/lib/Node'
-import { memo, type RefObject, useLayoutEffect, useSyncExternalStore } from 'react'
+import { memo, type RefObject, useEffect, useSyncExternalStore } from 'react'
 import { Group, Layer } from 'react-konva'
 import { NOTE_SIZE } from '../../../shared/src/board/limits'
 import type { BoardLayout } from '../../../shared/src/layout/grid'
 import { cullKey, parseCullKey } from '../scene/culling'
 import { noteDetail } from '../scene/levelOfDetail'
-import type { BlockDrag } from '../scene/noteBlocks'
 import { noteIndex } from '../scene/noteIndex'
+import type { NoteDrag } from '../state/noteDrag'
 import { useUi } from '../state/ui'
 import type { GestureSnapshot } from './gestureSnapshot'
 import { NoteBlocks, NoteSnapshot } from './NoteBlocks'
 import { NoteNode } from './NoteNode'
 
-type Handler = (event: KonvaEventObject<MouseEvent>) => void
-type DragHandler = (event: KonvaEventObject<DragEvent>) => void
-
-interface DragHandlers {
-  onDragStart: DragHandler
-  onDragMove: DragHandler
-  onDragEnd: DragHandler
-}
-
-interface Props extends DragHandlers {
+interface Props {
   layout: BoardLayout
-  readOnly: boolean
   layerRef: RefObject<Konva.Layer | null>
-  blockDragRef: RefObject<BlockDrag | null>
   snapshot: GestureSnapshot
-  onClick: Handler
-  onDblClick: Handler
+  drag: NoteDrag
 }
 
-function NotesLayerImpl({
-  layout,
-  readOnly,
-  layerRef,
-  blockDragRef,
-  snapshot,
-  onClick,
-  onDblClick,
-  ...drag
-}: Props) {
-  const blocks = useSyncExternalStore(
+/** Whether the notes are drawn as blocks: decided by the drawn view's scale (gestureSnapshot.ts). */
+export function useDrawsBlocks(snapshot: GestureSnapshot): boolean {
+  return useSyncExternalStore(
     snapshot.subscribe,
     () => noteDetail(NOTE_SIZE.defaultH, snapshot.getDrawnView().scale) === 'block',
   )
+}
+
+function NotesLayerImpl({ layout, layerRef, snapshot, drag }: Props) {
+  const blocks = useDrawsBlocks(snapshot)
+  // The blocks read the dragged notes when they draw; nothing re-renders them when a drag starts or ends.
+  useEffect(() => drag.subscribe(() => layerRef.current?.batchDraw()), [drag, layerRef])
   return (
-    <Layer ref={layerRef} onClick={onClick} onDblClick={onDblClick}>
+    <Layer ref={layerRef} listening={false}>
       {blocks ? (
-        <NoteBlocks layout={layout} dragRef={blockDragRef} />
+        <NoteBlocks layout={layout} drag={drag} />
       ) : (
         <>
           <Group ref={snapshot.bindLive}>
-            <CulledNotes
-              layout={layout}
-              readOnly={readOnly}
-              snapshot={snapshot}
-              layerRef={layerRef}
-              {...drag}
-            />
+            <CulledNotes layout={layout} snapshot={snapshot} drag={drag} />
           </Group>
           <NoteSnapshot layout={layout} snapshot={snapshot} />
         </>
@@ -74,30 +57,27 @@ function NotesLayerImpl({
   )
 }
 
-interface CulledProps extends DragHandlers {
-  layout: BoardLayout
-  readOnly: boolean
-  snapshot: GestureSnapshot
-  layerRef: RefObject<Konva.Layer | null>
-}
-
 /** Culled to the view the snapshot says the nodes are drawn for, so a gesture re-renders nothing here. */
-function CulledNotes({ layout, readOnly, snapshot, layerRef, ...drag }: CulledProps) {
+function CulledNotes({
+  layout,
+  snapshot,
+  drag,
+}: {
+  layout: BoardLayout
+  snapshot: GestureSnapshot
+  drag: NoteDrag
+}) {
   const size = useUi((s) => s.canvasSize)
   const key = useSyncExternalStore(snapshot.subscribe, () => cullKey(snapshot.getDrawnView(), size))
   const detail = useSyncExternalStore(snapshot.subscribe, () =>
     noteDetail(NOTE_SIZE.defaultH, snapshot.getDrawnView().scale),
   )
+  const dragged = useSyncExternalStore(drag.subscribe, drag.getIds)
   const editingNoteId = useUi((s) => s.editingNoteId)
   const ids = noteIndex(layout).query(parseCullKey(key))
-  // After every commit of the culled notes: a press that settled the view looks up the hit canvas
-  // right after it (gestureSnapshot.ts).
-  useLayoutEffect(() => {
-    if (snapshot.pressing) layerRef.current?.drawHit()
-  })
   return ids.map((id) => {
     const box = layout.notes.get(id)
-    if (!box) return null
+    if (!box || dragged?.has(id)) return null
     return (
       <NoteNode
         key={id}
@@ -107,9 +87,7 @@ function CulledNotes({ layout, readOnly, snapshot, layerRef, ...drag }: CulledPr
         w={box.w}
         h={box.h}
         detail={detail}
-        draggable={!readOnly}
         editing={editingNoteId === id}
-        {...drag}
       />
     )
   })

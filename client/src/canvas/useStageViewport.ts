@@ -1,4 +1,4 @@
-/**
+/*
  * The stage follows the viewport imperatively, not through React: a pan sends a viewport per pointer
  * move, and re-rendering the canvas component for each would cost more than the frame itself. The
  * stage's transform is set at once; the layers' scenes are redrawn at most once per animation frame.
@@ -49,15 +49,11 @@ export function useStageViewport(stageRef: RefObject<Konva.Stage | null>, snapsh
     const unsubscribe = useUi.subscribe((state, prev) => {
       if (state.viewport !== prev.viewport) apply(state.viewport)
     })
-    // Capture phase: runs before Konva's own listener looks up the shape under the pointer.
+    // Capture phase: runs before Konva's own listener looks up the shape under the pointer (the resize
+    // handles), and before a press can start a drag of notes that the view's bitmap still covers.
     const container = stageRef.current?.container()
     const beforePress = () => {
-      if (settle === null) return
-      snapshot.pressing = true
-      settled()
-      setTimeout(() => {
-        snapshot.pressing = false
-      })
+      if (settle !== null) settled()
     }
     container?.addEventListener('pointerdown', beforePress, true)
     return () => {
