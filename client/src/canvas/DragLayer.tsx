@@ -13,19 +13,17 @@ import type Konva from 'konva'
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useSyncExternalStore } from 'react'
 import { Group, Layer, Shape } from 'react-konva'
 import type { NoteId } from '../../../shared/src/board/ids'
-import { NOTE_SIZE } from '../../../shared/src/board/limits'
 import { rectsIntersect } from '../../../shared/src/layout/geometry'
 import type { BoardLayout } from '../../../shared/src/layout/grid'
 import { useNoteColors } from '../doc/hooks'
-import { cullKey, parseCullKey } from '../scene/culling'
-import { noteDetail } from '../scene/levelOfDetail'
+import { parseCullKey } from '../scene/culling'
 import { batchBlocks, drawBlocks } from '../scene/noteBlocks'
 import { visibleRect } from '../scene/viewport'
 import type { NoteDrag } from '../state/noteDrag'
 import { useUi } from '../state/ui'
 import type { GestureSnapshot } from './gestureSnapshot'
 import { NoteNode } from './NoteNode'
-import { useDrawsBlocks } from './NotesLayer'
+import { useDrawnView, useDrawsBlocks } from './useDrawnView'
 
 /** The dragged notes' bitmap is taken at a lower resolution past this many device pixels: memory, not looks. */
 const MAX_CACHE_PX = 8_000_000
@@ -74,11 +72,7 @@ function DraggedNotes({
   snapshot: GestureSnapshot
 }) {
   const groupRef = useRef<Konva.Group>(null)
-  const size = useUi((s) => s.canvasSize)
-  const key = useSyncExternalStore(snapshot.subscribe, () => cullKey(snapshot.getDrawnView(), size))
-  const detail = useSyncExternalStore(snapshot.subscribe, () =>
-    noteDetail(NOTE_SIZE.defaultH, snapshot.getDrawnView().scale),
-  )
+  const { key, detail } = useDrawnView(snapshot)
   const view = parseCullKey(key)
   const shown = [...ids].filter((id) => {
     const box = layout.notes.get(id)

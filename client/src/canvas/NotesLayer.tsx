@@ -11,30 +11,21 @@
 import type Konva from 'konva'
 import { memo, type RefObject, useEffect, useSyncExternalStore } from 'react'
 import { Group, Layer } from 'react-konva'
-import { NOTE_SIZE } from '../../../shared/src/board/limits'
 import type { BoardLayout } from '../../../shared/src/layout/grid'
-import { cullKey, parseCullKey } from '../scene/culling'
-import { noteDetail } from '../scene/levelOfDetail'
+import { parseCullKey } from '../scene/culling'
 import { noteIndex } from '../scene/noteIndex'
 import type { NoteDrag } from '../state/noteDrag'
 import { useUi } from '../state/ui'
 import type { GestureSnapshot } from './gestureSnapshot'
 import { NoteBlocks, NoteSnapshot } from './NoteBlocks'
 import { NoteNode } from './NoteNode'
+import { useDrawnView, useDrawsBlocks } from './useDrawnView'
 
 interface Props {
   layout: BoardLayout
   layerRef: RefObject<Konva.Layer | null>
   snapshot: GestureSnapshot
   drag: NoteDrag
-}
-
-/** Whether the notes are drawn as blocks: decided by the drawn view's scale (gestureSnapshot.ts). */
-export function useDrawsBlocks(snapshot: GestureSnapshot): boolean {
-  return useSyncExternalStore(
-    snapshot.subscribe,
-    () => noteDetail(NOTE_SIZE.defaultH, snapshot.getDrawnView().scale) === 'block',
-  )
 }
 
 function NotesLayerImpl({ layout, layerRef, snapshot, drag }: Props) {
@@ -67,11 +58,7 @@ function CulledNotes({
   snapshot: GestureSnapshot
   drag: NoteDrag
 }) {
-  const size = useUi((s) => s.canvasSize)
-  const key = useSyncExternalStore(snapshot.subscribe, () => cullKey(snapshot.getDrawnView(), size))
-  const detail = useSyncExternalStore(snapshot.subscribe, () =>
-    noteDetail(NOTE_SIZE.defaultH, snapshot.getDrawnView().scale),
-  )
+  const { key, detail } = useDrawnView(snapshot)
   const dragged = useSyncExternalStore(drag.subscribe, drag.getIds)
   const editingNoteId = useUi((s) => s.editingNoteId)
   const ids = noteIndex(layout).query(parseCullKey(key))
