@@ -68,9 +68,12 @@ export function useCanvasGestures(
   session.current = { readOnly, commands }
   const detach = useRef<(() => void) | null>(null)
 
+  /** `bounds`: the canvas's page box, when the caller has it (it does not move during a gesture). */
   const sample = useCallback(
-    (e: MouseEvent): PointerSample => {
-      const bounds = containerRef.current?.getBoundingClientRect()
+    (
+      e: MouseEvent,
+      bounds: DOMRect | undefined = containerRef.current?.getBoundingClientRect(),
+    ): PointerSample => {
       const screen = { x: e.clientX - (bounds?.left ?? 0), y: e.clientY - (bounds?.top ?? 0) }
       const board = screenToBoard(useUi.getState().viewport, screen)
       return { screen, board, button: e.button, shift: e.shiftKey, time: performance.now() }
@@ -176,7 +179,9 @@ export function useCanvasGestures(
 
   const onPointerDown = useCallback(
     (e: KonvaEventObject<PointerEvent>) => {
-      const at = sample(e.evt)
+      // Read once: measuring the page on every move of a pan would force a layout each time.
+      const bounds = containerRef.current?.getBoundingClientRect()
+      const at = sample(e.evt, bounds)
       const tool = useUi.getState().tool
       const hit = hitOf(e, at)
       apply(
@@ -193,9 +198,13 @@ export function useCanvasGestures(
       if (machine.active === 'pan' && hit.kind === 'handle') e.target.stopDrag()
       if (!machine.active || detach.current) return
       // No preventDefault: it would suppress the mouse events Konva builds double-clicks from.
-      const move = (m: PointerEvent) => apply(machine.handle({ type: 'move', ...sample(m) }))
+      const move = (m: PointerEvent) => apply(machine.handle({ type: 'move', ...sample(m, bounds) }))
       const end = (u: PointerEvent) => {
-        apply(machine.handle(u.type === 'pointercancel' ? { type: 'cancel' } : { type: 'up', ...sample(u) }))
+        apply(
+          machine.handle(
+            u.type === 'pointercancel' ? { type: 'cancel' } : { type: 'up', ...sample(u, bounds) },
+          ),
+        )
         if (!machine.active) detach.current?.()
       }
       window.addEventListener('pointermove', move)
@@ -208,7 +217,7 @@ export function useCanvasGestures(
         detach.current = null
       }
     },
-    [machine, sample, hitOf, apply, spaceHeld],
+    [machine, sample, hitOf, apply, spaceHeld, containerRef],
   )
 
   // Which header shows its options button; notes never sit over headers.
