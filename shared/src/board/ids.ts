@@ -1,5 +1,4 @@
-// Ids carry their kind (`note:…`), so a stage id can never be passed where a note id belongs.
-
+/** Ids carry their kind (`note:…`), so a stage id can never be passed where a note id belongs. */
 export type IdKind = 'note' | 'stage' | 'lane'
 export type NoteId = `note:${string}`
 export type StageId = `stage:${string}`
