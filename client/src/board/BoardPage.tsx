@@ -1,10 +1,9 @@
-/**
+/*
  * An open board: checks the link's token with the server, connects the document, and lays out the
  * top bar, toolbar, canvas, text editor and accessible outline around it.
  */
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import { isId } from '../../../shared/src/board/ids'
-import { getNotes } from '../../../shared/src/board/schema'
 import { getBoard, type Role } from '../api/boardsApi'
 import { readKnownBoards, rememberBoard, rememberedRole } from '../api/knownBoards'
 import { BoardCanvas } from '../canvas/BoardCanvas'
@@ -14,6 +13,7 @@ import { useShortcuts } from '../commands/useShortcuts'
 import { BoardStores } from '../doc/boardStores'
 import { type BoardConnection, connectBoard } from '../doc/connectBoard'
 import { BoardStoresContext } from '../doc/hooks'
+import { recordExists } from '../doc/recordExists'
 import { AccessibleOutline } from '../panels/AccessibleOutline'
 import { ErrorBoundary } from '../panels/ErrorBoundary'
 import { GridControls } from '../panels/GridControls'
@@ -148,11 +148,7 @@ function BoardView({ boardId, token, role, connection, stores, presence }: Board
 
   // A colleague deleting a selected note removes it from our selection too.
   useEffect(
-    () =>
-      stores.layout.subscribe(() => {
-        const notes = getNotes(connection.doc)
-        pruneSelection((id) => notes.has(id))
-      }),
+    () => stores.layout.subscribe(() => pruneSelection((id) => recordExists(connection.doc, id))),
     [stores, connection],
   )
 

@@ -1,11 +1,11 @@
-/** Selection outlines, the rubber band and the resize handles: drawn above the notes, apart from them. */
+/* Selection outlines, the rubber band and the resize handles: drawn above the notes, apart from them. */
 import type Konva from 'konva'
 import { type RefObject, useEffect, useRef } from 'react'
 import { Layer, Rect, Transformer } from 'react-konva'
 import { NOTE_SIZE } from '../../../shared/src/board/limits'
 import type { Rect as BoardRect } from '../../../shared/src/layout/geometry'
 import type { BoardLayout } from '../../../shared/src/layout/grid'
-import { useUi } from '../state/ui'
+import { selectedNoteIds, useUi } from '../state/ui'
 
 const SELECTION_INK = '#2563eb'
 
@@ -20,7 +20,7 @@ interface Props {
   /** Outlines are hidden while notes are dragged (they would lag behind). */
   dragging: boolean
   readOnly: boolean
-  /** The note was resized by these factors of its current size. */
+  /** The transformer let go of a note, resized by these factors of its current size. */
   onResize: (id: string, scaleX: number, scaleY: number) => void
 }
 
@@ -35,10 +35,12 @@ export function InteractionLayer({
   onResize,
 }: Props) {
   const selection = useUi((s) => s.selection)
+  const notes = selectedNoteIds(selection)
   const scale = useUi((s) => s.viewport.scale)
   const editing = useUi((s) => s.editingNoteId)
   const transformerRef = useRef<Konva.Transformer>(null)
-  const single = selection.size === 1 && !readOnly && !dragging ? [...selection][0] : undefined
+  // The handles show for one selected note, and only when nothing else is selected with it.
+  const single = selection.size === 1 && notes.length === 1 && !readOnly && !dragging ? notes[0] : undefined
   const singleBox = single ? layout.notes.get(single) : undefined
 
   // Attach the transformer to the selected note's node (found by id in the notes layer). It re-attaches
@@ -55,7 +57,7 @@ export function InteractionLayer({
   }, [single, notesLayerRef, singleBox?.x, singleBox?.y, singleBox?.w, singleBox?.h])
 
   const stroke = 2 / scale
-  const outlinesShown = !dragging && selection.size > 0
+  const outlinesShown = !dragging && notes.length > 0
   const transformerShown = Boolean(single) && editing === null
   const empty = !outlinesShown && !rubberBand && !dragSource && !dropLine && !transformerShown
   return (
@@ -63,7 +65,7 @@ export function InteractionLayer({
     // on each frame that changes anything (~0.5 ms each, every remote cursor move); a hidden one it skips.
     <Layer visible={!empty}>
       {outlinesShown &&
-        [...selection].map((id) => {
+        notes.map((id) => {
           const box = layout.notes.get(id)
           if (!box) return null
           const pad = 3 / scale

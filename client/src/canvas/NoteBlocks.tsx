@@ -6,19 +6,20 @@
  * nothing in React.
  */
 import type Konva from 'konva'
-import { memo, type RefObject, useMemo } from 'react'
+import { memo, useMemo } from 'react'
 import { Shape } from 'react-konva'
 import type { BoardLayout } from '../../../shared/src/layout/grid'
 import { useNoteColors } from '../doc/hooks'
-import { type BlockBatch, type BlockDrag, batchBlocks, drawBlocks } from '../scene/noteBlocks'
+import { type BlockBatch, batchBlocks, drawBlocks } from '../scene/noteBlocks'
 import { visibleRect } from '../scene/viewport'
+import type { NoteDrag } from '../state/noteDrag'
 import { useUi } from '../state/ui'
 import type { NotesBitmap } from './notesBitmap'
 
 interface Props {
   layout: BoardLayout
-  /** Notes being dragged at this detail, moved by BoardCanvas (which then redraws the layer). */
-  dragRef: RefObject<BlockDrag | null>
+  /** The notes being dragged are left out here: the drag layer draws them. */
+  drag: NoteDrag
 }
 
 /** The layout's note boxes grouped by fill, recomputed when the layout or a color changes. */
@@ -30,15 +31,15 @@ export function useBlockBatches(layout: BoardLayout): BlockBatch[] {
   )
 }
 
-function NoteBlocksImpl({ layout, dragRef }: Props) {
+function NoteBlocksImpl({ layout, drag }: Props) {
   const batches = useBlockBatches(layout)
   const sceneFunc = useMemo(
     () => (context: Konva.Context) => {
       const { viewport, canvasSize } = useUi.getState()
       // The raw 2D context: Konva's wrapper adds a call per fillRect that 20,000 blocks would notice.
-      drawBlocks(context._context, batches, visibleRect(viewport, canvasSize), dragRef.current)
+      drawBlocks(context._context, batches, visibleRect(viewport, canvasSize), drag.getIds())
     },
-    [batches, dragRef],
+    [batches, drag],
   )
   return <Shape sceneFunc={sceneFunc} listening={false} perfectDrawEnabled={false} />
 }

@@ -3,7 +3,6 @@
  * the layout (props, so a text edit never moves it); its content comes from its own subscription
  * (useNote), so typing in it rebuilds and re-renders its items alone.
  */
-import type { KonvaEventObject } from 'konva/lib/Node'
 import { memo, useMemo } from 'react'
 import { Group } from 'react-konva'
 import type { NoteId } from '../../../shared/src/board/ids'
@@ -18,24 +17,20 @@ interface Props {
   w: number
   h: number
   detail: NoteDetail
-  draggable: boolean
   /** The DOM editor lies over the note; drawing the text too would double it. */
   editing: boolean
-  onDragStart: (event: KonvaEventObject<DragEvent>) => void
-  onDragMove: (event: KonvaEventObject<DragEvent>) => void
-  onDragEnd: (event: KonvaEventObject<DragEvent>) => void
 }
 
-function NoteNodeImpl({ id, x, y, w, h, detail, draggable, editing, ...drag }: Props) {
+function NoteNodeImpl({ id, x, y, w, h, detail, editing }: Props) {
   const note = useNote(id)
-  // In the group's own space: the group carries the position (and moves when dragged).
+  // In the group's own space: the group carries the position (a dragged note is drawn on the drag layer instead).
   const items = useMemo(
     () => (note ? noteItems(note, { x: 0, y: 0, w, h }, detail) : []),
     [note, w, h, detail],
   )
   if (!note) return null
   return (
-    <Group id={id} name="note" x={x} y={y} draggable={draggable} {...drag}>
+    <Group id={id} name="note" x={x} y={y}>
       {items.map((item, i) =>
         editing && item.kind === 'text' ? null : (
           // biome-ignore lint/suspicious/noArrayIndexKey: a note's items are a fixed list for its detail

@@ -1,65 +1,45 @@
 /*
  * The notes that are on screen. At the 'block' detail (notes a few pixels tall) one shape draws them
  * all (NoteBlocks). Otherwise each note in view is a NoteNode: the list re-renders only when the layout
- * changes or the view crosses a culling step (see scene/culling.ts) — not on every pixel of a pan —
- * and comes from the spatial index, so a 10,000-note board mounts only the few hundred notes in view.
+ * changes, the view crosses a culling step (see scene/culling.ts) or a drag starts or ends — not on
+ * every pixel of a pan or a drag — and comes from the spatial index, so a 10,000-note board mounts only
+ * the few hundred notes in view. Notes being dragged are left out: the drag layer draws them.
+ *
+ * The layer never listens to events: the gesture adapter finds the note under the pointer from the
+ * layout (gestures/hitAt.ts), so Konva never draws a hit canvas for the notes.
  */
 import type Konva from 'konva'
-import type { KonvaEventObject } from 'konva/lib/Node'
-import { memo, type RefObject, useLayoutEffect, useSyncExternalStore } from 'react'
+import { memo, type RefObject, useEffect, useSyncExternalStore } from 'react'
 import { Group, Layer } from 'react-konva'
-import { NOTE_SIZE } from '../../../shared/src/board/limits'
 import type { BoardLayout } from '../../../shared/src/layout/grid'
-import { cullKey, parseCullKey } from '../scene/culling'
-import { noteDetail } from '../scene/levelOfDetail'
-import type { BlockDrag } from '../scene/noteBlocks'
+import { parseCullKey } from '../scene/culling'
 import { noteIndex } from '../scene/noteIndex'
+import type { NoteDrag } from '../state/noteDrag'
 import { useUi } from '../state/ui'
 import { NoteBlocks, NotesBitmapShape } from './NoteBlocks'
 import { NoteNode } from './NoteNode'
 import type { NotesBitmap } from './notesBitmap'
+import { useDrawnView, useDrawsBlocks } from './useDrawnView'
 
-type Handler = (event: KonvaEventObject<MouseEvent>) => void
-type DragHandler = (event: KonvaEventObject<DragEvent>) => void
-
-interface DragHandlers {
-  onDragStart: DragHandler
-  onDragMove: DragHandler
-  onDragEnd: DragHandler
-}
-
-interface Props extends DragHandlers {
+interface Props {
   layout: BoardLayout
-  readOnly: boolean
   layerRef: RefObject<Konva.Layer | null>
-  blockDragRef: RefObject<BlockDrag | null>
   bitmap: NotesBitmap
-  onClick: Handler
-  onDblClick: Handler
+  drag: NoteDrag
 }
 
-function NotesLayerImpl({
-  layout,
-  readOnly,
-  layerRef,
-  blockDragRef,
-  bitmap,
-  onClick,
-  onDblClick,
-  ...drag
-}: Props) {
-  const blocks = useSyncExternalStore(
-    bitmap.subscribe,
-    () => noteDetail(NOTE_SIZE.defaultH, bitmap.getDrawnView().scale) === 'block',
-  )
+function NotesLayerImpl({ layout, layerRef, bitmap, drag }: Props) {
+  const blocks = useDrawsBlocks(bitmap)
+  // The blocks read the dragged notes when they draw; nothing re-renders them when a drag starts or ends.
+  useEffect(() => drag.subscribe(() => layerRef.current?.batchDraw()), [drag, layerRef])
   return (
-    <Layer ref={layerRef} onClick={onClick} onDblClick={onDblClick}>
+    <Layer ref={layerRef} listening={false}>
       {blocks ? (
-        <NoteBlocks layout={layout} dragRef={blockDragRef} />
+        <NoteBlocks layout={layout} drag={drag} />
       ) : (
         <>
           <Group ref={bitmap.bindLive}>
-            <CulledNotes layout={layout} readOnly={readOnly} bitmap={bitmap} layerRef={layerRef} {...drag} />
+            <CulledNotes layout={layout} bitmap={bitmap} drag={drag} />
           </Group>
           <NotesBitmapShape layout={layout} bitmap={bitmap} />
         </>
@@ -68,30 +48,15 @@ function NotesLayerImpl({
   )
 }
 
-interface CulledProps extends DragHandlers {
-  layout: BoardLayout
-  readOnly: boolean
-  bitmap: NotesBitmap
-  layerRef: RefObject<Konva.Layer | null>
-}
-
-/** Culled to the view the bitmap's owner says the nodes are drawn for, so a gesture re-renders nothing here. */
-function CulledNotes({ layout, readOnly, bitmap, layerRef, ...drag }: CulledProps) {
-  const size = useUi((s) => s.canvasSize)
-  const key = useSyncExternalStore(bitmap.subscribe, () => cullKey(bitmap.getDrawnView(), size))
-  const detail = useSyncExternalStore(bitmap.subscribe, () =>
-    noteDetail(NOTE_SIZE.defaultH, bitmap.getDrawnView().scale),
-  )
+/** Culled to the view the bitmap says the nodes are drawn for, so a gesture re-renders nothing here. */
+function CulledNotes({ layout, bitmap, drag }: { layout: BoardLayout; bitmap: NotesBitmap; drag: NoteDrag }) {
+  const { key, detail } = useDrawnView(bitmap)
+  const dragged = useSyncExternalStore(drag.subscribe, drag.getIds)
   const editingNoteId = useUi((s) => s.editingNoteId)
   const ids = noteIndex(layout).query(parseCullKey(key))
-  // After every commit of the culled notes: a press that settled the view looks up the hit canvas
-  // right after it (notesBitmap.ts).
-  useLayoutEffect(() => {
-    if (bitmap.pressing) layerRef.current?.drawHit()
-  })
   return ids.map((id) => {
     const box = layout.notes.get(id)
-    if (!box) return null
+    if (!box || dragged?.has(id)) return null
     return (
       <NoteNode
         key={id}
@@ -101,9 +66,7 @@ function CulledNotes({ layout, readOnly, bitmap, layerRef, ...drag }: CulledProp
         w={box.w}
         h={box.h}
         detail={detail}
-        draggable={!readOnly}
         editing={editingNoteId === id}
-        {...drag}
       />
     )
   })

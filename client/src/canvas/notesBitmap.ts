@@ -4,8 +4,8 @@
  * machine without a GPU; drawing one image takes about one. The bitmap is taken when a move starts, at screen resolution,
  * over the padded rectangle the notes are culled to (scene/culling.ts), so a pan of a few hundred
  * pixels reveals nothing missing; anything further out shows as plain colored blocks until the view
- * settles. When it settles (or before a press, which must hit the real nodes) the nodes come back and
- * are culled to the new view — React re-renders the notes once per gesture, not once per move.
+ * settles. When it settles (or before a press, which may start dragging the real nodes) the nodes come
+ * back and are culled to the new view — React re-renders the notes once per gesture, not once per move.
  *
  * Taking the bitmap and drawing it the first time cost ~35 ms each at 10,000 notes (software canvas),
  * which made the first frame of every pan a ~90 ms hitch. So once the notes have not redrawn for a
@@ -53,11 +53,6 @@ export class NotesBitmap {
   private readonly listeners = new Set<Listener>()
   /** The bitmap shown in the nodes' place, during a gesture. */
   shown: NotesImage | null = null
-  /**
-   * A press settled the view and is about to be looked up on the hit canvases. React mounts the notes
-   * for the settled view in a microtask just before that lookup, so they draw their hit canvas at once.
-   */
-  pressing = false
 
   /** Ref callback for the group holding the notes' nodes (absent at the block detail). */
   readonly bindLive = (group: Konva.Group | null): void => {

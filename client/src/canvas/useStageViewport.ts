@@ -49,15 +49,11 @@ export function useStageViewport(stageRef: RefObject<Konva.Stage | null>, bitmap
     const unsubscribe = useUi.subscribe((state, prev) => {
       if (state.viewport !== prev.viewport) apply(state.viewport)
     })
-    // Capture phase: runs before Konva's own listener looks up the shape under the pointer.
+    // Capture phase: runs before Konva's own listener looks up the shape under the pointer (the resize
+    // handles), and before a press can start a drag of notes that the view's bitmap still covers.
     const container = stageRef.current?.container()
     const beforePress = () => {
-      if (settle === null) return
-      bitmap.pressing = true
-      settled()
-      setTimeout(() => {
-        bitmap.pressing = false
-      })
+      if (settle !== null) settled()
     }
     container?.addEventListener('pointerdown', beforePress, true)
     return () => {

@@ -1,19 +1,12 @@
-/**
- * Commands for undo, the clipboard, arrow-key nudges and the shortcuts overlay; registry.ts lists them
- * with the others. Copy, cut and paste are `native`: their shortcuts let the browser fire its own
- * clipboard events (handled by clipboard/useClipboard.ts, the only way to write several formats without
- * a permission prompt); running them from a button goes through the same code.
+/*
+ * Commands for undo, arrow-key nudges and the shortcuts overlay; registry.ts lists them with the others.
  */
 import type { NoteId } from '../../../shared/src/board/ids'
 import { getNotes, readNote, updateNotes } from '../../../shared/src/board/schema'
-import { cutSelection, duplicateSelection, pasteNotes } from '../clipboard/clipboardActions'
-import { readClipboard } from '../clipboard/noteClipboard'
 import { LOCAL_ORIGIN } from '../doc/localHistory'
-import { setShortcutsOpen, useUi } from '../state/ui'
+import { hasSelectedNotes, setShortcutsOpen, useUi } from '../state/ui'
 import { type NudgeDirection, planNudge } from './nudge'
 import type { Command, CommandContext } from './registry'
-
-const hasSelection = () => useUi.getState().selection.size > 0
 
 function nudgeSelection(ctx: CommandContext, direction: NudgeDirection): void {
   const notes = getNotes(ctx.doc)
@@ -33,26 +26,11 @@ const nudge = (
   label,
   shortcuts: [{ key, shift }],
   edits: true,
-  enabled: hasSelection,
+  enabled: hasSelectedNotes,
   run: (ctx) => nudgeSelection(ctx, direction),
 })
 
-/** Paste from a button or menu: the async clipboard API, which may ask for permission. */
-async function pasteFromClipboardApi(ctx: CommandContext): Promise<void> {
-  try {
-    const items = await navigator.clipboard.read()
-    const texts = new Map<string, string>()
-    for (const item of items)
-      for (const type of item.types)
-        if (!texts.has(type)) texts.set(type, await (await item.getType(type)).text())
-    const pasted = readClipboard((type) => texts.get(type) ?? '')
-    if (pasted.kind !== 'none') pasteNotes(ctx, pasted.notes)
-  } catch {
-    // Permission refused or no clipboard access: the keyboard shortcut still works.
-  }
-}
-
-export const EDIT_COMMANDS: readonly Command[] = [
+export const HISTORY_COMMANDS: readonly Command[] = [
   {
     id: 'history.undo',
     label: 'Undo my last change',
@@ -72,43 +50,9 @@ export const EDIT_COMMANDS: readonly Command[] = [
     enabled: (ctx) => ctx.history?.state.getSnapshot().canRedo ?? false,
     run: (ctx) => ctx.history?.redo(),
   },
-  {
-    id: 'edit.copy',
-    label: 'Copy selected notes',
-    shortcuts: [{ key: 'c', mod: true }],
-    native: true,
-    enabled: hasSelection,
-    run: () => document.execCommand('copy'),
-  },
-  {
-    id: 'edit.cut',
-    label: 'Cut selected notes',
-    shortcuts: [{ key: 'x', mod: true }],
-    native: true,
-    edits: true,
-    enabled: hasSelection,
-    run: (ctx) => {
-      // execCommand('cut') fires no event outside an editable field in some browsers; copy, then cut.
-      if (!document.execCommand('copy')) return
-      cutSelection(ctx)
-    },
-  },
-  {
-    id: 'edit.paste',
-    label: 'Paste notes or text (one note per line)',
-    shortcuts: [{ key: 'v', mod: true }],
-    native: true,
-    edits: true,
-    run: (ctx) => void pasteFromClipboardApi(ctx),
-  },
-  {
-    id: 'edit.duplicate',
-    label: 'Duplicate selected notes',
-    shortcuts: [{ key: 'd', mod: true }],
-    edits: true,
-    enabled: hasSelection,
-    run: duplicateSelection,
-  },
+]
+
+export const EDIT_COMMANDS: readonly Command[] = [
   nudge('earlier', 'Move one place earlier in its cell', 'ArrowLeft', false, 'earlier'),
   nudge('later', 'Move one place later in its cell', 'ArrowRight', false, 'later'),
   nudge('laneUp', 'Move to the lane above (from Unsorted: back onto the grid)', 'ArrowUp', false, 'laneUp'),

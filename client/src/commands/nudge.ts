@@ -1,4 +1,4 @@
-/**
+/*
  * Arrow-key nudges. Notes snap to cells and flow in reading order, so a nudge moves a note by places,
  * never by pixels:
  *   Left / Right          one place earlier / later in its cell's reading order (stops at the ends)
@@ -10,7 +10,7 @@
  * drag; the other directions leave them. Data in, data out: the result is the patches to write, in one
  * transaction.
  */
-import type { LaneId, NoteId, StageId } from '../../../shared/src/board/ids'
+import type { LaneId, NoteId, RecordId, StageId } from '../../../shared/src/board/ids'
 import type { NotePatch } from '../../../shared/src/board/schema'
 import type { BoardLayout } from '../../../shared/src/layout/grid'
 import { cellKey, UNSORTED_CELL } from '../../../shared/src/layout/grid'
@@ -33,7 +33,7 @@ function keysFor(before: string | null, after: string | null, count: number): st
 /** Moves selected notes one place within their cell; only the runs of selected notes get new keys. */
 function reorder(
   cell: Cell,
-  selected: ReadonlySet<NoteId>,
+  selected: ReadonlySet<RecordId>,
   orderOf: (id: NoteId) => string | undefined,
   step: -1 | 1,
   patches: Map<NoteId, NotePatch>,
@@ -67,7 +67,7 @@ function reorder(
 export function planNudge(
   layout: BoardLayout,
   orderOf: (id: NoteId) => string | undefined,
-  selection: ReadonlySet<NoteId>,
+  selection: ReadonlySet<RecordId>,
   direction: NudgeDirection,
 ): Map<NoteId, NotePatch> {
   const patches = new Map<NoteId, NotePatch>()
@@ -120,7 +120,7 @@ export function planNudge(
 function addUnsortedArrivals(
   layout: BoardLayout,
   cells: Cell[][],
-  selection: ReadonlySet<NoteId>,
+  selection: ReadonlySet<RecordId>,
   arrivals: Map<Cell, NoteId[]>,
 ): void {
   const bottom = layout.lanes.length - 1

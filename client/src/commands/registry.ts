@@ -1,30 +1,28 @@
-/**
- * The one way to run a command, like excalidraw's actions: toolbar buttons, keyboard shortcuts and the
- * accessible outline all look commands up here by id. A command gets everything it needs in its
- * context; it reads the document through shared's readers and writes through shared's mutations.
+/*
+ * The one way to run a command, like excalidraw's actions, and the only way the app writes the board:
+ * toolbar buttons, keyboard shortcuts, menus, the accessible outline, the canvas's gestures, the note
+ * editor, the title field and the clipboard all look commands up here by id. A command gets everything
+ * it needs in its context and args; it reads the document through shared's readers and writes through
+ * shared's mutations. A command that writes carries `edits: true`, so a view link cannot run it
+ * (onlyCommandsWrite.test.ts keeps writes from creeping back in elsewhere).
  */
 import type * as Y from 'yjs'
 import type { InsertSide } from '../../../shared/src/board/gridOrder'
 import type { NoteId } from '../../../shared/src/board/ids'
-import { createNote, deleteNotes, type NotePatch, updateNotes } from '../../../shared/src/board/schema'
-import { type LaneKind, NOTE_COLORS, type NoteColor } from '../../../shared/src/board/style'
+import { setBoardTitle } from '../../../shared/src/board/schema'
+import type { LaneKind } from '../../../shared/src/board/style'
+import type { Point } from '../../../shared/src/layout/geometry'
 import type { BoardLayout, HeaderRef } from '../../../shared/src/layout/grid'
-import { nearestCell } from '../../../shared/src/layout/hitTest'
-import type { LocalHistory } from '../doc/localHistory'
+import type { CellRef } from '../../../shared/src/layout/hitTest'
+import type { ClipNote } from '../clipboard/noteClipboard'
+import { LOCAL_ORIGIN, type LocalHistory } from '../doc/localHistory'
 import { exportPdf } from '../export/pdfExport'
 import { fitRect, ZOOM, zoomAt } from '../scene/viewport'
-import { pointerOrCenterOnBoard } from '../state/pointer'
-import {
-  clearSelection,
-  selectOnly,
-  setTool,
-  setViewport,
-  startEditing,
-  stopEditing,
-  useUi,
-} from '../state/ui'
-import { EDIT_COMMANDS } from './editCommands'
+import { clearSelection, selectOnly, setTool, setViewport, useUi } from '../state/ui'
+import { CLIPBOARD_COMMANDS } from './clipboardCommands'
+import { EDIT_COMMANDS, HISTORY_COMMANDS } from './editCommands'
 import { GRID_COMMANDS } from './gridCommands'
+import { COLOR_COMMANDS, NOTE_COMMANDS } from './noteCommands'
 
 export interface CommandContext {
   doc: Y.Doc
@@ -36,19 +34,34 @@ export interface CommandContext {
 
 /**
  * What a command acts on, when it needs more than the selection: the grid-shaping commands get the
- * stage or lane header from the menu, the canvas or the outline that runs them, and what was typed.
+ * stage or lane header from the menu, the canvas or the outline that runs them, and what was typed;
+ * the canvas's gestures name the note, cell or point they acted on.
  */
 export interface CommandArgs {
   /** The stage or lane header the command acts on (or, for an insert, beside which). */
   header?: HeaderRef
   /** Which side of `header` a new stage or lane goes; without a header it goes at the end. */
   side?: InsertSide
-  /** A title the person typed (rename, add). */
+  /** A title the person typed (rename, add; the board's own title). */
   title?: string
   /** The kind of a new lane; it picks the default color of the lane's notes. */
   laneKind?: LaneKind
   /** Where a dragged header was dropped: the gap between headers (0 = before the first). */
   gap?: number
+  /** The note acted on instead of the selection: the one double-clicked, resized or typed into. */
+  note?: NoteId
+  /** The notes a drag moves. */
+  notes?: readonly NoteId[]
+  /** A board point: where dragged notes were dropped. */
+  at?: Point
+  /** The cell a new note goes in. */
+  cell?: CellRef
+  /** A note's new size in board units, before it is held to the size limits. */
+  size?: { w: number; h: number }
+  /** A note's whole text as it now reads in the editor (written as the smallest splice). */
+  text?: string
+  /** The notes a paste event carried. */
+  pasted?: readonly ClipNote[]
 }
 
 export interface Shortcut {
@@ -73,8 +86,6 @@ export interface Command {
   run: (ctx: CommandContext, args?: CommandArgs) => void
 }
 
-const hasSelection = () => useUi.getState().selection.size > 0
-
 function zoomBy(factor: number): void {
   const { viewport, canvasSize } = useUi.getState()
   setViewport(zoomAt(viewport, { x: canvasSize.w / 2, y: canvasSize.h / 2 }, factor))
@@ -88,56 +99,10 @@ export function zoomToFit(layout: BoardLayout): void {
   setViewport(fitRect({ x: 0, y: 0, w: layout.width, h: layout.height }, canvasSize, FIT_INSETS))
 }
 
-/** Adds a note in the cell under the pointer, or at the viewport's center when it is off the canvas. */
-function addNote(ctx: CommandContext): void {
-  const cell = nearestCell(ctx.getLayout(), pointerOrCenterOnBoard())
-  if (!cell) return
-  const id = createNote(ctx.doc, cell)
-  startEditing(id)
-}
-
-function patchSelected(ctx: CommandContext, patch: NotePatch): void {
-  const ids = [...useUi.getState().selection]
-  updateNotes(ctx.doc, new Map(ids.map((id) => [id, patch])))
-}
-
-const colorCommand = (color: NoteColor, index: number): Command => ({
-  id: `color.${color}`,
-  label: `Color: ${color}`,
-  shortcuts: [{ key: String(index + 1) }],
-  edits: true,
-  enabled: hasSelection,
-  run: (ctx) => patchSelected(ctx, { color }),
-})
-
 export const COMMANDS: readonly Command[] = [
   { id: 'tool.select', label: 'Select', shortcuts: [{ key: 'v' }], run: () => setTool('select') },
   { id: 'tool.pan', label: 'Hand (pan)', shortcuts: [{ key: 'h' }], run: () => setTool('pan') },
-  { id: 'note.add', label: 'Add note', shortcuts: [{ key: 'n' }], edits: true, run: addNote },
-  {
-    id: 'note.edit',
-    label: 'Edit note text',
-    shortcuts: [{ key: 'Enter' }],
-    edits: true,
-    enabled: () => useUi.getState().selection.size === 1,
-    run: () => {
-      const [id] = useUi.getState().selection
-      if (id) startEditing(id)
-    },
-  },
-  {
-    id: 'note.delete',
-    label: 'Delete selected notes',
-    shortcuts: [{ key: 'Delete' }, { key: 'Backspace' }],
-    edits: true,
-    enabled: hasSelection,
-    run: (ctx) => {
-      const ids: NoteId[] = [...useUi.getState().selection]
-      stopEditing()
-      clearSelection()
-      deleteNotes(ctx.doc, ids)
-    },
-  },
+  ...NOTE_COMMANDS,
   {
     id: 'selection.all',
     label: 'Select all notes',
@@ -169,7 +134,16 @@ export const COMMANDS: readonly Command[] = [
     shortcuts: [{ key: 'e', mod: true, shift: true }],
     run: (ctx) => void exportPdf(ctx.doc),
   },
-  ...NOTE_COLORS.map(colorCommand),
+  {
+    id: 'board.rename',
+    label: 'Rename the board',
+    edits: true,
+    enabled: (_ctx, args) => (args?.title?.trim() ?? '') !== '',
+    run: (ctx, args) => setBoardTitle(ctx.doc, args?.title ?? '', LOCAL_ORIGIN),
+  },
+  ...COLOR_COMMANDS,
+  ...HISTORY_COMMANDS,
+  ...CLIPBOARD_COMMANDS,
   ...EDIT_COMMANDS,
   ...GRID_COMMANDS,
 ]

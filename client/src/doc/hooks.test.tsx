@@ -6,9 +6,9 @@ import * as Y from 'yjs'
 import type { NoteId } from '../../../shared/src/board/ids'
 import { createNote, getNoteText, readLanes, readStages, updateNote } from '../../../shared/src/board/schema'
 import { applyTemplate } from '../../../shared/src/templates/applyTemplate'
+import { applyTextChange } from '../commands/applyTextChange'
 import { BoardStores } from './boardStores'
 import { BoardStoresContext, useBoardLayout, useNote, useNoteIds } from './hooks'
-import { applyTextChange } from './textDiff'
 
 // React's act() warns unless the environment says it is a test.
 ;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true

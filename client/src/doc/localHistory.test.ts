@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import type { NoteId } from '../../../shared/src/board/ids'
+import type { NoteId, RecordId } from '../../../shared/src/board/ids'
 import {
   createNote,
   deleteNotes,
@@ -11,8 +11,8 @@ import {
   updateNote,
 } from '../../../shared/src/board/schema'
 import { applyTemplate } from '../../../shared/src/templates/applyTemplate'
+import { applyTextChange } from '../commands/applyTextChange'
 import { createLocalHistory } from './localHistory'
-import { applyTextChange } from './textDiff'
 
 /** Two peers wired like the provider does it: each applies the other's updates with a remote origin. */
 function twoPeers() {
@@ -30,10 +30,10 @@ function twoPeers() {
 }
 
 function selectionOf() {
-  let selected: ReadonlySet<NoteId> = new Set()
+  let selected: ReadonlySet<RecordId> = new Set()
   return {
     get: () => selected,
-    restore: (ids: readonly NoteId[]) => {
+    restore: (ids: readonly RecordId[]) => {
       selected = new Set(ids)
     },
     set: (ids: NoteId[]) => {

@@ -1,4 +1,4 @@
-/**
+/*
  * Undo and redo of this person's own changes only. A Y.UndoManager watches the board's top-level types
  * but tracks transactions whose origin is 'local' (and its own undo/redo), never the provider's or the
  * IndexedDB copy's: a colleague's edit is never undone by us, and undoing ours leaves theirs in place
@@ -15,9 +15,10 @@
  * what the change touched and redo selects what was selected when undo was pressed.
  */
 import * as Y from 'yjs'
-import type { NoteId } from '../../../shared/src/board/ids'
+import type { NoteId, RecordId } from '../../../shared/src/board/ids'
 import { type BoardOrigin, getLanes, getMeta, getNotes, getStages } from '../../../shared/src/board/schema'
 import type { ExternalStore } from './boardStores'
+import { recordExists } from './recordExists'
 
 /** The only origin undo tracks: edits made by this person in this tab. */
 export const LOCAL_ORIGIN: BoardOrigin = 'local'
@@ -26,9 +27,9 @@ export const LOCAL_ORIGIN: BoardOrigin = 'local'
 export const TEXT_CAPTURE_MS = 500
 
 export interface HistorySelection {
-  get: () => ReadonlySet<NoteId>
+  get: () => ReadonlySet<RecordId>
   /** Selects these ids (some may no longer exist; they are filtered out first). */
-  restore: (ids: readonly NoteId[]) => void
+  restore: (ids: readonly RecordId[]) => void
 }
 
 export interface HistoryState {
@@ -63,7 +64,7 @@ export function createLocalHistory(
   options: { textCaptureMs?: number } = {},
 ): LocalHistory {
   const notes = getNotes(doc)
-  let selectionBefore: NoteId[] = []
+  let selectionBefore: RecordId[] = []
   let createdInTx: NoteId[] = []
   let textOnlyTx = true
   // Declared before the manager so that its afterTransaction runs first (lib0 calls listeners in order).
@@ -117,8 +118,8 @@ export function createLocalHistory(
     refresh()
   })
   um.on('stack-item-popped', ({ stackItem, type }) => {
-    const ids = stackItem.meta.get(type === 'undo' ? META_BEFORE : META_AFTER) as NoteId[] | undefined
-    if (ids) selection.restore(ids.filter((id) => notes.has(id)))
+    const ids = stackItem.meta.get(type === 'undo' ? META_BEFORE : META_AFTER) as RecordId[] | undefined
+    if (ids) selection.restore(ids.filter((id) => recordExists(doc, id)))
     refresh()
   })
   um.on('stack-cleared', refresh)

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
-import { applyTextChange, diffText, transformIndex } from './textDiff'
+import { diffText, transformIndex } from './textDiff'
 
 describe('diffText', () => {
   it('returns null for equal texts', () => {
@@ -21,21 +20,6 @@ describe('diffText', () => {
   it('never splits an emoji', () => {
     const splice = diffText('a😀', 'a😃')
     expect(splice).toEqual({ index: 1, deleteCount: 2, insert: '😃' })
-  })
-})
-
-describe('applyTextChange', () => {
-  it('merges two people typing into the same note', () => {
-    const a = new Y.Doc()
-    const b = new Y.Doc()
-    a.getText('t').insert(0, 'Call hotline')
-    Y.applyUpdate(b, Y.encodeStateAsUpdate(a))
-    applyTextChange(a.getText('t'), 'Call the hotline')
-    applyTextChange(b.getText('t'), 'Call hotline now')
-    Y.applyUpdate(a, Y.encodeStateAsUpdate(b))
-    Y.applyUpdate(b, Y.encodeStateAsUpdate(a))
-    expect(a.getText('t').toString()).toBe('Call the hotline now')
-    expect(b.getText('t').toString()).toBe('Call the hotline now')
   })
 })
 

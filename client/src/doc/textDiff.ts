@@ -1,9 +1,7 @@
-/**
- * Typing into a note writes only what changed: the common prefix and suffix of the old and new text
- * are kept, and the middle becomes one delete and one insert. Two people typing in the same note then
- * merge character by character instead of overwriting each other's whole text.
+/*
+ * Text changes as splices, pure: the smallest single splice between two texts (what typing into a note
+ * writes, commands/applyTextChange.ts), and where a caret goes when someone else's splice arrives.
  */
-import type * as Y from 'yjs'
 
 export interface TextSplice {
   index: number
@@ -34,16 +32,6 @@ export function diffText(before: string, after: string): TextSplice | null {
     deleteCount: before.length - prefix - suffix,
     insert: after.slice(prefix, after.length - suffix),
   }
-}
-
-/** Makes `text` read `next` with a minimal splice, in one transaction. */
-export function applyTextChange(text: Y.Text, next: string, origin: unknown = 'local'): void {
-  const splice = diffText(text.toString(), next)
-  if (!splice || !text.doc) return
-  text.doc.transact(() => {
-    if (splice.deleteCount > 0) text.delete(splice.index, splice.deleteCount)
-    if (splice.insert !== '') text.insert(splice.index, splice.insert)
-  }, origin)
 }
 
 type Delta = readonly { retain?: number; insert?: unknown; delete?: number }[]

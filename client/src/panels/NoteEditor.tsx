@@ -1,7 +1,7 @@
-/**
+/*
  * Editing a note's text in place: a real DOM textarea laid exactly over the note (same box, same font,
  * scaled with the zoom through a CSS transform), so IME, spellcheck, selection and accessibility all
- * work. Each input is written to the note's Y.Text as a minimal splice; a colleague's typing arrives as
+ * work. Each input is written to the note's Y.Text as a minimal splice (the `note.setText` command); a colleague's typing arrives as
  * a delta and moves our caret accordingly, so both can type in the same note.
  *
  * Undo inside the editor goes through the board's undo history (our own changes only), never the
@@ -16,11 +16,12 @@ import { NOTE_TEXT } from '../../../shared/src/scene/textStyle'
 import { useBoardSession } from '../board/session'
 import { commandForKey, runCommand } from '../commands/registry'
 import { useBoardLayout, useNote } from '../doc/hooks'
-import { applyTextChange, transformIndex } from '../doc/textDiff'
+import { LOCAL_ORIGIN } from '../doc/localHistory'
+import { transformIndex } from '../doc/textDiff'
 import { stopEditing, useUi } from '../state/ui'
 
-/** The origin of this editor's own writes, so its observer can skip them. */
-const EDITOR_ORIGIN = 'local'
+/** The origin of this editor's own writes (note.setText's), so its observer can skip them. */
+const EDITOR_ORIGIN = LOCAL_ORIGIN
 
 export function NoteEditor({ id }: { id: NoteId }) {
   const { doc, commands } = useBoardSession()
@@ -29,12 +30,10 @@ export function NoteEditor({ id }: { id: NoteId }) {
   const viewport = useUi((s) => s.viewport)
   const ref = useRef<HTMLTextAreaElement>(null)
   const composing = useRef(false)
-  const ytext = useRef<Y.Text | null>(null)
 
   useLayoutEffect(() => {
     const el = ref.current
     const text = getNoteText(doc, id)
-    ytext.current = text
     if (!el || !text) return
     el.value = text.toString()
     el.focus()
@@ -77,8 +76,7 @@ export function NoteEditor({ id }: { id: NoteId }) {
   if (!note || !box) return null
   const ink = NOTE_INK[note.color]
   const commit = () => {
-    const text = ytext.current
-    if (text && ref.current) applyTextChange(text, ref.current.value, EDITOR_ORIGIN)
+    if (ref.current) runCommand('note.setText', commands, { note: id, text: ref.current.value })
   }
   return (
     <textarea

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react'
-import { setBoardTitle } from '../../../shared/src/board/schema'
 import { boardLink } from '../api/knownBoards'
 import { useBoardSession } from '../board/session'
 import { runCommand } from '../commands/registry'
@@ -19,7 +18,7 @@ export interface BoardLinks {
 }
 
 function TitleField() {
-  const { doc, readOnly } = useBoardSession()
+  const { readOnly, commands } = useBoardSession()
   const title = useBoardTitle()
   const [draft, setDraft] = useState(title)
   useEffect(() => setDraft(title), [title])
@@ -29,7 +28,7 @@ function TitleField() {
   if (readOnly) return <h1 className="topbar__title">{title}</h1>
   const save = () => {
     if (draft.trim() === '') setDraft(title)
-    else if (draft !== title) setBoardTitle(doc, draft)
+    else if (draft !== title) runCommand('board.rename', commands, { title: draft })
   }
   return (
     <input

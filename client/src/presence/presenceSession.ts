@@ -1,4 +1,4 @@
-/**
+/*
  * Presence for one open board: who I am (identity, persisted), what I publish (PresencePublisher, fed
  * from the local UI store and the pointer), and whom I see (PresenceStore). Made next to the board's
  * connection and destroyed with it; components reach it through usePresence.ts.
@@ -7,7 +7,7 @@ import type { Awareness } from 'y-protocols/awareness'
 import type { Point } from '../../../shared/src/layout/geometry'
 import type { ExternalStore } from '../doc/boardStores'
 import { screenToBoard, visibleRect } from '../scene/viewport'
-import { type UiState, useUi } from '../state/ui'
+import { selectedNoteIds, type UiState, useUi } from '../state/ui'
 import {
   type Identity,
   type KeyValueStorage,
@@ -101,7 +101,7 @@ export class PresenceSession {
   }
 
   private publishUi(state: UiState, prev: UiState | null): void {
-    if (state.selection !== prev?.selection) this.publisher.setSelection(state.selection)
+    if (state.selection !== prev?.selection) this.publisher.setSelection(selectedNoteIds(state.selection))
     if (state.editingNoteId !== prev?.editingNoteId) this.publisher.setEditing(state.editingNoteId)
     if (state.viewport !== prev?.viewport || state.canvasSize !== prev?.canvasSize) {
       this.publisher.setView(state.canvasSize.w > 1 ? visibleRect(state.viewport, state.canvasSize) : null)

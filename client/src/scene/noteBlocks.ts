@@ -8,7 +8,7 @@
  */
 import type { NoteId } from '../../../shared/src/board/ids'
 import type { NoteColor } from '../../../shared/src/board/style'
-import type { Point, Rect } from '../../../shared/src/layout/geometry'
+import type { Rect } from '../../../shared/src/layout/geometry'
 import type { NoteBox } from '../../../shared/src/layout/grid'
 import { noteInk } from '../../../shared/src/scene/noteItems'
 
@@ -41,46 +41,39 @@ export interface BlockTarget {
   fillRect(x: number, y: number, w: number, h: number): void
 }
 
-/** Notes being dragged at block detail: drawn at `offset` from their place, above the others. */
-export interface BlockDrag {
-  ids: ReadonlySet<NoteId>
-  offset: Point
-}
-
-/** Draws the blocks that touch `view` (board units); returns how many were drawn. */
+/**
+ * Draws the blocks that touch `view` (board units), leaving out `skip` (the notes being dragged, which
+ * the drag layer draws); returns how many were drawn.
+ */
 export function drawBlocks(
   target: BlockTarget,
   batches: readonly BlockBatch[],
   view: Rect,
-  drag: BlockDrag | null = null,
+  skip: ReadonlySet<NoteId> | null = null,
 ): number {
   const x0 = view.x
   const y0 = view.y
   const x1 = view.x + view.w
   const y1 = view.y + view.h
   let drawn = 0
-  const pass = (dx: number, dy: number, moving: boolean) => {
-    for (const batch of batches) {
-      const { rects, ids } = batch
-      let styled = false
-      for (let i = 0, n = ids.length; i < n; i++) {
-        if (drag && drag.ids.has(ids[i] as NoteId) !== moving) continue
-        const o = i * 4
-        const x = (rects[o] as number) + dx
-        const y = (rects[o + 1] as number) + dy
-        const w = rects[o + 2] as number
-        const h = rects[o + 3] as number
-        if (x > x1 || y > y1 || x + w < x0 || y + h < y0) continue
-        if (!styled) {
-          target.fillStyle = batch.fill
-          styled = true
-        }
-        target.fillRect(x, y, w, h)
-        drawn++
+  for (const batch of batches) {
+    const { rects, ids } = batch
+    let styled = false
+    for (let i = 0, n = ids.length; i < n; i++) {
+      if (skip?.has(ids[i] as NoteId)) continue
+      const o = i * 4
+      const x = rects[o] as number
+      const y = rects[o + 1] as number
+      const w = rects[o + 2] as number
+      const h = rects[o + 3] as number
+      if (x > x1 || y > y1 || x + w < x0 || y + h < y0) continue
+      if (!styled) {
+        target.fillStyle = batch.fill
+        styled = true
       }
+      target.fillRect(x, y, w, h)
+      drawn++
     }
   }
-  pass(0, 0, false)
-  if (drag && drag.ids.size > 0) pass(drag.offset.x, drag.offset.y, true)
   return drawn
 }

@@ -1,11 +1,15 @@
-/**
+/*
  * Local UI state, one zustand store in small slices: the tool, the selection, the viewport and the
  * note being edited. Never a copy of the document — content lives in the Y.Doc. Actions are plain
  * module functions (zustand's "no store actions" pattern), so panels, commands and the canvas share them.
+ *
+ * The selection holds record ids of any kind (ids carry their kind, shared/src/board/ids.ts), so that
+ * connectors, chips or headers can be selected later without a second selection. Today only notes are
+ * ever put in it; code that acts on notes reads `selectedNoteIds`.
  */
 import { create } from 'zustand'
 import type { InsertSide } from '../../../shared/src/board/gridOrder'
-import type { NoteId } from '../../../shared/src/board/ids'
+import { isId, type NoteId, type RecordId } from '../../../shared/src/board/ids'
 import type { HeaderRef } from '../../../shared/src/layout/grid'
 import type { Size, Viewport } from '../scene/viewport'
 
@@ -21,7 +25,7 @@ export type GridEdit =
 
 export interface UiState {
   tool: Tool
-  selection: ReadonlySet<NoteId>
+  selection: ReadonlySet<RecordId>
   viewport: Viewport
   /** The canvas's size in screen pixels, so commands can zoom around its center. */
   canvasSize: Size
@@ -57,16 +61,16 @@ export const setCanvasSize = (canvasSize: Size): void => {
   if (prev.w !== canvasSize.w || prev.h !== canvasSize.h) useUi.setState({ canvasSize })
 }
 
-export const selectOnly = (ids: Iterable<NoteId>): void => useUi.setState({ selection: new Set(ids) })
+export const selectOnly = (ids: Iterable<RecordId>): void => useUi.setState({ selection: new Set(ids) })
 
-export const toggleSelected = (id: NoteId): void => {
+export const toggleSelected = (id: RecordId): void => {
   const next = new Set(useUi.getState().selection)
   if (next.has(id)) next.delete(id)
   else next.add(id)
   useUi.setState({ selection: next })
 }
 
-export const addToSelection = (ids: Iterable<NoteId>): void => {
+export const addToSelection = (ids: Iterable<RecordId>): void => {
   const next = new Set(useUi.getState().selection)
   for (const id of ids) next.add(id)
   useUi.setState({ selection: next })
@@ -77,7 +81,7 @@ export const clearSelection = (): void => {
 }
 
 /** Drops ids that are no longer on the board (a colleague deleted them). */
-export const pruneSelection = (exists: (id: NoteId) => boolean): void => {
+export const pruneSelection = (exists: (id: RecordId) => boolean): void => {
   const { selection, editingNoteId } = useUi.getState()
   const kept = [...selection].filter(exists)
   if (kept.length !== selection.size) useUi.setState({ selection: new Set(kept) })
@@ -104,9 +108,28 @@ export const setHoveredHeader = (header: HeaderRef | null): void => {
   if (!sameHeader(useUi.getState().hoveredHeader, header)) useUi.setState({ hoveredHeader: header })
 }
 
+// Selections are immutable snapshots, so the notes of one are computed once however often it is asked
+// (store selectors run on every change of any slice, every pan frame included).
+const noteIdsOf = new WeakMap<ReadonlySet<RecordId>, readonly NoteId[]>()
+
+/** The notes in a selection (by default the current one), in the order they were selected. */
+export function selectedNoteIds(
+  selection: ReadonlySet<RecordId> = useUi.getState().selection,
+): readonly NoteId[] {
+  let ids = noteIdsOf.get(selection)
+  if (!ids) {
+    ids = [...selection].filter((id): id is NoteId => isId('note', id))
+    noteIdsOf.set(selection, ids)
+  }
+  return ids
+}
+
+export const hasSelectedNotes = (): boolean => selectedNoteIds().length > 0
+
 // ——— narrow selectors ———
+export const selectNoteCount = (s: UiState): number => selectedNoteIds(s.selection).length
 export const selectIsSelected =
-  (id: NoteId) =>
+  (id: RecordId) =>
   (s: UiState): boolean =>
     s.selection.has(id)
 export const selectScale = (s: UiState): number => s.viewport.scale

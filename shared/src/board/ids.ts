@@ -10,6 +10,8 @@ export type NoteId = `note:${string}`
 export type StageId = `stage:${string}`
 export type LaneId = `lane:${string}`
 export type IdOf<K extends IdKind> = `${K}:${string}`
+/** The id of any record on the board, e.g. what a selection may hold. */
+export type RecordId = IdOf<IdKind>
 
 const ID_BODY = /^[A-Za-z0-9_-]{1,64}$/
 

@@ -1,0 +1,281 @@
+/*
+ * The adapter between the Konva stage and the gesture machine (gestures/gestureMachine.ts): it turns
+ * pointer events into samples in screen and board coordinates, finds what they hit (from the layout,
+ * gestures/hitAt.ts; only the resize handles come from Konva), feeds the machine, and applies the
+ * intents that come out — the viewport, the selection and the other UI state directly, every change to
+ * the document through a registry command. Moves and releases are followed on the window once a press
+ * starts a gesture, so a drag that leaves the canvas still ends.
+ */
+import type { KonvaEventObject } from 'konva/lib/Node'
+import { type RefObject, useCallback, useEffect, useRef, useState } from 'react'
+import { isId } from '../../../shared/src/board/ids'
+import type { Rect } from '../../../shared/src/layout/geometry'
+import { type BoardLayout, type HeaderRef, headerRect } from '../../../shared/src/layout/grid'
+import { headerGapAt, headerGapLine } from '../../../shared/src/layout/hitTest'
+import { useBoardSession } from '../board/session'
+import { runCommand } from '../commands/registry'
+import { GestureMachine, type Hit, type Intent, type PointerSample } from '../gestures/gestureMachine'
+import { hitAt } from '../gestures/hitAt'
+import { noteIndex } from '../scene/noteIndex'
+import { screenToBoard } from '../scene/viewport'
+import type { NoteDrag } from '../state/noteDrag'
+import {
+  addToSelection,
+  clearSelection,
+  selectedNoteIds,
+  selectOnly,
+  setHoveredHeader,
+  setViewport,
+  toggleSelected,
+  useUi,
+} from '../state/ui'
+
+/** The whole column or row of a header, shaded while it is dragged. */
+function headerBand(layout: BoardLayout, header: HeaderRef): Rect | null {
+  const rect = headerRect(layout, header)
+  if (!rect) return null
+  return header.kind === 'stage' ? { ...rect, h: layout.height } : { ...rect, w: layout.width }
+}
+
+export interface CanvasGestures {
+  onPointerDown: (e: KonvaEventObject<PointerEvent>) => void
+  onPointerMove: (e: KonvaEventObject<PointerEvent>) => void
+  onDblClick: (e: KonvaEventObject<MouseEvent>) => void
+  onContextMenu: (e: KonvaEventObject<PointerEvent>) => void
+  /** The resize transformer let go of a note. */
+  onResize: (id: string, scaleX: number, scaleY: number) => void
+  rubberBand: Rect | null
+  /** Where a dragged header would go: a line between two headers. */
+  dropLine: Rect | null
+  /** The column or row of the header being dragged. */
+  dragSource: Rect | null
+  grabbing: boolean
+}
+
+export function useCanvasGestures(
+  containerRef: RefObject<HTMLDivElement | null>,
+  spaceHeld: RefObject<boolean>,
+  drag: NoteDrag,
+): CanvasGestures {
+  const { readOnly, commands } = useBoardSession()
+  const [machine] = useState(() => new GestureMachine())
+  const [rubberBand, setRubberBand] = useState<Rect | null>(null)
+  const [dropLine, setDropLine] = useState<Rect | null>(null)
+  const [dragSource, setDragSource] = useState<Rect | null>(null)
+  const [grabbing, setGrabbing] = useState(false)
+  // Read when an event arrives, so listeners made at a press never act on a stale role or context.
+  const session = useRef({ readOnly, commands })
+  session.current = { readOnly, commands }
+  const detach = useRef<(() => void) | null>(null)
+
+  /** `bounds`: the canvas's page box, when the caller has it (it does not move during a gesture). */
+  const sample = useCallback(
+    (
+      e: MouseEvent,
+      bounds: DOMRect | undefined = containerRef.current?.getBoundingClientRect(),
+    ): PointerSample => {
+      const screen = { x: e.clientX - (bounds?.left ?? 0), y: e.clientY - (bounds?.top ?? 0) }
+      const board = screenToBoard(useUi.getState().viewport, screen)
+      return { screen, board, button: e.button, shift: e.shiftKey, time: performance.now() }
+    },
+    [containerRef],
+  )
+
+  /** What the pointer is over; Konva finds only the resize handles (every other layer ignores events). */
+  const hitOf = useCallback(
+    (e: KonvaEventObject<MouseEvent>, at: PointerSample): Hit =>
+      e.target !== e.target.getStage()
+        ? { kind: 'handle' }
+        : hitAt(session.current.commands.getLayout(), at.board),
+    [],
+  )
+
+  const apply = useCallback(
+    (intents: readonly Intent[]) => {
+      const { commands } = session.current
+      const layout = commands.getLayout()
+      for (const intent of intents) {
+        switch (intent.kind) {
+          case 'panBy': {
+            const vp = useUi.getState().viewport
+            setViewport({ ...vp, x: vp.x + intent.dx, y: vp.y + intent.dy })
+            break
+          }
+          case 'grabbing':
+            setGrabbing(intent.on)
+            break
+          case 'band':
+            setRubberBand(intent.rect)
+            break
+          case 'selectInBand':
+            addToSelection(noteIndex(layout).query(intent.rect))
+            break
+          case 'select':
+            selectOnly([intent.id])
+            break
+          case 'toggle':
+            toggleSelected(intent.id)
+            break
+          case 'clearSelection':
+            clearSelection()
+            break
+          case 'dragStart':
+            // Dragging a note outside the selection drags it alone.
+            if (!useUi.getState().selection.has(intent.id)) selectOnly([intent.id])
+            drag.start(selectedNoteIds())
+            break
+          case 'dragBy':
+            drag.move(intent.offset)
+            break
+          case 'drop':
+            runCommand('note.moveTo', commands, { notes: drag.end(), at: intent.at })
+            break
+          case 'dragCancel':
+            drag.end()
+            break
+          case 'headerDragTo': {
+            const gap = headerGapAt(layout, intent.header.kind, intent.at)
+            setDropLine(headerGapLine(layout, intent.header.kind, gap))
+            setDragSource(headerBand(layout, intent.header))
+            break
+          }
+          case 'headerDrop':
+          case 'headerDragCancel':
+            setDropLine(null)
+            setDragSource(null)
+            if (intent.kind === 'headerDrop') {
+              const gap = headerGapAt(layout, intent.header.kind, intent.at)
+              runCommand('header.moveToGap', commands, { header: intent.header, gap })
+            }
+            break
+          case 'addNote':
+            runCommand('note.addInCell', commands, { cell: intent.cell })
+            break
+          case 'editNote':
+            runCommand('note.edit', commands, { note: intent.id })
+            break
+          case 'renameHeader':
+            runCommand('header.startRename', commands, { header: intent.header })
+            break
+          case 'openHeaderMenu':
+            runCommand('header.menu', commands, { header: intent.header })
+            break
+          case 'resizeNote': {
+            const box = layout.notes.get(intent.id)
+            if (box) {
+              const size = { w: box.w * intent.scaleX, h: box.h * intent.scaleY }
+              runCommand('note.resize', commands, { note: intent.id, size })
+            }
+            break
+          }
+          case 'hoverHeader':
+            setHoveredHeader(intent.header)
+            break
+        }
+      }
+    },
+    [drag],
+  )
+
+  const onPointerDown = useCallback(
+    (e: KonvaEventObject<PointerEvent>) => {
+      // Read once: measuring the page on every move of a pan would force a layout each time.
+      const bounds = containerRef.current?.getBoundingClientRect()
+      const at = sample(e.evt, bounds)
+      const tool = useUi.getState().tool
+      const hit = hitOf(e, at)
+      apply(
+        machine.handle({
+          type: 'down',
+          ...at,
+          hit,
+          tool,
+          space: spaceHeld.current,
+          readOnly: session.current.readOnly,
+        }),
+      )
+      // A pan pressed on a resize handle: the transformer must not resize under it.
+      if (machine.active === 'pan' && hit.kind === 'handle') e.target.stopDrag()
+      if (!machine.active || detach.current) return
+      // No preventDefault: it would suppress the mouse events Konva builds double-clicks from.
+      const move = (m: PointerEvent) => apply(machine.handle({ type: 'move', ...sample(m, bounds) }))
+      const end = (u: PointerEvent) => {
+        apply(
+          machine.handle(
+            u.type === 'pointercancel' ? { type: 'cancel' } : { type: 'up', ...sample(u, bounds) },
+          ),
+        )
+        if (!machine.active) detach.current?.()
+      }
+      window.addEventListener('pointermove', move)
+      window.addEventListener('pointerup', end)
+      window.addEventListener('pointercancel', end)
+      detach.current = () => {
+        window.removeEventListener('pointermove', move)
+        window.removeEventListener('pointerup', end)
+        window.removeEventListener('pointercancel', end)
+        detach.current = null
+      }
+    },
+    [machine, sample, hitOf, apply, spaceHeld, containerRef],
+  )
+
+  // Which header shows its options button; notes never sit over headers.
+  const onPointerMove = useCallback(
+    (e: KonvaEventObject<PointerEvent>) => {
+      if (machine.active) return
+      const hit = hitOf(e, sample(e.evt))
+      apply(machine.handle({ type: 'hover', hit, readOnly: session.current.readOnly }))
+    },
+    [machine, sample, hitOf, apply],
+  )
+
+  const onDblClick = useCallback(
+    (e: KonvaEventObject<MouseEvent>) => {
+      const at = sample(e.evt)
+      const situation = {
+        tool: useUi.getState().tool,
+        space: spaceHeld.current,
+        readOnly: session.current.readOnly,
+      }
+      apply(machine.handle({ type: 'dblclick', ...at, ...situation, hit: hitOf(e, at) }))
+    },
+    [machine, sample, hitOf, apply, spaceHeld],
+  )
+
+  const onContextMenu = useCallback(
+    (e: KonvaEventObject<PointerEvent>) => {
+      const intents = machine.handle({
+        type: 'contextmenu',
+        hit: hitOf(e, sample(e.evt)),
+        readOnly: session.current.readOnly,
+      })
+      if (intents.some((intent) => intent.kind === 'openHeaderMenu')) e.evt.preventDefault()
+      apply(intents)
+    },
+    [machine, sample, hitOf, apply],
+  )
+
+  const onResize = useCallback(
+    (id: string, scaleX: number, scaleY: number) => {
+      if (isId('note', id))
+        apply(machine.handle({ type: 'resized', id, scaleX, scaleY, readOnly: session.current.readOnly }))
+    },
+    [machine, apply],
+  )
+
+  // A canvas unmounted mid-gesture leaves no listener behind.
+  useEffect(() => () => detach.current?.(), [])
+
+  return {
+    onPointerDown,
+    onPointerMove,
+    onDblClick,
+    onContextMenu,
+    onResize,
+    rubberBand,
+    dropLine,
+    dragSource,
+    grabbing,
+  }
+}

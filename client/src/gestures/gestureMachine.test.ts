@@ -1,0 +1,322 @@
+import { describe, expect, it } from 'vitest'
+import type { LaneId, NoteId, StageId } from '../../../shared/src/board/ids'
+import type { HeaderRef } from '../../../shared/src/layout/grid'
+import {
+  DBLCLICK_AFTER_DRAG_MS,
+  GestureMachine,
+  type Hit,
+  type Intent,
+  type PointerSample,
+  type Situation,
+} from './gestureMachine'
+
+const NOTE = 'note:a' as NoteId
+const STAGE: HeaderRef = { kind: 'stage', id: 'stage:s' as StageId }
+const CELL = { stageId: 'stage:s' as StageId, laneId: 'lane:l' as LaneId }
+const onNote: Hit = { kind: 'note', id: NOTE }
+const onHeader: Hit = { kind: 'header', header: STAGE }
+const onCell: Hit = { kind: 'cell', cell: CELL }
+const onEmpty: Hit = { kind: 'empty' }
+
+/**
+ * Drives a machine like a person with a mouse: the board is drawn at scale 2 with no offset, so a board
+ * point is half the screen point, and time moves 10 ms per event unless told.
+ */
+class Person {
+  readonly machine = new GestureMachine()
+  time = 1_000
+  situation: Omit<Situation, 'hit'> = { tool: 'select', space: false, readOnly: false }
+
+  private sample(x: number, y: number, extra: Partial<PointerSample> = {}): PointerSample {
+    this.time += 10
+    return {
+      screen: { x, y },
+      board: { x: x / 2, y: y / 2 },
+      button: 0,
+      shift: false,
+      time: this.time,
+      ...extra,
+    }
+  }
+
+  down(hit: Hit, x = 100, y = 100, extra: Partial<PointerSample> = {}): Intent[] {
+    return this.machine.handle({ type: 'down', ...this.sample(x, y, extra), ...this.situation, hit })
+  }
+  move(x: number, y: number, extra: Partial<PointerSample> = {}): Intent[] {
+    return this.machine.handle({ type: 'move', ...this.sample(x, y, extra) })
+  }
+  up(x: number, y: number, extra: Partial<PointerSample> = {}): Intent[] {
+    return this.machine.handle({ type: 'up', ...this.sample(x, y, extra) })
+  }
+  click(hit: Hit, extra: Partial<PointerSample> = {}): Intent[] {
+    return [...this.down(hit, 100, 100, extra), ...this.up(100, 100, extra)]
+  }
+  /** Two clicks on `hit`, then what the double-click that follows them means. */
+  dblclick(hit: Hit, extra: Partial<PointerSample> = {}): Intent[] {
+    this.click(hit, extra)
+    this.click(hit, extra)
+    return this.doubleClickEvent(hit, extra)
+  }
+  /** The double-click event alone, as Konva sends it after a second release. */
+  doubleClickEvent(hit: Hit, extra: Partial<PointerSample> = {}): Intent[] {
+    return this.machine.handle({ type: 'dblclick', ...this.sample(100, 100, extra), ...this.situation, hit })
+  }
+  /** Press at (100, 100), move to (100 + dx, 100 + dy) in 4 steps, release there. */
+  drag(hit: Hit, dx: number, dy: number, extra: Partial<PointerSample> = {}): Intent[] {
+    const intents = this.down(hit, 100, 100, extra)
+    for (let i = 1; i <= 4; i++) intents.push(...this.move(100 + (dx * i) / 4, 100 + (dy * i) / 4, extra))
+    return [...intents, ...this.up(100 + dx, 100 + dy, extra)]
+  }
+}
+
+const kinds = (intents: Intent[]) => intents.map((i) => i.kind)
+
+describe('pressing a note', () => {
+  it('selects it on a click, and toggles it on a shift+click', () => {
+    const p = new Person()
+    expect(p.click(onNote)).toEqual([{ kind: 'select', id: NOTE }])
+    expect(p.click(onNote, { shift: true })).toEqual([{ kind: 'toggle', id: NOTE }])
+  })
+
+  it('is still a click below the drag threshold, and a drag from it on', () => {
+    const p = new Person()
+    p.down(onNote)
+    expect(p.move(103, 102)).toEqual([])
+    expect(p.up(103, 102)).toEqual([{ kind: 'select', id: NOTE }])
+
+    p.down(onNote)
+    expect(p.move(104, 100)).toEqual([
+      { kind: 'dragStart', id: NOTE },
+      { kind: 'dragBy', offset: { x: 2, y: 0 } },
+    ])
+    expect(p.move(140, 120)).toEqual([{ kind: 'dragBy', offset: { x: 20, y: 10 } }])
+    expect(p.up(160, 130)).toEqual([{ kind: 'drop', at: { x: 80, y: 65 } }])
+  })
+
+  it('drags the note with shift held too (shift only changes what a click does)', () => {
+    expect(kinds(new Person().drag(onNote, 40, 0, { shift: true }))).toEqual([
+      'dragStart',
+      'dragBy',
+      'dragBy',
+      'dragBy',
+      'dragBy',
+      'drop',
+    ])
+  })
+
+  it('never drags on a view link, but still selects', () => {
+    const p = new Person()
+    p.situation.readOnly = true
+    expect(p.drag(onNote, 200, 0)).toEqual([{ kind: 'select', id: NOTE }])
+  })
+
+  it('pans instead with the middle button, with space held or with the Hand tool', () => {
+    const middle = new Person().drag(onNote, 40, 0, { button: 1 })
+    expect(kinds(middle)).toEqual(['grabbing', 'panBy', 'panBy', 'panBy', 'panBy', 'grabbing'])
+
+    const space = new Person()
+    space.situation.space = true
+    expect(kinds(space.drag(onNote, 40, 0))).not.toContain('dragStart')
+
+    const hand = new Person()
+    hand.situation.tool = 'pan'
+    expect(kinds(hand.drag(onNote, 40, 0))).not.toContain('dragStart')
+  })
+
+  it('selects the note when a pan pressed on it with the left button did not move; the middle button does nothing', () => {
+    const hand = new Person()
+    hand.situation.tool = 'pan'
+    expect(hand.click(onNote)).toEqual([
+      { kind: 'grabbing', on: true },
+      { kind: 'grabbing', on: false },
+      { kind: 'select', id: NOTE },
+    ])
+    expect(kinds(new Person().click(onNote, { button: 1 }))).toEqual(['grabbing', 'grabbing'])
+  })
+})
+
+describe('panning', () => {
+  it('moves the view by each move, from the last one', () => {
+    const p = new Person()
+    p.down(onCell, 100, 100)
+    expect(p.move(110, 95)).toEqual([{ kind: 'panBy', dx: 10, dy: -5 }])
+    expect(p.move(130, 95)).toEqual([{ kind: 'panBy', dx: 20, dy: 0 }])
+    expect(p.up(130, 95)).toEqual([{ kind: 'grabbing', on: false }])
+  })
+
+  it('clears the selection on a click on empty space, a cell or a header of a view link', () => {
+    expect(new Person().click(onEmpty)).toContainEqual({ kind: 'clearSelection' })
+    expect(new Person().click(onCell)).toContainEqual({ kind: 'clearSelection' })
+    const viewer = new Person()
+    viewer.situation.readOnly = true
+    expect(viewer.click(onHeader)).toContainEqual({ kind: 'clearSelection' })
+    // A pan that moved a little more than a click's slop keeps the selection.
+    const p = new Person()
+    p.down(onEmpty, 100, 100)
+    p.move(102, 101)
+    expect(p.up(102, 101)).not.toContainEqual({ kind: 'clearSelection' })
+  })
+
+  it('ignores the right button with the Select tool, and pans with it with the Hand tool', () => {
+    expect(new Person().drag(onEmpty, 40, 0, { button: 2 })).toEqual([])
+    const hand = new Person()
+    hand.situation.tool = 'pan'
+    expect(kinds(hand.drag(onEmpty, 40, 0, { button: 2 }))).toContain('panBy')
+  })
+})
+
+describe('the rubber band', () => {
+  it('follows shift+drag on a cell, empty space or a header, and selects what it touches on release', () => {
+    for (const hit of [onCell, onEmpty, onHeader]) {
+      const p = new Person()
+      p.down(hit, 100, 100, { shift: true })
+      expect(p.move(140, 120, { shift: true })).toEqual([
+        { kind: 'band', rect: { x: 50, y: 50, w: 20, h: 10 } },
+      ])
+      expect(p.up(160, 80, { shift: true })).toEqual([
+        { kind: 'band', rect: null },
+        { kind: 'selectInBand', rect: { x: 50, y: 40, w: 30, h: 10 } },
+      ])
+    }
+  })
+
+  it('is a pan with the Hand tool or space held', () => {
+    const hand = new Person()
+    hand.situation.tool = 'pan'
+    expect(kinds(hand.drag(onCell, 40, 0, { shift: true }))).not.toContain('band')
+  })
+})
+
+describe('dragging a header', () => {
+  it('clears the selection on a click, and starts moving only past its threshold', () => {
+    const p = new Person()
+    expect(p.click(onHeader)).toEqual([{ kind: 'clearSelection' }])
+    p.down(onHeader, 100, 100)
+    expect(p.move(104, 102)).toEqual([])
+    expect(p.move(110, 100)).toEqual([
+      { kind: 'grabbing', on: true },
+      { kind: 'headerDragTo', header: STAGE, at: { x: 55, y: 50 } },
+    ])
+    expect(p.move(300, 100)).toEqual([{ kind: 'headerDragTo', header: STAGE, at: { x: 150, y: 50 } }])
+    // Dropped where the line was last shown.
+    expect(p.up(300, 100)).toEqual([
+      { kind: 'grabbing', on: false },
+      { kind: 'headerDrop', header: STAGE, at: { x: 150, y: 50 } },
+    ])
+  })
+})
+
+describe('double-clicks', () => {
+  it('add a note in a cell, rename a header and edit a note', () => {
+    const p = new Person()
+    expect(p.dblclick(onCell)).toEqual([{ kind: 'addNote', cell: CELL }])
+    expect(p.dblclick(onHeader)).toEqual([{ kind: 'renameHeader', header: STAGE }])
+    expect(p.dblclick(onNote)).toEqual([{ kind: 'editNote', id: NOTE }])
+    expect(p.dblclick(onEmpty)).toEqual([])
+    expect(p.dblclick({ kind: 'unsorted' })).toEqual([])
+  })
+
+  it('do nothing on a view link or with the right button', () => {
+    const viewer = new Person()
+    viewer.situation.readOnly = true
+    expect(viewer.dblclick(onCell)).toEqual([])
+    expect(new Person().dblclick(onCell, { button: 2 })).toEqual([])
+  })
+
+  it('are not double-clicks right after a pan, a note drag or a header move', () => {
+    const drags: [Hit, Partial<PointerSample>][] = [
+      [onCell, {}],
+      [onNote, {}],
+      [onHeader, {}],
+    ]
+    for (const [hit, extra] of drags) {
+      const p = new Person()
+      p.drag(hit, 60, 0, extra)
+      expect(p.dblclick(onCell)).toEqual([])
+      p.time += DBLCLICK_AFTER_DRAG_MS
+      expect(p.dblclick(onCell)).toEqual([{ kind: 'addNote', cell: CELL }])
+    }
+  })
+
+  it('are not double-clicks when the second press has become a drag', () => {
+    const p = new Person()
+    p.click(onCell)
+    p.down(onCell, 100, 100)
+    p.move(160, 100)
+    expect(p.doubleClickEvent(onCell)).toEqual([])
+  })
+
+  it('are not double-clicks when the two presses were on two things', () => {
+    const other: Hit = { kind: 'note', id: 'note:b' as NoteId }
+    const p = new Person()
+    p.click(onNote)
+    p.click(other)
+    expect(p.doubleClickEvent(other)).toEqual([])
+    p.click(onCell)
+    p.click(onNote)
+    expect(p.doubleClickEvent(onNote)).toEqual([])
+    const elsewhere: Hit = { kind: 'cell', cell: { ...CELL, laneId: 'lane:m' as LaneId } }
+    p.click(onCell)
+    p.click(elsewhere)
+    expect(p.doubleClickEvent(elsewhere)).toEqual([])
+  })
+
+  it('still count after a click, or a pan that did not move', () => {
+    const p = new Person()
+    p.click(onCell)
+    expect(p.dblclick(onCell)).toEqual([{ kind: 'addNote', cell: CELL }])
+  })
+})
+
+describe('other events', () => {
+  it('opens a header menu on a right-click, on an edit link only', () => {
+    const m = new GestureMachine()
+    expect(m.handle({ type: 'contextmenu', hit: onHeader, readOnly: false })).toEqual([
+      { kind: 'openHeaderMenu', header: STAGE },
+    ])
+    expect(m.handle({ type: 'contextmenu', hit: onHeader, readOnly: true })).toEqual([])
+    expect(m.handle({ type: 'contextmenu', hit: onCell, readOnly: false })).toEqual([])
+  })
+
+  it('reports the hovered header, except during a gesture or on a view link', () => {
+    const p = new Person()
+    expect(p.machine.handle({ type: 'hover', hit: onHeader, readOnly: false })).toEqual([
+      { kind: 'hoverHeader', header: STAGE },
+    ])
+    expect(p.machine.handle({ type: 'hover', hit: onCell, readOnly: false })).toEqual([
+      { kind: 'hoverHeader', header: null },
+    ])
+    expect(p.machine.handle({ type: 'hover', hit: onHeader, readOnly: true })).toEqual([])
+    p.down(onCell)
+    expect(p.machine.handle({ type: 'hover', hit: onHeader, readOnly: false })).toEqual([])
+  })
+
+  it('leaves a press on the resize handles to them, and resizes when they let go', () => {
+    const p = new Person()
+    expect(p.drag({ kind: 'handle' }, 50, 50)).toEqual([])
+    expect(p.machine.handle({ type: 'resized', id: NOTE, scaleX: 1.5, scaleY: 1, readOnly: false })).toEqual([
+      { kind: 'resizeNote', id: NOTE, scaleX: 1.5, scaleY: 1 },
+    ])
+    const hand = new Person()
+    hand.situation.tool = 'pan'
+    expect(kinds(hand.drag({ kind: 'handle' }, 50, 50))).toContain('panBy')
+    expect(kinds(hand.click({ kind: 'handle' }))).toEqual(['grabbing', 'grabbing'])
+  })
+
+  it('drops nothing when the pointer is cancelled mid-drag', () => {
+    const p = new Person()
+    p.down(onNote)
+    p.move(140, 100)
+    expect(p.machine.handle({ type: 'cancel' })).toEqual([{ kind: 'dragCancel' }])
+    expect(p.up(200, 100)).toEqual([])
+    expect(p.machine.active).toBeNull()
+  })
+
+  it('ends a gesture left under way when a new press arrives', () => {
+    const p = new Person()
+    p.down(onHeader)
+    p.move(200, 100)
+    expect(kinds(p.down(onEmpty))).toEqual(['grabbing', 'headerDragCancel', 'grabbing'])
+    expect(p.machine.active).toBe('pan')
+  })
+})

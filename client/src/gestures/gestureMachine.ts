@@ -1,0 +1,307 @@
+/*
+ * The canvas's gestures as a small state machine: pointer presses, moves and releases, double-clicks
+ * and context menus go in, each with what it hit; intents come out. Pure: no DOM, Konva or React, and
+ * no board layout — an intent names a point, and BoardCanvas (the adapter) turns it into a cell, a gap
+ * or a viewport and applies it: UI state directly, every document change through a command.
+ *
+ * A press starts one gesture:
+ *   note    left button on a note, Select tool, space not held. A click selects the note (shift: toggles
+ *           it); a drag (≥ NOTE_DRAG_START_PX) moves the selection when it holds the note, else the note
+ *           alone, and drops where it is released. A view link selects but never drags.
+ *   header  left button on a stage or lane header, no shift, on an edit link. A click clears the
+ *           selection; a drag (> HEADER_DRAG_START_PX, so a double-click still renames) moves the column
+ *           or row to the gap nearest the pointer.
+ *   band    shift+left on anything but a note: a rubber band; on release what it touches joins the selection.
+ *   pan     the middle button, anything with space held or the Hand tool, or the left button on no note.
+ *           A click without moving (≤ PAN_CLICK_SLOP_PX) clears the selection, or, pressed on a note with
+ *           the left button, selects it as a click would.
+ *   handle  a control Konva drives itself (the resize transformer's anchors): the machine stays out of it
+ *           unless the press pans, and learns the result as a `resized` event.
+ * A double-click edits a note, renames a header or adds a note in a cell — if both its presses were on
+ * that note, header or cell, and no drag, pan or header move ended within DBLCLICK_AFTER_DRAG_MS (Konva
+ * counts any two quick presses on the stage as a double-click: two clicks on two notes, a pan and a click).
+ * A right-click on a header opens its menu. A pointer cancelled mid-gesture changes nothing.
+ */
+import type { NoteId } from '../../../shared/src/board/ids'
+import { type Point, type Rect, rectFromCorners } from '../../../shared/src/layout/geometry'
+import type { HeaderRef } from '../../../shared/src/layout/grid'
+import type { CellRef } from '../../../shared/src/layout/hitTest'
+import type { Tool } from '../state/ui'
+
+/** A note drag starts once the pointer is this far from the press on either axis (screen px). */
+export const NOTE_DRAG_START_PX = 4
+/** A header drag starts once the pointer moved more than this (screen px, |dx| + |dy|). */
+export const HEADER_DRAG_START_PX = 6
+/** A pan that moved at most this far (screen px, |dx| + |dy|) was a click. */
+export const PAN_CLICK_SLOP_PX = 2
+/** A double-click this soon after a drag ended is the drag's press and another, not a double-click. */
+export const DBLCLICK_AFTER_DRAG_MS = 500
+
+/** What is under the pointer, topmost first. */
+export type Hit =
+  | { kind: 'note'; id: NoteId }
+  | { kind: 'header'; header: HeaderRef }
+  | { kind: 'cell'; cell: CellRef }
+  /** The row under the grid holding notes whose stage or lane is gone. */
+  | { kind: 'unsorted' }
+  /** The board outside the grid, or beyond it. */
+  | { kind: 'empty' }
+  /** A control Konva drives itself: the resize transformer's anchors. */
+  | { kind: 'handle' }
+
+export interface PointerSample {
+  /** Where the pointer is, in screen pixels relative to the canvas. */
+  screen: Point
+  /** The same point on the board (board units), under the viewport of that moment. */
+  board: Point
+  /** PointerEvent.button of the press: 0 left, 1 middle, 2 right. */
+  button: number
+  shift: boolean
+  /** When, in milliseconds of any clock that only goes forward. */
+  time: number
+}
+
+/** What, besides the point, decides what a press or a double-click means. */
+export interface Situation {
+  hit: Hit
+  tool: Tool
+  /** The space bar is held: every press pans. */
+  space: boolean
+  /** A view link: nothing may change the document (selecting and panning still work). */
+  readOnly: boolean
+}
+
+export type GestureEvent =
+  | ({ type: 'down' } & PointerSample & Situation)
+  | ({ type: 'move' } & PointerSample)
+  | ({ type: 'up' } & PointerSample)
+  /** The pointer was taken away (pointercancel, the window lost it): end the gesture, change nothing. */
+  | { type: 'cancel' }
+  | ({ type: 'dblclick' } & PointerSample & Situation)
+  | { type: 'contextmenu'; hit: Hit; readOnly: boolean }
+  /** The pointer moved with no button down: what it is over. */
+  | { type: 'hover'; hit: Hit; readOnly: boolean }
+  /** The resize transformer let go of a note, resized by these factors of its size. */
+  | { type: 'resized'; id: NoteId; scaleX: number; scaleY: number; readOnly: boolean }
+
+export type Intent =
+  /** Move the view by this many screen pixels. */
+  | { kind: 'panBy'; dx: number; dy: number }
+  /** The "grabbing" cursor shows (a pan or a header move is under way) or not. */
+  | { kind: 'grabbing'; on: boolean }
+  /** Show the rubber band (board units), or hide it. */
+  | { kind: 'band'; rect: Rect | null }
+  /** Add every note the band touches to the selection. */
+  | { kind: 'selectInBand'; rect: Rect }
+  | { kind: 'select'; id: NoteId }
+  | { kind: 'toggle'; id: NoteId }
+  | { kind: 'clearSelection' }
+  /** Start dragging the pressed note: with the selection when the selection holds it, else alone. */
+  | { kind: 'dragStart'; id: NoteId }
+  /** The dragged notes are drawn this far (board units) from their places. */
+  | { kind: 'dragBy'; offset: Point }
+  /** The dragged notes are dropped at this board point. */
+  | { kind: 'drop'; at: Point }
+  | { kind: 'dragCancel' }
+  /** A header is being dragged; it would land in the gap nearest this board point. */
+  | { kind: 'headerDragTo'; header: HeaderRef; at: Point }
+  /** Move the header to the gap nearest this board point (the one last shown). */
+  | { kind: 'headerDrop'; header: HeaderRef; at: Point }
+  | { kind: 'headerDragCancel' }
+  | { kind: 'addNote'; cell: CellRef }
+  | { kind: 'editNote'; id: NoteId }
+  | { kind: 'renameHeader'; header: HeaderRef }
+  /** Open the header's menu; the adapter also keeps the browser's own menu from showing. */
+  | { kind: 'openHeaderMenu'; header: HeaderRef }
+  | { kind: 'resizeNote'; id: NoteId; scaleX: number; scaleY: number }
+  /** The header under the pointer (its options button shows), or none. */
+  | { kind: 'hoverHeader'; header: HeaderRef | null }
+
+type Gesture =
+  | { kind: 'pan'; hit: Hit; button: number; start: Point; last: Point; moved: boolean }
+  | { kind: 'band'; from: Point }
+  | { kind: 'header'; header: HeaderRef; start: Point; at: Point | null }
+  | { kind: 'note'; id: NoteId; start: Point; from: Point; canDrag: boolean; dragging: boolean }
+  | { kind: 'handle' }
+
+export type GestureKind = Gesture['kind']
+
+/** Two hits on the same note, header, cell or place (a double-click's presses must be). */
+function sameTarget(a: Hit | null, b: Hit): boolean {
+  if (!a || a.kind !== b.kind) return false
+  if (a.kind === 'note' && b.kind === 'note') return a.id === b.id
+  if (a.kind === 'header' && b.kind === 'header')
+    return a.header.kind === b.header.kind && a.header.id === b.header.id
+  if (a.kind === 'cell' && b.kind === 'cell')
+    return a.cell.stageId === b.cell.stageId && a.cell.laneId === b.cell.laneId
+  return true
+}
+
+const manhattan = (a: Point, b: Point): number => Math.abs(a.x - b.x) + Math.abs(a.y - b.y)
+const chebyshev = (a: Point, b: Point): number => Math.max(Math.abs(a.x - b.x), Math.abs(a.y - b.y))
+
+/** The gesture a press starts; null for a press that means nothing (a right-click with the Select tool). */
+function startGesture(e: Extract<GestureEvent, { type: 'down' }>): Gesture | null {
+  const { hit } = e
+  // The left button with the Select tool and no space held selects, drags and shapes; anything else pans.
+  const selecting = e.button === 0 && e.tool === 'select' && !e.space
+  if (selecting && hit.kind === 'note')
+    return { kind: 'note', id: hit.id, start: e.screen, from: e.board, canDrag: !e.readOnly, dragging: false }
+  if (selecting && hit.kind === 'handle') return { kind: 'handle' }
+  if (selecting && hit.kind === 'header' && !e.shift && !e.readOnly)
+    return { kind: 'header', header: hit.header, start: e.screen, at: null }
+  if (selecting && e.shift) return { kind: 'band', from: e.board }
+  if (selecting || e.button === 1 || e.space || e.tool === 'pan')
+    return { kind: 'pan', hit, button: e.button, start: e.screen, last: e.screen, moved: false }
+  return null
+}
+
+export class GestureMachine {
+  private gesture: Gesture | null = null
+  /** When the last drag, pan or header move ended (ms); -Infinity before the first. */
+  private lastDragEnd = Number.NEGATIVE_INFINITY
+  /** What the last two presses hit, the latest last: a double-click's two presses. */
+  private pressed: [Hit | null, Hit | null] = [null, null]
+
+  /** The gesture under way, if any. */
+  get active(): GestureKind | null {
+    return this.gesture?.kind ?? null
+  }
+
+  handle(event: GestureEvent): Intent[] {
+    switch (event.type) {
+      case 'down': {
+        this.pressed = [this.pressed[1], event.hit]
+        const intents = this.gesture ? this.cancel() : []
+        this.gesture = startGesture(event)
+        if (this.gesture?.kind === 'pan') intents.push({ kind: 'grabbing', on: true })
+        return intents
+      }
+      case 'move':
+        return this.move(event)
+      case 'up':
+        return this.release(event)
+      case 'cancel':
+        return this.cancel()
+      case 'dblclick':
+        return this.doubleClick(event)
+      case 'contextmenu':
+        return !event.readOnly && event.hit.kind === 'header'
+          ? [{ kind: 'openHeaderMenu', header: event.hit.header }]
+          : []
+      case 'hover':
+        if (this.gesture || event.readOnly) return []
+        return [{ kind: 'hoverHeader', header: event.hit.kind === 'header' ? event.hit.header : null }]
+      case 'resized':
+        return event.readOnly
+          ? []
+          : [{ kind: 'resizeNote', id: event.id, scaleX: event.scaleX, scaleY: event.scaleY }]
+    }
+  }
+
+  private move(e: PointerSample): Intent[] {
+    const g = this.gesture
+    if (!g) return []
+    switch (g.kind) {
+      case 'pan': {
+        if (manhattan(e.screen, g.start) > PAN_CLICK_SLOP_PX) g.moved = true
+        const intent: Intent = { kind: 'panBy', dx: e.screen.x - g.last.x, dy: e.screen.y - g.last.y }
+        g.last = e.screen
+        return [intent]
+      }
+      case 'band':
+        return [{ kind: 'band', rect: rectFromCorners(g.from, e.board) }]
+      case 'header': {
+        const started = g.at !== null
+        if (!started && manhattan(e.screen, g.start) <= HEADER_DRAG_START_PX) return []
+        g.at = e.board
+        const intent: Intent = { kind: 'headerDragTo', header: g.header, at: e.board }
+        return started ? [intent] : [{ kind: 'grabbing', on: true }, intent]
+      }
+      case 'note': {
+        if (!g.canDrag) return []
+        const offset = { x: e.board.x - g.from.x, y: e.board.y - g.from.y }
+        if (g.dragging) return [{ kind: 'dragBy', offset }]
+        if (chebyshev(e.screen, g.start) < NOTE_DRAG_START_PX) return []
+        g.dragging = true
+        return [
+          { kind: 'dragStart', id: g.id },
+          { kind: 'dragBy', offset },
+        ]
+      }
+      case 'handle':
+        return []
+    }
+  }
+
+  private release(e: PointerSample): Intent[] {
+    const g = this.gesture
+    this.gesture = null
+    if (!g) return []
+    switch (g.kind) {
+      case 'pan': {
+        const intents: Intent[] = [{ kind: 'grabbing', on: false }]
+        if (g.moved) this.lastDragEnd = e.time
+        else if (g.hit.kind === 'note') {
+          if (g.button === 0)
+            intents.push(e.shift ? { kind: 'toggle', id: g.hit.id } : { kind: 'select', id: g.hit.id })
+        } else if (g.hit.kind !== 'handle') intents.push({ kind: 'clearSelection' })
+        return intents
+      }
+      case 'band':
+        return [
+          { kind: 'band', rect: null },
+          { kind: 'selectInBand', rect: rectFromCorners(g.from, e.board) },
+        ]
+      case 'header':
+        if (g.at === null) return [{ kind: 'clearSelection' }]
+        this.lastDragEnd = e.time
+        return [
+          { kind: 'grabbing', on: false },
+          { kind: 'headerDrop', header: g.header, at: g.at },
+        ]
+      case 'note':
+        if (!g.dragging) return [e.shift ? { kind: 'toggle', id: g.id } : { kind: 'select', id: g.id }]
+        this.lastDragEnd = e.time
+        return [{ kind: 'drop', at: e.board }]
+      case 'handle':
+        return []
+    }
+  }
+
+  private cancel(): Intent[] {
+    const g = this.gesture
+    this.gesture = null
+    if (!g) return []
+    switch (g.kind) {
+      case 'pan':
+        return [{ kind: 'grabbing', on: false }]
+      case 'band':
+        return [{ kind: 'band', rect: null }]
+      case 'header':
+        return g.at === null ? [] : [{ kind: 'grabbing', on: false }, { kind: 'headerDragCancel' }]
+      case 'note':
+        return g.dragging ? [{ kind: 'dragCancel' }] : []
+      case 'handle':
+        return []
+    }
+  }
+
+  private doubleClick(e: PointerSample & Situation): Intent[] {
+    if (e.readOnly || e.button !== 0) return []
+    if (e.time - this.lastDragEnd < DBLCLICK_AFTER_DRAG_MS) return []
+    // The second press is still held and has become a drag: not a double-click either.
+    const g = this.gesture
+    if (
+      g &&
+      ((g.kind === 'pan' && g.moved) || (g.kind === 'note' && g.dragging) || (g.kind === 'header' && g.at))
+    )
+      return []
+    const { hit } = e
+    if (!this.pressed.every((pressed) => sameTarget(pressed, hit))) return []
+    if (hit.kind === 'note') return [{ kind: 'editNote', id: hit.id }]
+    if (hit.kind === 'header') return [{ kind: 'renameHeader', header: hit.header }]
+    if (hit.kind === 'cell') return [{ kind: 'addNote', cell: hit.cell }]
+    return []
+  }
+}
