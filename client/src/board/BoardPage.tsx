@@ -10,9 +10,9 @@ import { BoardCanvas } from '../canvas/BoardCanvas'
 import { useClipboard } from '../clipboard/useClipboard'
 import { type CommandContext, zoomToFit } from '../commands/registry'
 import { useShortcuts } from '../commands/useShortcuts'
-import { BoardStores } from '../doc/boardStores'
 import { type BoardConnection, connectBoard } from '../doc/connectBoard'
-import { BoardStoresContext } from '../doc/hooks'
+import { DocStores } from '../doc/docStores'
+import { DocStoresContext } from '../doc/hooks'
 import { recordExists } from '../doc/recordExists'
 import { AccessibleOutline } from '../panels/AccessibleOutline'
 import { ErrorBoundary } from '../panels/ErrorBoundary'
@@ -111,13 +111,13 @@ function OpenBoard({ boardId, token, role }: { boardId: string; token: string; r
   // Made in an effect (not a memo) so that every connection made is also destroyed, StrictMode included.
   const [live, setLive] = useState<{
     connection: BoardConnection
-    stores: BoardStores
+    stores: DocStores
     presence: PresenceSession
   } | null>(null)
   useEffect(() => {
     resetUi()
     const connection = connectBoard(boardId, token)
-    const stores = new BoardStores(connection.doc)
+    const stores = new DocStores(connection.doc)
     const presence = new PresenceSession(connection.provider.awareness, localStorage)
     setLive({ connection, stores, presence })
     return () => {
@@ -137,7 +137,7 @@ interface BoardViewProps {
   token: string
   role: Role
   connection: BoardConnection
-  stores: BoardStores
+  stores: DocStores
   presence: PresenceSession
 }
 
@@ -184,7 +184,7 @@ function BoardView({ boardId, token, role, connection, stores, presence }: Board
 
   return (
     <BoardSessionContext.Provider value={session}>
-      <BoardStoresContext.Provider value={stores}>
+      <DocStoresContext.Provider value={stores}>
         <PresenceContext.Provider value={presence}>
           <div className={`board-page${readOnly ? ' board-page--readonly' : ''}`}>
             <TopBar links={links} status={connection.status} unsynced={connection.unsynced} />
@@ -211,7 +211,7 @@ function BoardView({ boardId, token, role, connection, stores, presence }: Board
             </main>
           </div>
         </PresenceContext.Provider>
-      </BoardStoresContext.Provider>
+      </DocStoresContext.Provider>
     </BoardSessionContext.Provider>
   )
 }

@@ -1,12 +1,12 @@
 import { createContext, useContext } from 'react'
 import type * as Y from 'yjs'
 import type { CommandContext } from '../commands/registry'
-import type { BoardStores } from '../doc/boardStores'
+import type { DocStores } from '../doc/docStores'
 
 /** What every part of an open board needs: the document, its stores, the role, and the command context. */
 export interface BoardSession {
   doc: Y.Doc
-  stores: BoardStores
+  stores: DocStores
   readOnly: boolean
   commands: CommandContext
 }

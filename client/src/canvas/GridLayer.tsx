@@ -4,7 +4,7 @@ import { memo, useMemo } from 'react'
 import { Layer } from 'react-konva'
 import type { BoardLayout } from '../../../shared/src/layout/grid'
 import { buildGridScene } from '../../../shared/src/scene/buildScene'
-import { HEADER_TEXT_MIN_SCALE } from '../scene/levelOfDetail'
+import { HEADER_TEXT_MIN_SCALE } from '../view/levelOfDetail'
 import { SceneItemNode } from './SceneItemNode'
 
 interface Props {

@@ -1,6 +1,6 @@
 /*
  * Every note as a colored block, drawn by one Konva shape: used at the 'block' detail, where a note is
- * a few pixels tall and a node per note would cost more than the drawing (see scene/noteBlocks.ts).
+ * a few pixels tall and a node per note would cost more than the drawing (see view/noteBlocks.ts).
  * It never listens to events; BoardCanvas finds the note under the pointer through the spatial index.
  * Each frame draws only the blocks in view, reading the viewport when it draws, so a pan re-renders
  * nothing in React.
@@ -10,10 +10,10 @@ import { memo, useMemo } from 'react'
 import { Shape } from 'react-konva'
 import type { BoardLayout } from '../../../shared/src/layout/grid'
 import { useNoteColors } from '../doc/hooks'
-import { type BlockBatch, batchBlocks, drawBlocks } from '../scene/noteBlocks'
-import { visibleRect } from '../scene/viewport'
 import type { NoteDrag } from '../state/noteDrag'
 import { useUi } from '../state/ui'
+import { type BlockBatch, batchBlocks, drawBlocks } from '../view/noteBlocks'
+import { visibleRect } from '../view/viewport'
 import type { NotesBitmap } from './notesBitmap'
 
 interface Props {

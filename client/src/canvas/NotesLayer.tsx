@@ -1,7 +1,7 @@
 /*
  * The notes that are on screen. At the 'block' detail (notes a few pixels tall) one shape draws them
  * all (NoteBlocks). Otherwise each note in view is a NoteNode: the list re-renders only when the layout
- * changes, the view crosses a culling step (see scene/culling.ts) or a drag starts or ends — not on
+ * changes, the view crosses a culling step (see view/culling.ts) or a drag starts or ends — not on
  * every pixel of a pan or a drag — and comes from the spatial index, so a 10,000-note board mounts only
  * the few hundred notes in view. Notes being dragged are left out: the drag layer draws them.
  *
@@ -12,10 +12,10 @@ import type Konva from 'konva'
 import { memo, type RefObject, useEffect, useSyncExternalStore } from 'react'
 import { Group, Layer } from 'react-konva'
 import type { BoardLayout } from '../../../shared/src/layout/grid'
-import { parseCullKey } from '../scene/culling'
-import { noteIndex } from '../scene/noteIndex'
 import type { NoteDrag } from '../state/noteDrag'
 import { useUi } from '../state/ui'
+import { parseCullKey } from '../view/culling'
+import { noteIndex } from '../view/noteIndex'
 import { NoteBlocks, NotesBitmapShape } from './NoteBlocks'
 import { NoteNode } from './NoteNode'
 import type { NotesBitmap } from './notesBitmap'

@@ -2,7 +2,7 @@
  * The notes layer's bitmap: while the view moves (a pan, a wheel zoom), the notes layer shows a bitmap
  * of itself instead of its nodes. Drawing a few hundred notes with text and shadows takes 40+ ms on a
  * machine without a GPU; drawing one image takes about one. The bitmap is taken when a move starts, at screen resolution,
- * over the padded rectangle the notes are culled to (scene/culling.ts), so a pan of a few hundred
+ * over the padded rectangle the notes are culled to (view/culling.ts), so a pan of a few hundred
  * pixels reveals nothing missing; anything further out shows as plain colored blocks until the view
  * settles. When it settles (or before a press, which may start dragging the real nodes) the nodes come
  * back and are culled to the new view — React re-renders the notes once per gesture, not once per move.
@@ -17,9 +17,9 @@
  */
 import Konva from 'konva'
 import type { Rect } from '../../../shared/src/layout/geometry'
-import { cullRect } from '../scene/culling'
-import { rectToScreen, type Viewport } from '../scene/viewport'
 import { useUi } from '../state/ui'
+import { cullRect } from '../view/culling'
+import { rectToScreen, type Viewport } from '../view/viewport'
 
 /** A bitmap larger than this (device pixels) is taken at a lower resolution: memory, not looks. */
 const MAX_BITMAP_PX = 8_000_000

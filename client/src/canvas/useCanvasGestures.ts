@@ -16,8 +16,6 @@ import { useBoardSession } from '../board/session'
 import { runCommand } from '../commands/registry'
 import { GestureMachine, type Hit, type Intent, type PointerSample } from '../gestures/gestureMachine'
 import { hitAt } from '../gestures/hitAt'
-import { noteIndex } from '../scene/noteIndex'
-import { screenToBoard } from '../scene/viewport'
 import type { NoteDrag } from '../state/noteDrag'
 import {
   addToSelection,
@@ -29,6 +27,8 @@ import {
   toggleSelected,
   useUi,
 } from '../state/ui'
+import { noteIndex } from '../view/noteIndex'
+import { screenToBoard } from '../view/viewport'
 
 /** The whole column or row of a header, shaded while it is dragged. */
 function headerBand(layout: BoardLayout, header: HeaderRef): Rect | null {

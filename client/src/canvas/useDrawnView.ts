@@ -5,15 +5,15 @@
  */
 import { useSyncExternalStore } from 'react'
 import { NOTE_SIZE } from '../../../shared/src/board/limits'
-import { cullKey } from '../scene/culling'
-import { type NoteDetail, noteDetail } from '../scene/levelOfDetail'
 import { useUi } from '../state/ui'
+import { cullKey } from '../view/culling'
+import { type NoteDetail, noteDetail } from '../view/levelOfDetail'
 import type { NotesBitmap } from './notesBitmap'
 
 const detailOf = (bitmap: NotesBitmap): NoteDetail =>
   noteDetail(NOTE_SIZE.defaultH, bitmap.getDrawnView().scale)
 
-/** The culling key (scene/culling.ts) and the detail of the drawn view. */
+/** The culling key (view/culling.ts) and the detail of the drawn view. */
 export function useDrawnView(bitmap: NotesBitmap): { key: string; detail: NoteDetail } {
   const size = useUi((s) => s.canvasSize)
   const key = useSyncExternalStore(bitmap.subscribe, () => cullKey(bitmap.getDrawnView(), size))

@@ -8,8 +8,8 @@
  */
 import Konva from 'konva'
 import { type RefObject, useEffect } from 'react'
-import type { Viewport } from '../scene/viewport'
 import { useUi } from '../state/ui'
+import type { Viewport } from '../view/viewport'
 import type { NotesBitmap } from './notesBitmap'
 
 /** The view counts as settled once it has not moved for this long. */

@@ -1,7 +1,7 @@
 /** Viewport gestures that need native listeners: the wheel (pan and zoom) and the space bar (pan mode). */
 import { type RefObject, useEffect } from 'react'
-import { zoomAt } from '../scene/viewport'
 import { setViewport, useUi } from '../state/ui'
+import { zoomAt } from '../view/viewport'
 
 /** Wheel delta → zoom factor: exp(-deltaY * this). */
 const WHEEL_ZOOM_PER_PX = 0.0025

@@ -20,8 +20,8 @@ import {
 } from '../../../shared/src/board/schema'
 import { type HeaderRef, headerRect } from '../../../shared/src/layout/grid'
 import { LOCAL_ORIGIN } from '../doc/localHistory'
-import { panIntoView } from '../scene/viewport'
 import { closeGridEdit, openGridEdit, setViewport, useUi } from '../state/ui'
+import { panIntoView } from '../view/viewport'
 import type { Command, CommandArgs, CommandContext } from './registry'
 
 /** Stages or lanes in display order, as the document has them now. */

@@ -11,7 +11,7 @@
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { getStages } from '../../../shared/src/board/schema'
-import type { ExternalStore } from './boardStores'
+import type { ExternalStore } from './docStores'
 import { keepOfflineCopy } from './offlineCopy'
 import { forwardOwnAwarenessOnly } from './ownAwarenessOnly'
 import { countUnsyncedChanges } from './unsyncedChanges'

@@ -7,8 +7,8 @@ import type { NoteId } from '../../../shared/src/board/ids'
 import { createNote, getNoteText, readLanes, readStages, updateNote } from '../../../shared/src/board/schema'
 import { applyTemplate } from '../../../shared/src/templates/applyTemplate'
 import { applyTextChange } from '../commands/applyTextChange'
-import { BoardStores } from './boardStores'
-import { BoardStoresContext, useBoardLayout, useNote, useNoteIds } from './hooks'
+import { DocStores } from './docStores'
+import { DocStoresContext, useBoardLayout, useNote, useNoteIds } from './hooks'
 
 // React's act() warns unless the environment says it is a test.
 ;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
@@ -42,14 +42,14 @@ function setup() {
   const laneId = readLanes(doc)[0]!.id
   const a = createNote(doc, { stageId, laneId, text: 'Sees an ad' })
   const b = createNote(doc, { stageId, laneId, text: 'Reads reviews' })
-  const stores = new BoardStores(doc)
+  const stores = new DocStores(doc)
   const container = document.createElement('div')
   const root = createRoot(container)
   act(() =>
     root.render(
-      <BoardStoresContext.Provider value={stores}>
+      <DocStoresContext.Provider value={stores}>
         <Notes />
-      </BoardStoresContext.Provider>,
+      </DocStoresContext.Provider>,
     ),
   )
   return { doc, a, b, root, container }
@@ -94,7 +94,7 @@ describe('per-note subscriptions', () => {
   it('the colors store changes on a recolor or a new note, not on typing or a resize', () => {
     const { doc, a, root } = setup()
     cleanup = () => act(() => root.unmount())
-    const stores = new BoardStores(doc)
+    const stores = new DocStores(doc)
     const first = stores.colors.getSnapshot()
     expect(first.get(a)).toBe('yellow')
     let wakes = 0

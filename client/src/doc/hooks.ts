@@ -1,5 +1,5 @@
 /**
- * React hooks over BoardStores. Components read the document only through these, so each one
+ * React hooks over DocStores. Components read the document only through these, so each one
  * re-renders for its own slice: a NoteNode for its note, the grid for the layout, the top bar for
  * the title.
  */
@@ -8,19 +8,19 @@ import type { NoteId } from '../../../shared/src/board/ids'
 import type { Note } from '../../../shared/src/board/schema'
 import type { NoteColor } from '../../../shared/src/board/style'
 import type { BoardLayout } from '../../../shared/src/layout/grid'
-import type { BoardStores } from './boardStores'
+import type { DocStores } from './docStores'
 
-export const BoardStoresContext = createContext<BoardStores | null>(null)
+export const DocStoresContext = createContext<DocStores | null>(null)
 
-export function useBoardStores(): BoardStores {
-  const stores = useContext(BoardStoresContext)
-  if (!stores) throw new Error('useBoardStores: no BoardStoresContext provider above this component')
+export function useDocStores(): DocStores {
+  const stores = useContext(DocStoresContext)
+  if (!stores) throw new Error('useDocStores: no DocStoresContext provider above this component')
   return stores
 }
 
 /** The grid and every note's box; a new object only when the structure changes. */
 export function useBoardLayout(): BoardLayout {
-  const { layout } = useBoardStores()
+  const { layout } = useDocStores()
   return useSyncExternalStore(layout.subscribe, layout.getSnapshot)
 }
 
@@ -32,18 +32,18 @@ export function useNoteIds(): readonly NoteId[] {
 
 /** One note's fields; re-renders only when this note changes. */
 export function useNote(id: NoteId): Note | null {
-  const stores = useBoardStores()
+  const stores = useDocStores()
   const store = useMemo(() => stores.note(id), [stores, id])
   return useSyncExternalStore(store.subscribe, store.getSnapshot)
 }
 
 /** Every note's color; changes when a note is added, removed or recolored (not when it is typed into). */
 export function useNoteColors(): ReadonlyMap<NoteId, NoteColor> {
-  const { colors } = useBoardStores()
+  const { colors } = useDocStores()
   return useSyncExternalStore(colors.subscribe, colors.getSnapshot)
 }
 
 export function useBoardTitle(): string {
-  const { title } = useBoardStores()
+  const { title } = useDocStores()
   return useSyncExternalStore(title.subscribe, title.getSnapshot)
 }

@@ -17,7 +17,7 @@
 import * as Y from 'yjs'
 import type { NoteId, RecordId } from '../../../shared/src/board/ids'
 import { type BoardOrigin, getLanes, getMeta, getNotes, getStages } from '../../../shared/src/board/schema'
-import type { ExternalStore } from './boardStores'
+import type { ExternalStore } from './docStores'
 import { recordExists } from './recordExists'
 
 /** The only origin undo tracks: edits made by this person in this tab. */

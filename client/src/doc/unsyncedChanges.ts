@@ -7,7 +7,7 @@
  * since they cannot be told from ones the server already has.
  */
 import type * as Y from 'yjs'
-import type { ExternalStore } from './boardStores'
+import type { ExternalStore } from './docStores'
 
 export interface SyncSource {
   readonly synced: boolean

@@ -3,7 +3,7 @@
  * start it and show it); the renderer, its fonts and the download are imported only now.
  */
 import type * as Y from 'yjs'
-import type { ExternalStore } from '../doc/boardStores'
+import type { ExternalStore } from '../doc/docStores'
 
 export type PdfExportState = { phase: 'idle' } | { phase: 'exporting' } | { phase: 'failed'; error: string }
 

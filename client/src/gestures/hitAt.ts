@@ -9,7 +9,7 @@ import type { Point } from '../../../shared/src/layout/geometry'
 import { rectContains } from '../../../shared/src/layout/geometry'
 import type { BoardLayout } from '../../../shared/src/layout/grid'
 import { pointToCell, pointToHeader } from '../../../shared/src/layout/hitTest'
-import { noteIndex } from '../scene/noteIndex'
+import { noteIndex } from '../view/noteIndex'
 import type { Hit } from './gestureMachine'
 
 export function hitAt(layout: BoardLayout, point: Point): Hit {

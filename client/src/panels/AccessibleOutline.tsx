@@ -16,9 +16,9 @@ import { headerOptionsLabel } from '../commands/headerMenu'
 import { runCommand } from '../commands/registry'
 import { useBoardLayout, useBoardTitle, useNote } from '../doc/hooks'
 import { useNoteEditorsLabel } from '../presence/usePresence'
-import { noteLabel } from '../scene/noteLabel'
-import { panIntoView } from '../scene/viewport'
 import { selectOnly, setViewport, startEditing, useUi } from '../state/ui'
+import { noteLabel } from '../view/noteLabel'
+import { panIntoView } from '../view/viewport'
 
 const OutlineNote = memo(function OutlineNote({ id, readOnly }: { id: NoteId; readOnly: boolean }) {
   const note = useNote(id)

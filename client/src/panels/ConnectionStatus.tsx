@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react'
-import type { ExternalStore } from '../doc/boardStores'
 import type { ConnectionStatus as Status } from '../doc/connectBoard'
+import type { ExternalStore } from '../doc/docStores'
 
 const LABEL: Record<Status, string> = {
   connected: 'Connected',

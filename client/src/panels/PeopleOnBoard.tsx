@@ -7,7 +7,7 @@ import type { NoteId } from '../../../shared/src/board/ids'
 import { useNote } from '../doc/hooks'
 import type { Peer } from '../presence/presenceStore'
 import { usePeers } from '../presence/usePresence'
-import { noteLabel } from '../scene/noteLabel'
+import { noteLabel } from '../view/noteLabel'
 
 function EditingNote({ id }: { id: NoteId }) {
   const note = useNote(id)

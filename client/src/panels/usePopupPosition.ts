@@ -1,7 +1,7 @@
 import { type RefObject, useLayoutEffect, useState } from 'react'
 import type { Point, Rect } from '../../../shared/src/layout/geometry'
-import { type PopupSide, placePopup } from '../scene/popupPlacement'
 import { useUi } from '../state/ui'
+import { type PopupSide, placePopup } from '../view/popupPlacement'
 
 /** Where to draw a popup beside `anchor` (canvas pixels), measured after each render so it fits. */
 export function usePopupPosition(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { boardToScreen } from '../scene/viewport'
+import { boardToScreen } from '../view/viewport'
 import { viewportShowing } from './jumpTo'
 
 describe('viewportShowing', () => {

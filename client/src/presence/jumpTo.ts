@@ -1,6 +1,6 @@
 /** "Jump to a person": the viewport that shows what they see, centered on our own screen. */
 import type { Rect } from '../../../shared/src/layout/geometry'
-import { clampScale, type Size, type Viewport } from '../scene/viewport'
+import { clampScale, type Size, type Viewport } from '../view/viewport'
 
 /** Centers `view` (their visible board rect) in a screen of `size`, zoomed so all of it fits. */
 export function viewportShowing(view: Rect, size: Size): Viewport {

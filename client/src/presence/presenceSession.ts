@@ -5,9 +5,9 @@
  */
 import type { Awareness } from 'y-protocols/awareness'
 import type { Point } from '../../../shared/src/layout/geometry'
-import type { ExternalStore } from '../doc/boardStores'
-import { screenToBoard, visibleRect } from '../scene/viewport'
+import type { ExternalStore } from '../doc/docStores'
 import { selectedNoteIds, type UiState, useUi } from '../state/ui'
+import { screenToBoard, visibleRect } from '../view/viewport'
 import {
   type Identity,
   type KeyValueStorage,

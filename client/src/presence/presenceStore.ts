@@ -21,7 +21,7 @@
 import type { Awareness } from 'y-protocols/awareness'
 import type { NoteId } from '../../../shared/src/board/ids'
 import type { Point, Rect } from '../../../shared/src/layout/geometry'
-import type { ExternalStore } from '../doc/boardStores'
+import type { ExternalStore } from '../doc/docStores'
 import { type PresenceUser, readPresence } from './awarenessState'
 import { type Clock, systemClock } from './throttle'
 

@@ -4,7 +4,7 @@
  * from it; commands (add a note, paste) read it only at the moment they run.
  */
 import type { Point } from '../../../shared/src/layout/geometry'
-import { screenToBoard } from '../scene/viewport'
+import { screenToBoard } from '../view/viewport'
 import { useUi } from './ui'
 
 let last: Point | null = null

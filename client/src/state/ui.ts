@@ -11,7 +11,7 @@ import { create } from 'zustand'
 import type { InsertSide } from '../../../shared/src/board/gridOrder'
 import { isId, type NoteId, type RecordId } from '../../../shared/src/board/ids'
 import type { HeaderRef } from '../../../shared/src/layout/grid'
-import type { Size, Viewport } from '../scene/viewport'
+import type { Size, Viewport } from '../view/viewport'
 
 /** 'select': drag on empty space pans, shift+drag draws a selection box. 'pan': every drag pans. */
 export type Tool = 'select' | 'pan'

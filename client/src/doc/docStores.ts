@@ -77,7 +77,7 @@ function listenerSet() {
   }
 }
 
-export class BoardStores {
+export class DocStores {
   readonly layout: ExternalStore<BoardLayout>
   readonly title: ExternalStore<string>
   readonly colors: ExternalStore<ReadonlyMap<NoteId, NoteColor>>
