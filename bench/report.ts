@@ -1,4 +1,4 @@
-/**
+/*
  * The one table every section feeds: each row is a figure of ours beside its references from the same
  * run, the ratio ours/reference for each, and whether the issue's target is met. Sections build rows
  * with `row()`; `formatTable` prints them for the terminal, `formatMarkdown` for docs; the same rows go

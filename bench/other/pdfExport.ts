@@ -1,4 +1,4 @@
-/**
+/*
  * PDF export, both ways a stakeholder gets one: the HTTP endpoint (GET /api/boards/:id/export.pdf, drawn
  * in the server's worker thread) and the browser's Export PDF button (click → download complete, drawn
  * from the page's own document; the first click also loads the renderer and fonts, so the first of the

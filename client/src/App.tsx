@@ -1,4 +1,4 @@
-/** Two pages, routed by location.pathname: `/` (home) and `/b/<boardId>` (a board). */
+/* Two pages, routed by location.pathname: `/` (home) and `/b/<boardId>` (a board). */
 import { useCallback, useEffect, useState } from 'react'
 import { BoardPage } from './board/BoardPage'
 import { HomePage } from './home/HomePage'

@@ -1,4 +1,4 @@
-/**
+/*
  * Fractional order keys: strings that sort in the order of the items they label, so that moving an
  * item rewrites one key instead of an array. Two peers inserting at the same spot may produce the
  * same key; readers break ties by id (see `compareByOrder`), so every peer shows the same order.

@@ -1,4 +1,4 @@
-/** The boards HTTP API. Expected failures come back as results; only bugs throw. */
+/* The boards HTTP API. Expected failures come back as results; only bugs throw. */
 import type { TemplateId } from '../../../shared/src/templates/template'
 
 export interface CreatedBoard {

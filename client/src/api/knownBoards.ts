@@ -1,4 +1,4 @@
-/**
+/*
  * The boards this browser knows, with the tokens it was given: saved when a board is created here or
  * opened through a link, so "Your boards" can open them again without the link.
  */

@@ -1,4 +1,4 @@
-/**
+/*
  * Other people's marks on the canvas: outlines in their color around what they have selected or are
  * typing into, and a "Name is editing" tag on that note. One Konva layer that never listens to events,
  * above the interaction layer; React renders it when `peers` changes (someone arrives, leaves, selects,

@@ -1,4 +1,4 @@
-/**
+/*
  * Other people's pointers, each an arrow in their color with their name, as elements over the canvas
  * moved by CSS transforms. They are not on a Konva layer on purpose: a layer is a canvas the size of
  * the stage, and while cursors glide it is redrawn every frame; with 18 people moving, handing that

@@ -1,4 +1,4 @@
-/** Viewport gestures that need native listeners: the wheel (pan and zoom) and the space bar (pan mode). */
+/* Viewport gestures that need native listeners: the wheel (pan and zoom) and the space bar (pan mode). */
 import { type RefObject, useEffect } from 'react'
 import { setViewport, useUi } from '../state/ui'
 import { zoomAt } from '../view/viewport'

@@ -1,4 +1,4 @@
-/**
+/*
  * The clipboard format for notes. A copy writes three representations at once, through the `copy`
  * event's DataTransfer (synchronous, so it works from a plain Ctrl/Cmd+C without a permission prompt):
  *

@@ -1,4 +1,4 @@
-/**
+/*
  * Where pasted notes go. A note copied from a cell whose stage and lane titles both exist on this board
  * (compared trimmed and case-insensitively) returns to that cell: pasting on the same board, or on a
  * board from the same template, keeps the journey's structure. Any other note (plain text, another

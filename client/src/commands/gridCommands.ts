@@ -1,4 +1,4 @@
-/**
+/*
  * Commands that shape the grid: add, rename, move and remove stages (columns) and lanes (rows). Each
  * write is one transaction with origin 'local', so it is one step of this person's undo history and
  * reaches everyone else through Yjs like any edit. The `header.start…` commands only open the UI that

@@ -1,4 +1,4 @@
-/**
+/*
  * The items of a stage's or lane's menu, as data: the canvas's header menu and the accessible outline
  * open the same menu, and every item runs a registry command with the header as its argument. Words
  * follow the axis: a stage moves left and right, a lane up and down.

@@ -1,4 +1,4 @@
-/**
+/*
  * One board's live document: a Y.Doc synced over the stock y-websocket provider and kept in this
  * browser's IndexedDB (offlineCopy.ts), plus a connection status the top bar can show.
  *

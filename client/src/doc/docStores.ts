@@ -1,4 +1,4 @@
-/**
+/*
  * External stores over one board's Y.Doc, for useSyncExternalStore. Each store caches its snapshot and
  * drops the cache only when its own part of the document changes, which is what keeps renders narrow:
  *

@@ -1,4 +1,4 @@
-/**
+/*
  * React hooks over DocStores. Components read the document only through these, so each one
  * re-renders for its own slice: a NoteNode for its note, the grid for the layout, the top bar for
  * the title.

@@ -1,4 +1,4 @@
-/**
+/*
  * The board's copy in this browser's IndexedDB (y-indexeddb), keyed by board id. Every update, local
  * or remote, is stored as it happens, so a reload while offline shows the board, edits made offline
  * survive reloads, and when the server is back the provider's sync exchanges whatever either side is

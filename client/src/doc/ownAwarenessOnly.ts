@@ -1,4 +1,4 @@
-/**
+/*
  * The stock y-websocket provider (3.1.0) sends every awareness change it sees back to the server,
  * other people's included: with 20 people moving their pointers, each browser echoed ~90 messages a
  * second that the server then has to parse and discard. The echoes also count against this socket's

@@ -1,4 +1,4 @@
-/**
+/*
  * How many things on the board we changed that the server may not have yet: notes, stages, lanes or
  * board fields, each counted once however many keystrokes went into it ("3 notes", not "41 updates").
  * y-websocket has no acknowledgements, so this is an approximation: changes made while the socket is

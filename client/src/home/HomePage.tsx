@@ -1,4 +1,4 @@
-/** The landing page: start a new journey map, or reopen one this browser knows. */
+/* The landing page: start a new journey map, or reopen one this browser knows. */
 import { type FormEvent, useEffect, useState } from 'react'
 import type { TemplateId } from '../../../shared/src/templates/template'
 import { checkKnownBoards, createBoard, type KnownBoardsStatus, toMs } from '../api/boardsApi'

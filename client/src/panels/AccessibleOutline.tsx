@@ -1,4 +1,4 @@
-/**
+/*
  * The board as an accessible grid, for screen readers and keyboard users: rows are lanes, columns are
  * stages, and each cell lists its notes as buttons named by their text. It is visually hidden (not
  * display:none, so it stays in the accessibility tree and can take focus). Focusing a note selects it

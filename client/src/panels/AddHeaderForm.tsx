@@ -1,4 +1,4 @@
-/**
+/*
  * The form that adds a stage or a lane: a name, and for a lane its kind (which picks the default color
  * of the notes made in it). It opens beside the "+" button at the grid's edge, or beside the header it
  * was asked to insert next to. Adding is one command, so one undo step, with the name already set.

@@ -1,4 +1,4 @@
-/**
+/*
  * Confirms deleting a stage or lane. It says how many notes the column or row holds and that they are
  * kept: removal only moves them to the "Unsorted" row under the grid (see removeStage in the schema),
  * from where anyone can drag them back. A modal <dialog>, like the name dialog; Cancel has focus first.

@@ -1,4 +1,4 @@
-/**
+/*
  * A part of the page that failed to render shows a calm message instead of taking the whole app down.
  * Board content is in the Y.Doc (and on the server, and in IndexedDB), so nothing is lost by a render
  * error; the reader rules in shared/ already skip malformed notes, so this is the last line of defence

@@ -1,4 +1,4 @@
-/** The top bar's "Export PDF" button: disabled with a progress label while exporting, an alert if it failed. */
+/* The top bar's "Export PDF" button: disabled with a progress label while exporting, an alert if it failed. */
 import { useSyncExternalStore } from 'react'
 import { useBoardSession } from '../board/session'
 import { runCommand } from '../commands/registry'

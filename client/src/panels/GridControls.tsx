@@ -1,4 +1,4 @@
-/**
+/*
  * The DOM controls that shape the grid, laid over the canvas at positions from the shared layout: the
  * hovered header's "⋯" options button, the "Add stage" and "Add lane" buttons at the grid's far edges,
  * and whichever of the header menu, rename field, add form or delete confirmation is open. DOM rather

@@ -1,4 +1,4 @@
-/**
+/*
  * A stage's or lane's menu (Rename, Insert, Move, a lane's kind, Delete), opened from the header's "⋯" button, a
  * right-click on the header, or the accessible outline's options button. A WAI-ARIA menu: focus goes
  * to its first item, arrows move, Escape or a click elsewhere closes it. Every item runs a command.

@@ -1,4 +1,4 @@
-/**
+/*
  * Renaming a stage or lane in place: a DOM input laid over its header on the canvas (same box and type,
  * scaled with the zoom), like the note editor. Enter or leaving the field renames; Escape cancels. The
  * name is written once, on commit, so a half-typed name never reaches colleagues and it is one undo step.

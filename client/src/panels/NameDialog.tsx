@@ -1,4 +1,4 @@
-/**
+/*
  * "What should we call you?" — asked once per browser, before the first board, so colleagues see a name
  * on your cursor. Skipping picks a friendly generated name; either way it is remembered (identity.ts),
  * and clicking your own avatar in the top bar brings this back to change it.

@@ -1,4 +1,4 @@
-/**
+/*
  * Who is on the board, in the top bar: my avatar first (click to change my name), then everyone else
  * as initials in their color, a "+N" for the rest, and a count. Clicking a person jumps our view to
  * what they are looking at. A person with two tabs open counts once.

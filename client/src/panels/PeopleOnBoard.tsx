@@ -1,4 +1,4 @@
-/**
+/*
  * The people on the board as text, visually hidden: screen readers (and end-to-end tests) read who is
  * here, whose pointer is on the canvas and who edits which note — what sighted people get from the
  * cursors and colored outlines, which live on a canvas no assistive technology can read.

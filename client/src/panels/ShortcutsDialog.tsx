@@ -1,4 +1,4 @@
-/**
+/*
  * The keyboard-shortcuts overlay (the `?` key): a modal <dialog>, so focus moves into it and stays
  * there, the rest of the page is inert, and Escape closes it natively. Its rows come from the command
  * registry, the same entries the keyboard runs, so the list can never drift from what keys do.

@@ -1,4 +1,4 @@
-/**
+/*
  * The presence contract: what each client puts in Yjs awareness (never stored, gone when they leave).
  * This is the only module that knows the shape; everything else goes through `readPresence`.
  *

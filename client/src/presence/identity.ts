@@ -1,4 +1,4 @@
-/**
+/*
  * Who I am on every board: a random per-browser id, a display name and a color derived from the id.
  * Kept in localStorage so a returning person keeps their name and color. The id is not a secret or an
  * account — it only lets others group one person's tabs and gives everyone a stable color.

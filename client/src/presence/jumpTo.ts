@@ -1,4 +1,4 @@
-/** "Jump to a person": the viewport that shows what they see, centered on our own screen. */
+/* "Jump to a person": the viewport that shows what they see, centered on our own screen. */
 import type { Rect } from '../../../shared/src/layout/geometry'
 import { clampScale, type Size, type Viewport } from '../view/viewport'
 

@@ -1,4 +1,4 @@
-/**
+/*
  * My own presence, written to awareness. Callers set fields as often as they like (every pointer
  * move, every pan frame); the publisher sends at most one update per `intervalMs` (throttle.ts) and
  * none when nothing changed since the last one, so a person costs the room ≤ 20 small messages a second.

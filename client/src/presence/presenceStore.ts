@@ -1,4 +1,4 @@
-/**
+/*
  * Everyone else on the board, read from Yjs awareness and validated (readPresence). Two kinds of
  * change travel at very different rates, so they are offered apart:
  *

@@ -1,4 +1,4 @@
-/**
+/*
  * Remote cursors arrive ~20 times a second; drawn as they arrive they would jump. Each animation frame
  * moves the drawn cursor a fraction of the way to its latest position (exponential smoothing), with the
  * fraction taken from the time since the last frame, so the motion looks the same at 30, 60 or 144 Hz.

@@ -1,4 +1,4 @@
-/**
+/*
  * Runs a function at most once per interval, leading and trailing: the first call runs at once, calls
  * within the interval collapse into one run at its end. Presence uses it to send at most ~20 awareness
  * updates a second however fast the pointer moves, without ever dropping the last position.

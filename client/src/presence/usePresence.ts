@@ -1,4 +1,4 @@
-/**
+/*
  * React hooks over the board's PresenceSession, all through useSyncExternalStore. They read `peers`
  * (who is here and what they mark), which changes rarely; cursor positions are deliberately not
  * offered as a hook — see PresenceStore.

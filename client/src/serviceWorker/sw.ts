@@ -1,4 +1,4 @@
-/**
+/*
  * The app shell for offline use: with it, a board page reloads without a network and shows the copy
  * kept in IndexedDB, and Export PDF still works. Pages are network-first (a deploy is picked up at once)
  * and fall back to the cached shell; hashed /assets/ files never change, so they are cache-first. The API

@@ -1,4 +1,4 @@
-/**
+/*
  * Where the pointer last was over the canvas, in screen pixels relative to the canvas, or null when it
  * left. Kept outside the zustand store on purpose: it changes on every pointer move and nothing renders
  * from it; commands (add a note, paste) read it only at the moment they run.

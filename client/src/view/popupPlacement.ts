@@ -1,4 +1,4 @@
-/**
+/*
  * Where a popup (a header's menu, the add form) goes beside its anchor on the canvas: below or to the
  * right of it, flipped to the other side when it would not fit, then kept inside the canvas. Screen
  * pixels, relative to the canvas. Pure, so it is tested without a browser.

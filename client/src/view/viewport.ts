@@ -1,4 +1,4 @@
-/**
+/*
  * Viewport math: how board units map to screen pixels. A viewport is the screen position of the board's
  * origin (x, y) and a scale, so `screen = board * scale + (x, y)`. Pure functions, no Konva, no React.
  */

@@ -1,4 +1,4 @@
-/**
+/*
  * Where every stage, lane, cell and note sits on the board: data in, data out. Notes flow in reading
  * order inside their cell (stage × lane); a stage grows wider when its fullest cell grows, so that a
  * crowded board stays roughly square instead of becoming one tall strip. A note whose stage or lane

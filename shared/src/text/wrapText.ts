@@ -1,4 +1,4 @@
-/**
+/*
  * The lines a fixed box shows of a text, by the rules the canvas's Konva Text follows (wrap "word" or
  * "none", with ellipsis): hard breaks first; a paragraph too wide is cut at the longest prefix that
  * fits, moved back to its last space or dash; the line after which another would overflow the box is
