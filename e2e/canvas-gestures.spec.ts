@@ -5,7 +5,7 @@
  * with space+drag pressed on a note (the note stays), and open a header's menu with a right-click.
  */
 import type { Page } from '@playwright/test'
-import { BoardPage } from './fixtures/BoardPage'
+import { openBoardAs } from './fixtures/BoardPage'
 import { createBoard, type RunningServer, startServer } from './fixtures/server'
 import { expect, test } from './fixtures/test'
 
@@ -79,8 +79,7 @@ test('double-click, resize, box select, click away, space+drag and right-click d
   browser,
 }) => {
   const board = await createBoard(server.baseUrl, 'Canvas gestures')
-  const alice = new BoardPage(await (await browser.newContext()).newPage())
-  await alice.open(server.baseUrl, board.editUrl)
+  const alice = await openBoardAs(browser, server.baseUrl, board.editUrl)
   const page = alice.page
   const swatch = page.getByRole('button', { name: 'Color blue' })
 

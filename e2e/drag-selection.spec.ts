@@ -5,7 +5,8 @@
  * in its reading order, into the cell under the pointer, for everyone.
  */
 import type { Page } from '@playwright/test'
-import { BoardPage } from './fixtures/BoardPage'
+import { type BoardPage, openBoardAs } from './fixtures/BoardPage'
+import { frames } from './fixtures/frames'
 import { createBoard, type RunningServer, startServer } from './fixtures/server'
 import { expect, test } from './fixtures/test'
 
@@ -84,16 +85,6 @@ const zoomPercent = async (page: Page) =>
 const noteNodes = (page: Page) =>
   page.evaluate(() => (window as unknown as KonvaWindow).Konva.stages[0]!.find('.note').length)
 
-const frames = (page: Page, n: number) =>
-  page.evaluate(
-    (count) =>
-      new Promise<void>((resolve) => {
-        const step = (left: number) => (left === 0 ? resolve() : requestAnimationFrame(() => step(left - 1)))
-        step(count)
-      }),
-    n,
-  )
-
 /** The texts of an outline cell's notes, in its reading order. */
 async function cellTexts(person: BoardPage, ofNote: string): Promise<string[]> {
   const cell = person.note(ofNote).locator('xpath=ancestor::td[1]')
@@ -125,10 +116,8 @@ test('a selection of notes is dragged into another cell at full detail and as bl
   browser,
 }) => {
   const board = await createBoard(server.baseUrl, 'Drag a selection')
-  const alice = new BoardPage(await (await browser.newContext()).newPage())
-  const bob = new BoardPage(await (await browser.newContext()).newPage())
-  await alice.open(server.baseUrl, board.editUrl)
-  await bob.open(server.baseUrl, board.editUrl)
+  const alice = await openBoardAs(browser, server.baseUrl, board.editUrl)
+  const bob = await openBoardAs(browser, server.baseUrl, board.editUrl)
   for (const text of ['Anchor', 'First', 'Second', 'Third', 'Target']) await alice.addNote(text)
   // Target goes two lanes down and one stage on; the others stay together in the first cell.
   await alice.note('Target').focus()

@@ -6,6 +6,7 @@
 import type { Page } from '@playwright/test'
 import { NOTE_INK } from '../shared/src/scene/palette'
 import { type BoardPage, openBoardAs } from './fixtures/BoardPage'
+import { frames } from './fixtures/frames'
 import { createBoard, type RunningServer, startServer } from './fixtures/server'
 import { expect, test } from './fixtures/test'
 
@@ -65,16 +66,6 @@ async function sampleCorner(page: Page, noteId: string): Promise<{ x: number; y:
   if (!corner) throw new Error(`note ${noteId} is not drawn`)
   return corner
 }
-
-const frames = (page: Page, n: number) =>
-  page.evaluate(
-    (count) =>
-      new Promise<void>((resolve) => {
-        const step = (left: number) => (left === 0 ? resolve() : requestAnimationFrame(() => step(left - 1)))
-        step(count)
-      }),
-    n,
-  )
 
 /** Presses the middle button at the canvas center, pans by (dx, dy), reads the note mid-pan, releases. */
 async function colorMidPan(alice: BoardPage, noteId: string): Promise<Rgb> {
