@@ -1,20 +1,26 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { slowStore } from '../testing/slowStore'
+import {
+  findPostgresBinDir,
+  startThrowawayPostgres,
+  type ThrowawayPostgres,
+} from '../testing/throwawayPostgres'
 import type { BoardStore, NewBoard } from './BoardStore'
 import { createMemoryStore } from './memoryStore'
+import { openPostgresStore } from './postgresStore'
 import { openSqliteStore } from './sqliteStore'
 
 // One suite, run against every BoardStore implementation, so they cannot drift apart. Stores that keep
-// their data across a close (SQLite; PostgreSQL later) also run the durable suite, and stores that
+// their data across a close (SQLite, PostgreSQL) also run the durable suite, and stores that
 // commit synchronously (SQLite, memory) the appendUpdatesNow suite: each lists its stores, so none is
 // skipped quietly.
 
 interface StoreUnderTest {
   /** Opens the store; called again after a close, it opens the same underlying data. */
-  open(): BoardStore
+  open(): BoardStore | Promise<BoardStore>
   cleanup(): void
 }
 
@@ -25,6 +31,39 @@ function sqliteFactory(): StoreUnderTest {
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
   }
 }
+
+// One PostgreSQL server for the file (initdb takes seconds), a fresh database for each test. Without the
+// binaries the PostgreSQL suites are skipped, and say so: .ci/run installs them.
+const postgresBinDir = findPostgresBinDir()
+if (!postgresBinDir) {
+  console.warn(
+    'PostgreSQL binaries missing (/usr/lib/postgresql/*/bin): skipping the PostgreSQL store contract',
+  )
+}
+let postgres: ThrowawayPostgres | undefined
+if (postgresBinDir) {
+  beforeAll(async () => {
+    postgres = await startThrowawayPostgres()
+  }, 60_000)
+  afterAll(async () => {
+    await postgres?.stop()
+  }, 30_000)
+}
+
+function postgresFactory(): StoreUnderTest {
+  let url: Promise<string> | undefined
+  return {
+    async open() {
+      if (!postgres) throw new Error('the throwaway PostgreSQL server did not start')
+      url ??= postgres.createDatabase()
+      return openPostgresStore(await url, { maxConnections: 4 })
+    },
+    cleanup: () => {},
+  }
+}
+
+const withPostgres = <T>(suites: [string, T][]): [string, T][] =>
+  postgresBinDir ? suites : suites.filter(([name]) => name !== 'postgres')
 
 function memoryFactory(): StoreUnderTest {
   return { open: createMemoryStore, cleanup: () => {} }
@@ -42,9 +81,9 @@ function slowMemoryFactory(): StoreUnderTest {
 /** A fresh store for each test, closed after it; a test may replace `store` by reopening `subject`. */
 function storeEachTest(factory: () => StoreUnderTest) {
   const current = {} as { subject: StoreUnderTest; store: BoardStore }
-  beforeEach(() => {
+  beforeEach(async () => {
     current.subject = factory()
-    current.store = current.subject.open()
+    current.store = await current.subject.open()
   })
   afterEach(async () => {
     await current.store.close()
@@ -69,11 +108,14 @@ function newBoard(id: string, createdAt: number): NewBoard {
   }
 }
 
-describe.each([
-  ['sqlite', sqliteFactory],
-  ['memory', memoryFactory],
-  ['memory behind slowStore', slowMemoryFactory],
-])('BoardStore contract: %s', (_name, factory) => {
+describe.each(
+  withPostgres([
+    ['sqlite', sqliteFactory],
+    ['postgres', postgresFactory],
+    ['memory', memoryFactory],
+    ['memory behind slowStore', slowMemoryFactory],
+  ]),
+)('BoardStore contract: %s', (_name, factory) => {
   const current = storeEachTest(factory)
 
   it('creates a board with its initial update and reads it back', async () => {
@@ -278,34 +320,36 @@ describe.each([
   })
 })
 
-describe.each([['sqlite', sqliteFactory]])(
-  'BoardStore contract, stores that keep data: %s',
-  (_name, factory) => {
-    const current = storeEachTest(factory)
+describe.each(
+  withPostgres([
+    ['sqlite', sqliteFactory],
+    ['postgres', postgresFactory],
+  ]),
+)('BoardStore contract, stores that keep data: %s', (_name, factory) => {
+  const current = storeEachTest(factory)
 
-    it('keeps every board, document, summary and row across a close and reopen', async () => {
-      await current.store.createBoard(newBoard('a', 1), bytes(0))
-      await current.store.appendUpdates([
-        { boardId: 'a', document: content, update: bytes(5) },
-        { boardId: 'a', document: 'private/p1', update: bytes(6) },
-      ])
-      await current.store.updateSummary('a', { title: 'Renamed', noteCount: 4, updatedAt: 7 })
-      await current.store.close()
-      current.store = current.subject.open()
-      expect(await current.store.getBoard('a')).toMatchObject({
-        title: 'Renamed',
-        noteCount: 4,
-        updatedAt: 7,
-      })
-      expect(await loaded(current.store, 'a', content)).toEqual([[0], [5]])
-      expect(await loaded(current.store, 'a', 'private/p1')).toEqual([[6]])
-      // Seqs go on above the stored ones after a reopen.
-      const before = (await current.store.loadUpdates('a', content)).at(-1)!.seq
-      const [seq] = await current.store.appendUpdates([{ boardId: 'a', document: content, update: bytes(8) }])
-      expect(seq!).toBeGreaterThan(before)
+  it('keeps every board, document, summary and row across a close and reopen', async () => {
+    await current.store.createBoard(newBoard('a', 1), bytes(0))
+    await current.store.appendUpdates([
+      { boardId: 'a', document: content, update: bytes(5) },
+      { boardId: 'a', document: 'private/p1', update: bytes(6) },
+    ])
+    await current.store.updateSummary('a', { title: 'Renamed', noteCount: 4, updatedAt: 7 })
+    await current.store.close()
+    current.store = await current.subject.open()
+    expect(await current.store.getBoard('a')).toMatchObject({
+      title: 'Renamed',
+      noteCount: 4,
+      updatedAt: 7,
     })
-  },
-)
+    expect(await loaded(current.store, 'a', content)).toEqual([[0], [5]])
+    expect(await loaded(current.store, 'a', 'private/p1')).toEqual([[6]])
+    // Seqs go on above the stored ones after a reopen.
+    const before = (await current.store.loadUpdates('a', content)).at(-1)!.seq
+    const [seq] = await current.store.appendUpdates([{ boardId: 'a', document: content, update: bytes(8) }])
+    expect(seq!).toBeGreaterThan(before)
+  })
+})
 
 describe.each([
   ['sqlite', sqliteFactory],

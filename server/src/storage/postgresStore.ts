@@ -1,0 +1,233 @@
+import pg from 'pg'
+import type { Logger } from '../log'
+import { contentDocument } from '../permissions/documents'
+import type { BoardRecord, BoardStore, NewBoard, StoredUpdate, UpdateToAppend } from './BoardStore'
+
+// BoardStore on PostgreSQL (`pg`), selected by DATABASE_URL=postgres://… (main.ts). Same tables as the
+// SQLite store: boards, and board_updates keyed (board_id, document, seq). Seqs come from one database
+// sequence rather than a per-process counter, so that two instances appending to one database never hand
+// out the same seq; a global sequence still increases per document, which is all the contract promises.
+// `compact` writes its parts at the seqs just up to upToSeq, freed by deleting the rows it replaces.
+//
+// A pool of connections; every statement is a named prepared statement (parsed once per connection).
+// Migrations are versioned (schema_migrations) and run at start-up under an advisory lock, so instances
+// starting together migrate once. An append resolves only after COMMIT, i.e. once PostgreSQL reports the
+// transaction durable under its own settings (synchronous_commit, fsync).
+
+interface Migration {
+  version: number
+  sql: string
+}
+
+/** Append-only: never edit a released migration, add the next version. */
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    sql: `
+CREATE TABLE boards (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  edit_token_hash BYTEA NOT NULL,
+  view_token_hash BYTEA NOT NULL,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  note_count INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX boards_by_updated_at ON boards (updated_at DESC);
+CREATE SEQUENCE board_updates_seq;
+CREATE TABLE board_updates (
+  board_id TEXT NOT NULL REFERENCES boards (id),
+  document TEXT NOT NULL,
+  seq BIGINT NOT NULL DEFAULT nextval('board_updates_seq'),
+  update_bytes BYTEA NOT NULL,
+  compacted BOOLEAN NOT NULL DEFAULT false,
+  PRIMARY KEY (board_id, document, seq)
+);`,
+  },
+]
+
+/** Any constant; serialises migrations of instances that start at once. */
+const migrationLockKey = 0x6a62_0001
+
+interface BoardRow {
+  id: string
+  title: string
+  edit_token_hash: Buffer
+  view_token_hash: Buffer
+  created_at: string
+  updated_at: string
+  note_count: number
+}
+
+const toBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+
+function toRecord(row: BoardRow): BoardRecord {
+  return {
+    id: row.id,
+    title: row.title,
+    editTokenHash: new Uint8Array(row.edit_token_hash),
+    viewTokenHash: new Uint8Array(row.view_token_hash),
+    createdAt: Number(row.created_at),
+    updatedAt: Number(row.updated_at),
+    noteCount: row.note_count,
+  }
+}
+
+const statements = {
+  insertBoard: `INSERT INTO boards (id, title, edit_token_hash, view_token_hash, created_at, updated_at, note_count)
+    VALUES ($1, $2, $3, $4, $5, $5, $6)`,
+  selectBoard: 'SELECT * FROM boards WHERE id = $1',
+  selectBoards: 'SELECT * FROM boards ORDER BY updated_at DESC, id',
+  updateSummary: 'UPDATE boards SET title = $2, note_count = $3, updated_at = $4 WHERE id = $1',
+  appendRow: 'INSERT INTO board_updates (board_id, document, update_bytes) VALUES ($1, $2, $3) RETURNING seq',
+  insertPart:
+    'INSERT INTO board_updates (board_id, document, seq, update_bytes, compacted) VALUES ($1, $2, $3, $4, true)',
+  selectUpdates:
+    'SELECT seq, update_bytes, compacted FROM board_updates WHERE board_id = $1 AND document = $2 ORDER BY seq',
+  deleteUpTo: 'DELETE FROM board_updates WHERE board_id = $1 AND document = $2 AND seq <= $3',
+  selectLastSeq: 'SELECT max(seq) AS seq FROM board_updates WHERE board_id = $1 AND document = $2',
+} as const
+
+type Queryable = pg.Pool | pg.PoolClient
+
+/** A named prepared statement: PostgreSQL parses and plans it once per connection. */
+function run<Row extends pg.QueryResultRow>(
+  db: Queryable,
+  name: keyof typeof statements,
+  values: unknown[],
+): Promise<pg.QueryResult<Row>> {
+  return db.query<Row>({ name, text: statements[name], values })
+}
+
+async function migrate(pool: pg.Pool, log: Logger | undefined): Promise<void> {
+  const client = await pool.connect()
+  try {
+    await client.query('BEGIN')
+    await client.query('SELECT pg_advisory_xact_lock($1)', [migrationLockKey])
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)',
+    )
+    const { rows } = await client.query<{ version: number | null }>(
+      'SELECT max(version) AS version FROM schema_migrations',
+    )
+    const current = rows[0]?.version ?? 0
+    const newest = migrations.at(-1)?.version ?? 0
+    if (current > newest) {
+      throw new Error(
+        `the database's schema is version ${current}, newer than this server knows (${newest}); run a newer server`,
+      )
+    }
+    for (const migration of migrations.filter((m) => m.version > current)) {
+      await client.query(migration.sql)
+      await client.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)', [
+        migration.version,
+        Date.now(),
+      ])
+      log?.info({ version: migration.version }, 'applied PostgreSQL schema migration')
+    }
+    await client.query('COMMIT')
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {})
+    throw error
+  } finally {
+    client.release()
+  }
+}
+
+/** Opens a pool on `url`, checks it can connect and brings the schema up to date; rejects otherwise. */
+export async function openPostgresStore(
+  url: string,
+  options: { log?: Logger; maxConnections?: number } = {},
+): Promise<BoardStore> {
+  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10 })
+  // An idle connection the server drops (restart, network) must not crash the process; the pool replaces it.
+  pool.on('error', (error) => options.log?.error({ err: error }, 'PostgreSQL connection lost'))
+  try {
+    await migrate(pool, options.log)
+  } catch (error) {
+    await pool.end().catch(() => {})
+    throw error
+  }
+
+  const transaction = async <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
+    const client = await pool.connect()
+    try {
+      await client.query('BEGIN')
+      const result = await work(client)
+      await client.query('COMMIT')
+      return result
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {})
+      throw error
+    } finally {
+      client.release()
+    }
+  }
+
+  const appendRow = async (client: pg.PoolClient, { boardId, document, update }: UpdateToAppend) => {
+    const { rows } = await run<{ seq: string }>(client, 'appendRow', [boardId, document, toBuffer(update)])
+    return Number(rows[0]!.seq)
+  }
+
+  return {
+    createBoard: (board: NewBoard, initialUpdate) =>
+      transaction(async (client) => {
+        await run(client, 'insertBoard', [
+          board.id,
+          board.title,
+          toBuffer(board.editTokenHash),
+          toBuffer(board.viewTokenHash),
+          board.createdAt,
+          board.noteCount,
+        ])
+        await appendRow(client, { boardId: board.id, document: contentDocument, update: initialUpdate })
+      }),
+    async getBoard(id) {
+      const { rows } = await run<BoardRow>(pool, 'selectBoard', [id])
+      return rows[0] && toRecord(rows[0])
+    },
+    async listBoards() {
+      const { rows } = await run<BoardRow>(pool, 'selectBoards', [])
+      return rows.map(toRecord)
+    },
+    async updateSummary(id, summary) {
+      const { rowCount } = await run(pool, 'updateSummary', [
+        id,
+        summary.title,
+        summary.noteCount,
+        summary.updatedAt,
+      ])
+      if (rowCount === 0) throw new Error(`unknown board ${JSON.stringify(id)}`)
+    },
+    async loadUpdates(boardId, document): Promise<StoredUpdate[]> {
+      const { rows } = await run<{ seq: string; update_bytes: Buffer; compacted: boolean }>(
+        pool,
+        'selectUpdates',
+        [boardId, document],
+      )
+      return rows.map((row) => ({
+        seq: Number(row.seq),
+        update: new Uint8Array(row.update_bytes),
+        compacted: row.compacted,
+      }))
+    },
+    appendUpdates: (batch) =>
+      transaction(async (client) => {
+        const seqs: number[] = []
+        // In order, one after another: seqs must follow the batch's order.
+        for (const row of batch) seqs.push(await appendRow(client, row))
+        return seqs
+      }),
+    compact: (boardId, document, parts, upToSeq) =>
+      transaction(async (client) => {
+        await run(client, 'deleteUpTo', [boardId, document, upToSeq])
+        // Every seq up to upToSeq is free now; the parts end at it, so they load before every kept row.
+        for (const [i, part] of parts.entries()) {
+          await run(client, 'insertPart', [boardId, document, upToSeq - parts.length + 1 + i, toBuffer(part)])
+        }
+        const { rows } = await run<{ seq: string | null }>(client, 'selectLastSeq', [boardId, document])
+        return rows[0]?.seq == null ? upToSeq : Number(rows[0].seq)
+      }),
+    close: () => pool.end(),
+  }
+}
