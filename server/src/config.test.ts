@@ -35,6 +35,21 @@ describe('readConfigFromEnv', () => {
     expect(config.metricsToken).toBe('s3cret')
   })
 
+  it('selects PostgreSQL by a postgres:// DATABASE_URL and refuses any other URL', () => {
+    expect(readConfigFromEnv({}).databaseUrl).toBeUndefined()
+    expect(readConfigFromEnv({ DATABASE_URL: '' }).databaseUrl).toBeUndefined()
+    const url = 'postgres://jb:pw@db.internal:5432/journeyboard'
+    expect(readConfigFromEnv({ DATABASE_URL: url }).databaseUrl).toBe(url)
+    expect(readConfigFromEnv({ DATABASE_URL: 'postgresql://db/jb' }).databaseUrl).toBe('postgresql://db/jb')
+    expect(() => readConfigFromEnv({ DATABASE_URL: 'mysql://db/jb' })).toThrow(
+      /DATABASE_URL must be a postgres/,
+    )
+    // The message quotes only the start of the value, so a password in it is not logged whole.
+    expect(() => readConfigFromEnv({ DATABASE_URL: 'sqlite:///very/secret/path' })).toThrow(
+      /"sqlite:\/\/\/ve"/,
+    )
+  })
+
   it.each([
     ['MAX_UPDATES_PER_SECOND', '0'],
     ['MAX_CONNECTIONS_PER_IP', 'lots'],

@@ -7,8 +7,10 @@
 export interface ServerConfig {
   port: number
   host: string
-  /** Directory holding journeyboard.sqlite; created if missing. */
+  /** Directory holding journeyboard.sqlite; created if missing. Unused when `databaseUrl` is set. */
   dataDir: string
+  /** postgres://… (DATABASE_URL): store boards in PostgreSQL instead of SQLite. Unset → SQLite in dataDir. */
+  databaseUrl: string | undefined
   /** Built client (vite output). Missing → a plain-text "run npm run build" page. */
   staticDir: string
   /** Largest WebSocket frame accepted; bigger frames close the socket with 1009. */
@@ -109,6 +111,7 @@ export const defaultConfig: ServerConfig = {
   port: 8080,
   host: '0.0.0.0',
   dataDir: './data',
+  databaseUrl: undefined,
   staticDir: 'dist/client',
   maxMessageBytes: 8 * MiB,
   maxLoadingBufferBytes: 4 * 8 * MiB,
@@ -178,6 +181,17 @@ function readOrigins(env: Env, name: string): string[] {
   return list
 }
 
+function readDatabaseUrl(env: Env, name: string): string | undefined {
+  const raw = env[name]?.trim()
+  if (!raw) return undefined
+  // Only PostgreSQL is selected by URL; anything else is a typo that must not fall back to SQLite silently.
+  if (!/^postgres(ql)?:\/\/\S+$/.test(raw))
+    throw new Error(
+      `${name} must be a postgres:// or postgresql:// URL, got a value starting ${JSON.stringify(raw.slice(0, 12))}`,
+    )
+  return raw
+}
+
 export function readConfigFromEnv(env: Env): ServerConfig {
   const maxMessageBytes = readInt(env, 'MAX_MESSAGE_BYTES', defaultConfig.maxMessageBytes, 1024)
   return {
@@ -185,6 +199,7 @@ export function readConfigFromEnv(env: Env): ServerConfig {
     port: readInt(env, 'PORT', defaultConfig.port, 0),
     host: env.HOST || defaultConfig.host,
     dataDir: env.DATA_DIR || defaultConfig.dataDir,
+    databaseUrl: readDatabaseUrl(env, 'DATABASE_URL'),
     staticDir: env.STATIC_DIR || defaultConfig.staticDir,
     maxMessageBytes,
     maxLoadingBufferBytes: 4 * maxMessageBytes,

@@ -1,19 +1,26 @@
 import { createServer } from './app'
 import { readConfigFromEnv } from './config'
 import { createLogger } from './log'
+import type { BoardStore } from './storage/BoardStore'
+import { openPostgresStore } from './storage/postgresStore'
 import { openSqliteStore } from './storage/sqliteStore'
 
-// Entry point for `npm start`: config from the environment, SQLite in DATA_DIR, graceful shutdown.
+// Entry point for `npm start`: config from the environment, SQLite in DATA_DIR (or PostgreSQL at
+// DATABASE_URL), graceful shutdown.
 const shutdownDeadlineMs = 5_000
 
 const logger = createLogger({ level: process.env.LOG_LEVEL })
 const config = readConfigFromEnv(process.env)
-const store = openStoreOrExit()
+const store = await openStoreOrExit()
 const server = createServer(config, store, logger)
 
-/** A database that is missing, corrupt or unreadable stops the start: exit 1, naming the file and the fix. */
-function openStoreOrExit(): ReturnType<typeof openSqliteStore> {
+/**
+ * A database that is missing, corrupt, unreadable or unreachable (or a PostgreSQL schema newer than this
+ * server) stops the start: exit 1, naming the cause.
+ */
+async function openStoreOrExit(): Promise<BoardStore> {
   try {
+    if (config.databaseUrl) return await openPostgresStore(config.databaseUrl, { log: logger })
     return openSqliteStore(config.dataDir, { log: logger })
   } catch (error) {
     logger.fatal({ err: error }, 'cannot open the database; not starting')
