@@ -7,10 +7,12 @@
  */
 import {
   appendBezierCurve,
+  beginMarkedContent,
   beginText,
   clip,
   closePath,
   concatTransformationMatrix,
+  endMarkedContent,
   endPath,
   endText,
   fill,
@@ -19,8 +21,10 @@ import {
   LineJoinStyle,
   lineTo,
   moveTo,
-  type PDFName,
-  type PDFOperator,
+  PDFName,
+  PDFNumber,
+  PDFOperator,
+  PDFOperatorNames,
   type PDFPage,
   popGraphicsState,
   pushGraphicsState,
@@ -173,6 +177,30 @@ export class PdfPainter implements Painter {
     // The space is y-down; flip the text matrix back so glyphs stand upright.
     this.ops.push(setTextMatrix(1, 0, 0, -1, x, y), showText(font.encode(text)), endText())
     if (this.ops.length >= FLUSH_OPS) this.flush()
+  }
+
+  /** Starts content that belongs to the structure tree: `tag` (P, H2…) with its marked-content id. */
+  beginTagged(tag: string, mcid: number): void {
+    const props = this.page.doc.context.obj({})
+    props.set(PDFName.of('MCID'), PDFNumber.of(mcid))
+    this.ops.push(
+      // pdf-lib's operand type leaves dictionaries out, but it writes any PDF object (toString), and BDC's
+      // inline property list is one.
+      PDFOperator.of(PDFOperatorNames.BeginMarkedContentSequence, [
+        PDFName.of(tag),
+        props as unknown as PDFName,
+      ]),
+    )
+  }
+
+  /** Starts decoration a screen reader skips (cards, grid lines, page furniture). */
+  beginArtifact(): void {
+    this.ops.push(beginMarkedContent('Artifact'))
+  }
+
+  /** Ends what `beginTagged` or `beginArtifact` started. */
+  endMarked(): void {
+    this.ops.push(endMarkedContent())
   }
 
   flush(): void {
