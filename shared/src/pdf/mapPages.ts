@@ -70,7 +70,7 @@ export async function drawMapPages(input: MapPagesInput): Promise<OutlineEntry> 
   const stageSects = new Map<StageId, StageSect>()
   for (const s of layout.stages) {
     const sect = tree.add(structure.map, 'Sect', { title: s.title })
-    stageSects.set(s.id, { sect, heading: tree.add(sect, 'H2'), lanes: new Map() })
+    stageSects.set(s.id, { sect, heading: tree.add(sect, 'H2', { actualText: s.title }), lanes: new Map() })
   }
   const lanesSect = tree.add(structure.map, 'Sect', { title: 'Lanes' })
   const laneTitles = new Map<LaneId, StructNode>(layout.lanes.map((l) => [l.id, tree.add(lanesSect, 'P')]))
@@ -190,14 +190,20 @@ export async function drawMapPages(input: MapPagesInput): Promise<OutlineEntry> 
             section = lane
           }
           const paragraph = section ? tree.add(section, 'P') : undefined
+          const ref = cut.get(id)
           for (const item of noteParts.get(id) ?? []) {
-            if (item.kind === 'text' && paragraph) tagged(paragraph, item)
-            else {
+            if (item.kind === 'text' && paragraph) {
+              endArtifact()
+              painter.beginTagged('P', tree.mcid(at.page, paragraph))
+              const lines = painter.text(item)
+              painter.endMarked()
+              const said = lines.join(' ')
+              tree.setActualText(paragraph, ref === undefined ? said : `${said} [${ref}]`)
+            } else {
               toArtifact()
               paintItem(painter, item)
             }
           }
-          const ref = cut.get(id)
           if (ref !== undefined) {
             const marker = referenceMarker(box, ref, noteParts.get(id))
             if (paragraph) tagged(paragraph, marker)

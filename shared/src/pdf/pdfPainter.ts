@@ -141,7 +141,8 @@ export class PdfPainter implements Painter {
     })
   }
 
-  text(item: TextItem): void {
+  /** Returns the lines drawn, for the structure tree's text of the item. */
+  text(item: TextItem): string[] {
     const font = item.fontWeight >= 600 ? this.fonts.bold : this.fonts.regular
     const size = item.fontSize
     const spacing = item.letterSpacing
@@ -155,6 +156,7 @@ export class PdfPainter implements Painter {
         this.line(font, size, x, top + i * lineHeightPx + shift, line, item.color, spacing)
       })
     })
+    return lines
   }
 
   /** One line of text whose baseline starts at (x, y): the page chrome's, placed by the caller. */

@@ -51,7 +51,9 @@ export interface OutlineEntry {
   children?: OutlineEntry[]
 }
 
-const text = (s: string) => PDFHexString.fromText(s)
+/** A text string: plain when it is printable ASCII (every reader shows it), UTF-16 otherwise. */
+const text = (s: string) =>
+  /^[\x20-\x7e]*$/.test(s) ? PDFString.of(s.replace(/[\\()]/g, '\\$&')) : PDFHexString.fromText(s)
 
 export class StructureTree {
   private readonly ctx: PDFContext
@@ -69,14 +71,27 @@ export class StructureTree {
   }
 
   /** A new element under `parent`; `alt` is the alternate text a screen reader reads for a figure. */
-  add(parent: StructNode, type: StructType, options: { title?: string; alt?: string } = {}): StructNode {
+  add(
+    parent: StructNode,
+    type: StructType,
+    options: { title?: string; alt?: string; actualText?: string } = {},
+  ): StructNode {
     const kids = this.ctx.obj([])
     const dict = this.ctx.obj({ Type: 'StructElem', S: type, P: parent.ref, K: kids })
     if (options.title !== undefined) dict.set(PDFName.of('T'), text(options.title))
     if (options.alt !== undefined) dict.set(PDFName.of('Alt'), text(options.alt))
+    if (options.actualText !== undefined) this.setActualText({ dict }, options.actualText)
     const ref = this.ctx.register(dict)
     parent.kids.push(ref)
     return { type, ref, dict, kids }
+  }
+
+  /**
+   * What a screen reader and copy-paste take for the element's content instead of its glyphs: a note's
+   * lines joined with spaces (its drawn lines meet without one), a stage header in its own case.
+   */
+  setActualText(element: Pick<StructNode, 'dict'>, value: string): void {
+    element.dict.set(PDFName.of('ActualText'), text(value))
   }
 
   /** The next MCID on `page`, owned by `element` (its content is marked with it in the page's stream). */
