@@ -1,10 +1,12 @@
-// GET /api/boards/<id>/export.pdf with `Authorization: Bearer <token>`: the board as a one-page vector
-// PDF (shared/pdf), under the same rules as GET /api/boards/<id> (authenticate: 404 for an unknown
+// GET /api/boards/<id>/export.pdf?page=&layout=&orientation=&cover=&insights=&lang= with `Authorization:
+// Bearer <token>`: the board as a vector, tagged PDF (shared/pdf; no parameters: one poster page; a bad
+// parameter: 400 naming it), under the same rules as GET /api/boards/<id> (authenticate: 404 for an unknown
 // board, 401 for a wrong token); any role may export. The PDF is drawn from the content document's
 // stored updates, which hold every edit anyone has seen (the server stores before it relays), in a
 // worker thread (pdfExporter). The board's other documents (facilitation, private) are not in it.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { pdfContentDisposition } from '../../../shared/src/pdf/fileName'
+import { parsePdfQuery } from '../../../shared/src/pdf/pdfOptions'
 import type { Logger } from '../log'
 import { authenticate, claimFromHttpRequest } from '../permissions/authenticate'
 import type { DocumentPolicies } from '../permissions/documentPolicies'
@@ -32,9 +34,15 @@ export async function exportBoardPdf(
 ) {
   const auth = await authenticate(deps, claimFromHttpRequest(req, id))
   if (!auth.ok) return sendJson(res, auth.status, { error: httpRefusal(auth, id) })
+  const parsed = parsePdfQuery(new URL(req.url ?? '/', 'http://localhost').searchParams)
+  if (!parsed.ok) return sendJson(res, 400, { error: parsed.error })
   const updates = (await deps.store.loadUpdates(id, contentDocument)).map((u) => u.update)
   const started = performance.now()
-  const result = await deps.pdfExporter.export({ updates, exportedAtMs: deps.now() })
+  const result = await deps.pdfExporter.export({
+    updates,
+    exportedAtMs: deps.now(),
+    options: parsed.options,
+  })
   if (!result.ok) {
     if (result.reason === 'busy') {
       res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS))

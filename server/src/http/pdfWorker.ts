@@ -8,11 +8,14 @@ import * as Y from 'yjs'
 import { readBoardTitle } from '../../../shared/src/board/schema'
 import { boardPdf } from '../../../shared/src/pdf/boardPdf'
 import { readPdfFontFiles } from '../../../shared/src/pdf/nodeFontFiles'
+import type { PdfExportOptions } from '../../../shared/src/pdf/pdfOptions'
 import type { PdfFontFiles } from '../../../shared/src/pdf/renderScenePdf'
 
 export interface PdfJob {
   updates: Uint8Array[]
   exportedAtMs: number
+  /** Page size, layout, cover, insights; absent means the one poster page. */
+  options?: PdfExportOptions
 }
 
 /** `title` is the document's own, fresher than the debounced summary row. */
@@ -25,7 +28,10 @@ async function render(job: PdfJob): Promise<{ pdf: Uint8Array; title: string }> 
   const doc = new Y.Doc()
   for (const update of job.updates) Y.applyUpdate(doc, update, 'load')
   try {
-    const pdf = await boardPdf(doc, await fonts, { exportedAt: new Date(job.exportedAtMs) })
+    const pdf = await boardPdf(doc, await fonts, {
+      exportedAt: new Date(job.exportedAtMs),
+      ...(job.options ? { pdf: job.options } : {}),
+    })
     return { pdf, title: readBoardTitle(doc) }
   } finally {
     doc.destroy()
