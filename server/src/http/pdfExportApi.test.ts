@@ -86,6 +86,33 @@ describe('PDF export endpoint', () => {
     expect((await exportPdf(t.httpUrl, board.id, 'x'.repeat(43), '?page=A5')).status).toBe(401)
   })
 
+  it('exports the whole board as SVG under the same rules, and refuses parameters', async () => {
+    const t = await scope.start()
+    const board = await createBoard(t.httpUrl, { title: 'Vector «board»' })
+    const alice = scope.client(t, board.id, board.editToken)
+    await synced(alice)
+    const { stages, lanes } = readBoard(alice.doc)
+    createNote(alice.doc, { stageId: stages[0]!.id, laneId: lanes[0]!.id, text: 'Привет & <hi>' })
+    await waitFor(async () => (await t.store.getBoard(board.id))?.noteCount === 1, 'the note to be stored')
+    const get = (token?: string, query = '') =>
+      fetch(
+        `${t.httpUrl}/api/boards/${board.id}/export.svg${query}`,
+        token ? { headers: { Authorization: `Bearer ${token}` } } : {},
+      )
+    const res = await get(board.viewToken)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('image/svg+xml; charset=utf-8')
+    expect(res.headers.get('content-disposition')).toContain('filename="Vector _board_.svg"')
+    const svg = await res.text()
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/)
+    expect(svg).toContain('<title>Vector «board»</title>')
+    expect(svg).toContain('>Привет &amp; &lt;hi&gt;</text>')
+    expect((await get()).status).toBe(401)
+    const bad = await get(board.editToken, '?page=A4')
+    expect(bad.status).toBe(400)
+    expect(await bad.json()).toEqual({ error: 'page: export.svg takes no parameters' })
+  })
+
   it('answers 404 for an unknown board and 401 for a missing or wrong token, as GET /api/boards/<id> does', async () => {
     const t = await scope.start()
     const board = await createBoard(t.httpUrl)

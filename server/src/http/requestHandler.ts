@@ -28,6 +28,7 @@ function routeLabel(pathname: string): string {
   if (fixed.includes(pathname)) return pathname
   if (/^\/api\/boards\/[^/]+$/.test(pathname)) return '/api/boards/:id'
   if (/^\/api\/boards\/[^/]+\/export\.pdf$/.test(pathname)) return '/api/boards/:id/export.pdf'
+  if (/^\/api\/boards\/[^/]+\/export\.svg$/.test(pathname)) return '/api/boards/:id/export.svg'
   if (pathname === '/api' || pathname.startsWith('/api/')) return '/api/*'
   if (pathname.startsWith('/assets/')) return '/assets/*'
   return 'client'
@@ -64,9 +65,10 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
       if (method === 'GET') return getBoard(api, req, res, boardPath[1]!)
       return sendJson(res, 405, { error: `${method} is not allowed on ${pathname}` })
     }
-    const exportPath = /^\/api\/boards\/([^/]+)\/export\.pdf$/.exec(pathname)
+    const exportPath = /^\/api\/boards\/([^/]+)\/export\.(pdf|svg)$/.exec(pathname)
     if (exportPath) {
-      if (method === 'GET') return exportBoardPdf(api, req, res, exportPath[1]!)
+      const format = exportPath[2] === 'svg' ? 'svg' : 'pdf'
+      if (method === 'GET') return exportBoardPdf(api, req, res, exportPath[1]!, format)
       return sendJson(res, 405, { error: `${method} is not allowed on ${pathname}` })
     }
     if (pathname === '/api' || pathname.startsWith('/api/')) return sendJson(res, 404, { error: 'not found' })
