@@ -5,6 +5,7 @@
  * screen reader skips it.
  */
 import type { PDFDocument, PDFPage } from 'pdf-lib'
+import type { TextItem } from '../scene/items'
 import { wrapText } from '../text/wrapText'
 import { FOOTER_BAND_PT, MARGIN_PT } from './pageLayout'
 import type { PdfTextFont } from './pdfFont'
@@ -27,6 +28,8 @@ export interface DrawnPage {
 
 export class PdfPages {
   readonly pages: DrawnPage[] = []
+  /** Lines already broken for a text item (the notes', by the cut check), shared by every page's painter. */
+  readonly layouts = new WeakMap<TextItem, string[]>()
 
   constructor(
     readonly doc: PDFDocument,
@@ -38,7 +41,7 @@ export class PdfPages {
 
   add(width: number, height: number): DrawnPage {
     const page = this.doc.addPage([width, height])
-    const painter = new PdfPainter(page, this.fonts)
+    const painter = new PdfPainter(page, this.fonts, this.layouts)
     painter.save()
     painter.transform([1, 0, 0, -1, 0, height])
     const drawn = { page, painter, width, height }

@@ -92,9 +92,11 @@ export class PdfPainter implements Painter {
   private readonly fontKeys = new Map<PdfTextFont, PDFName>()
   private readonly alphaKeys = new Map<number, PDFName>()
 
+  /** `layouts`: lines already broken for some items with the regular font, used instead of wrapping again. */
   constructor(
     private readonly page: PDFPage,
     private readonly fonts: PdfFonts,
+    private readonly layouts?: WeakMap<TextItem, string[]>,
   ) {}
 
   save(): void {
@@ -147,7 +149,10 @@ export class PdfPainter implements Painter {
     const size = item.fontSize
     const spacing = item.letterSpacing
     const measure = (t: string) => font.measure(t, size) + spacing * [...t].length
-    const { lines, lineHeightPx, top } = layoutText(item, measure, font.repair(item.text))
+    const known = font === this.fonts.regular ? this.layouts?.get(item) : undefined
+    const { lines, lineHeightPx, top } = known
+      ? placed(item, known)
+      : layoutText(item, measure, font.repair(item.text))
     // Konva puts a line's baseline this far below its line box's top.
     const shift = lineHeightPx / 2 + font.baselineShiftEm * size
     this.withAlpha(item.opacity, () => {
@@ -275,6 +280,13 @@ export class PdfPainter implements Painter {
     }
     return key
   }
+}
+
+/** Where `lines` go in the item's box, as layoutText places them. */
+function placed(item: TextItem, lines: string[]) {
+  const lineHeightPx = item.fontSize * item.lineHeight
+  const slack = item.h - lines.length * lineHeightPx
+  return { lines, lineHeightPx, top: item.y + (item.verticalAlign === 'middle' ? slack / 2 : 0) }
 }
 
 function pathOperator(c: PathCommand): PDFOperator {

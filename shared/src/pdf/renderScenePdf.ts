@@ -15,7 +15,6 @@ import type { TextItem } from '../scene/items'
 import { paginate } from '../scene/paginate'
 import type { Pause } from '../scene/painter'
 import { layoutText } from '../scene/textLayout'
-import { wrapText } from '../text/wrapText'
 import { type CutNote, drawAppendix, drawCover, drawInsights } from './extraPages'
 import type { BoardInsights } from './insights'
 import { drawMapPages, readingOrder } from './mapPages'
@@ -48,28 +47,27 @@ export interface PdfOptions {
 
 const count = (n: number, noun: string) => `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`
 
-/** True when the painter's lines of `item` leave some of its text out. */
-function isCut(item: TextItem, font: PdfTextFont): boolean {
+/**
+ * The painter's lines of a note's text, and whether they leave some of it out: wrapText ends a cut
+ * text's last line in "…", so a last line with one that the text does not account for is a cut. The
+ * lines are kept for the painter (`PdfPainter.layouts`), so each note is wrapped once.
+ */
+function noteLines(item: TextItem, font: PdfTextFont): { lines: string[]; cut: boolean } {
   const measure = (t: string) => font.measure(t, item.fontSize) + item.letterSpacing * [...t].length
   const text = font.repair(item.text)
-  const shown = layoutText(item, measure, text).lines
-  const whole = wrapText(
-    text,
-    {
-      width: item.w,
-      height: Number.POSITIVE_INFINITY,
-      lineHeightPx: item.fontSize * item.lineHeight,
-      wrap: item.wrap,
-      ellipsis: false,
-    },
-    measure,
-  )
-  if (whole.length > shown.length) return true
-  return shown.some((line, i) => line !== whole[i])
+  const lines = layoutText(item, measure, text).lines
+  const last = lines.at(-1) ?? ''
+  if (!last.endsWith('…')) return { lines, cut: lines.length === 0 && text.trim() !== '' }
+  const shown = lines.join('').replace(/\s+/g, '').length - 1
+  return { lines, cut: shown < text.replace(/\s+/g, '').length - (text.trimEnd().endsWith('…') ? 1 : 0) }
 }
 
 /** The notes the map cuts, numbered in reading order, with where they are and their whole text. */
-function cutNotes(scene: Scene, font: PdfTextFont): { refs: Map<NoteId, number>; notes: CutNote[] } {
+function cutNotes(
+  scene: Scene,
+  font: PdfTextFont,
+  layouts: WeakMap<TextItem, string[]>,
+): { refs: Map<NoteId, number>; notes: CutNote[] } {
   const texts = new Map<NoteId, TextItem>()
   for (const item of scene.items)
     if (item.layer === 'notes' && item.kind === 'text' && item.record) texts.set(item.record as NoteId, item)
@@ -82,7 +80,10 @@ function cutNotes(scene: Scene, font: PdfTextFont): { refs: Map<NoteId, number>;
   const notes: CutNote[] = []
   for (const id of readingOrder(scene)) {
     const item = texts.get(id)
-    if (!item || !isCut(item, font)) continue
+    if (!item) continue
+    const { lines, cut } = noteLines(item, font)
+    layouts.set(item, lines)
+    if (!cut) continue
     const ref = notes.length + 1
     refs.set(id, ref)
     notes.push({ ref, where: where.get(id) ?? UNSORTED_TITLE, text: item.text })
@@ -140,7 +141,7 @@ export async function renderScenePdf(
       ),
     )
   }
-  const cut = cutNotes(scene, fonts.regular)
+  const cut = cutNotes(scene, fonts.regular, pages.layouts)
   const map = tree.add(tree.root, 'Sect', { title: 'Map' })
   const total = layout.notes.size
   const pause: Pause | undefined = options.pause
