@@ -24,6 +24,7 @@ import { Toolbar } from '../panels/Toolbar'
 import { type BoardLinks, TopBar } from '../panels/TopBar'
 import { PresenceSession } from '../presence/presenceSession'
 import { PresenceContext } from '../presence/usePresence'
+import { PresentationOverlay } from '../present/PresentationOverlay'
 import { pruneSelection, resetUi, useUi } from '../state/ui'
 import { type BoardSession, BoardSessionContext } from './session'
 import { useLocalHistory } from './useLocalHistory'
@@ -204,6 +205,7 @@ function BoardView({ boardId, token, role, connection, stores, presence }: Board
                     <AccessibleOutline />
                   </ErrorBoundary>
                   <PeopleOnBoard />
+                  <PresentationOverlay />
                 </>
               ) : (
                 <div className="page-message page-message--inline">Loading board…</div>

@@ -5,6 +5,7 @@ import { runCommand } from '../commands/registry'
 import type { ConnectionStatus as Status } from '../doc/connectBoard'
 import type { ExternalStore } from '../doc/docStores'
 import { useBoardTitle } from '../doc/hooks'
+import { PresentButton } from '../present/PresentationOverlay'
 import { useUi } from '../state/ui'
 import { ConnectionStatus } from './ConnectionStatus'
 import { copyText } from './copyText'
@@ -125,6 +126,7 @@ export function TopBar({
       <Participants />
       <ConnectionStatus status={status} unsynced={unsynced} />
       <ZoomControls />
+      <PresentButton />
       <ExportPdfButton />
       <div className="topbar__share">
         {editToken && <CopyButton label="Copy edit link" text={boardLink(boardId, editToken)} />}

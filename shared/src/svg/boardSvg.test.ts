@@ -20,7 +20,9 @@ describe('board SVG', () => {
     applyTemplate(doc, 'customer-lifecycle', { title: 'Café <&> "Ωmega"' })
     const { stages, lanes } = readBoard(doc)
     const texts = ['Καλημέρα', 'Привет, мир', 'a < b & c', 'Party 🎉']
-    texts.forEach((text, i) => createNote(doc, { stageId: stages[i]!.id, laneId: lanes[i]!.id, text }))
+    texts.forEach((text, i) => {
+      createNote(doc, { stageId: stages[i]!.id, laneId: lanes[i]!.id, text })
+    })
     const svg = await boardSvg(doc, fonts)
     const dom = parse(svg)
     expect(dom.querySelector('parsererror')).toBeNull()
