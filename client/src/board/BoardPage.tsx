@@ -24,6 +24,7 @@ import { Toolbar } from '../panels/Toolbar'
 import { type BoardLinks, TopBar } from '../panels/TopBar'
 import { PresenceSession } from '../presence/presenceSession'
 import { PresenceContext } from '../presence/usePresence'
+import { FollowBanner } from '../present/FollowBanner'
 import { PresentationOverlay } from '../present/PresentationOverlay'
 import { pruneSelection, resetUi, useUi } from '../state/ui'
 import { type BoardSession, BoardSessionContext } from './session'
@@ -206,6 +207,7 @@ function BoardView({ boardId, token, role, connection, stores, presence }: Board
                   </ErrorBoundary>
                   <PeopleOnBoard />
                   <PresentationOverlay />
+                  <FollowBanner />
                 </>
               ) : (
                 <div className="page-message page-message--inline">Loading board…</div>

@@ -14,12 +14,17 @@ import { goToStage, nextStage, presentationState, previousStage, stopPresentatio
 export function PresentationOverlay() {
   const stores = useDocStores()
   const layout = useSyncExternalStore(stores.layout.subscribe, stores.layout.getSnapshot)
-  const { active, index } = useSyncExternalStore(presentationState.subscribe, presentationState.getSnapshot)
+  const { active, index, following } = useSyncExternalStore(
+    presentationState.subscribe,
+    presentationState.getSnapshot,
+  )
   const viewport = useUi((s) => s.viewport)
 
   useEffect(() => {
     if (!active) return
     const onKey = (e: KeyboardEvent) => {
+      // A follower steps with the presenter; Escape breaks away.
+      if (following && e.key !== 'Escape') return
       const forward = ['ArrowRight', 'ArrowDown', 'PageDown', ' '].includes(e.key)
       const back = ['ArrowLeft', 'ArrowUp', 'PageUp'].includes(e.key)
       if (forward) nextStage(layout)
@@ -37,7 +42,7 @@ export function PresentationOverlay() {
       window.removeEventListener('keydown', onKey, { capture: true })
       delete document.body.dataset.presenting
     }
-  }, [active, layout])
+  }, [active, layout, following])
 
   const stage = layout.stages[index]
   if (!active || !stage) return null

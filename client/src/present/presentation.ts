@@ -1,8 +1,9 @@
 /*
  * Presentation mode's state: on or off, and which stage is shown. Stepping frames the current stage's
  * whole column (its header and every lane) in the view, zoomed up to twice the normal size so the
- * notes read from the back of a room. Local to this browser: it changes no board data, so it works on
- * a view link too.
+ * notes read from the back of a room. It changes no board data, so it works on a view link too. The
+ * presenter's stage goes out through awareness (presence `presenting`); someone who follows them
+ * (`following`) steps with it, and breaks away by ending the presentation on their side.
  */
 import type { BoardLayout } from '../../../shared/src/layout/grid'
 import type { ExternalStore } from '../doc/docStores'
@@ -13,9 +14,11 @@ export interface PresentationState {
   active: boolean
   /** Index into the layout's stages. */
   index: number
+  /** Whom this browser follows (their awareness client id and name); null when it leads or is off. */
+  following: { clientId: number; name: string } | null
 }
 
-let state: PresentationState = { active: false, index: 0 }
+let state: PresentationState = { active: false, index: 0, following: null }
 const listeners = new Set<() => void>()
 
 export const presentationState: ExternalStore<PresentationState> = {
@@ -60,7 +63,7 @@ function show(layout: BoardLayout, index: number): void {
   const count = layout.stages.length
   if (count === 0) return
   const clamped = Math.max(0, Math.min(count - 1, index))
-  set({ active: true, index: clamped })
+  set({ ...state, active: true, index: clamped })
   const viewport = stageViewport(layout, clamped, useUi.getState().canvasSize)
   if (viewport) setViewport(viewport)
 }
@@ -71,5 +74,15 @@ export const previousStage = (layout: BoardLayout): void => show(layout, state.i
 export const goToStage = (layout: BoardLayout, index: number): void => show(layout, index)
 
 export function stopPresentation(): void {
-  if (state.active) set({ ...state, active: false })
+  if (state.active || state.following) set({ ...state, active: false, following: null })
+}
+
+/** Starts following a presenter at their stage; `stopPresentation` breaks away. */
+export function follow(
+  layout: BoardLayout,
+  presenter: { clientId: number; name: string },
+  index: number,
+): void {
+  set({ ...state, following: presenter })
+  show(layout, index)
 }
