@@ -75,3 +75,37 @@ test('an editor presenting cannot edit by accident: the board shortcuts are held
   await expect(page.locator('.toolbar')).toBeVisible()
   await expect(editor.note('Stays put')).toBeAttached()
 })
+
+test('others follow the presenter from a banner, step with them, and can break away', async ({ browser }) => {
+  const board = await createBoard(server.baseUrl, 'Followed journey')
+  const presenter = await openBoardAs(browser, server.baseUrl, board.editUrl)
+  const viewer = await openBoardAs(browser, server.baseUrl, board.viewUrl)
+  const outDir = process.env.PRESENT_E2E_OUT ?? mkdtempSync(join(tmpdir(), 'jb-e2e-present-'))
+
+  await presenter.page.getByRole('button', { name: 'Present' }).click()
+  const banner = viewer.page.locator('.follow-banner')
+  await expect(banner).toContainText('is presenting: Awareness')
+  await viewer.page.screenshot({ path: join(outDir, 'follow-banner.png') })
+  await banner.getByRole('button', { name: 'Follow' }).click()
+  const heading = viewer.page.getByRole('region', { name: 'Presentation' }).getByRole('heading', { level: 2 })
+  await expect(heading).toHaveText('Awareness')
+  await expect(banner).toContainText('Following')
+
+  await presenter.page.keyboard.press('ArrowRight')
+  await expect(heading).toHaveText('Consideration')
+  await presenter.page.keyboard.press('PageDown')
+  await expect(heading).toHaveText('Purchase')
+  // A follower's own arrow keys do not step away from the presenter.
+  await viewer.page.keyboard.press('ArrowRight')
+  await expect(heading).toHaveText('Purchase')
+
+  await banner.getByRole('button', { name: 'Stop following' }).click()
+  await expect(heading).toHaveCount(0)
+  await presenter.page.keyboard.press('ArrowRight')
+  await expect(banner).toContainText('is presenting: Onboarding')
+  await expect(heading).toHaveCount(0)
+
+  // When the presenter ends, the offer goes away.
+  await presenter.page.keyboard.press('Escape')
+  await expect(banner).toHaveCount(0)
+})

@@ -66,7 +66,7 @@ interface Entry {
 }
 
 const peerKey = (p: Omit<Peer, 'clientId'>): string =>
-  JSON.stringify([p.user, p.selection, p.editing, p.view, p.cursorShown])
+  JSON.stringify([p.user, p.selection, p.editing, p.view, p.presenting, p.cursorShown])
 
 export class PresenceStore {
   readonly peers: ExternalStore<readonly Peer[]>
