@@ -3,8 +3,6 @@
  * is drawn, and an alert if an export started by Ctrl+Shift+E (a PDF with the last options) failed.
  */
 import { useSyncExternalStore } from 'react'
-import { useBoardSession } from '../board/session'
-import { ExportDialog } from '../export/ExportDialog'
 import {
   dismissPdfExportError,
   exportDialogState,
@@ -13,7 +11,6 @@ import {
 } from '../export/pdfExport'
 
 export function ExportPdfButton() {
-  const { doc } = useBoardSession()
   const state = useSyncExternalStore(pdfExportState.subscribe, pdfExportState.getSnapshot)
   const dialogOpen = useSyncExternalStore(exportDialogState.subscribe, exportDialogState.getSnapshot)
   const exporting = state.phase === 'exporting'
@@ -30,7 +27,6 @@ export function ExportPdfButton() {
       >
         {exporting ? 'Exporting…' : 'Export…'}
       </button>
-      <ExportDialog doc={doc} />
       {state.phase === 'failed' && !dialogOpen && (
         <div className="export-pdf__error" role="alert">
           {state.error}

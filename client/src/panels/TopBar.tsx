@@ -5,6 +5,7 @@ import { runCommand } from '../commands/registry'
 import type { ConnectionStatus as Status } from '../doc/connectBoard'
 import type { ExternalStore } from '../doc/docStores'
 import { useBoardTitle } from '../doc/hooks'
+import { ExportDialog } from '../export/ExportDialog'
 import { PresentButton } from '../present/PresentationOverlay'
 import { useUi } from '../state/ui'
 import { ConnectionStatus } from './ConnectionStatus'
@@ -115,6 +116,8 @@ export function TopBar({
   unsynced?: ExternalStore<number>
 }) {
   const { boardId, editToken, viewToken } = links
+  const [menuOpen, setMenuOpen] = useState(false)
+  const { doc } = useBoardSession()
   return (
     <header className="topbar">
       <a className="topbar__brand" href="/" title="All boards">
@@ -123,16 +126,41 @@ export function TopBar({
       </a>
       <TitleField />
       <div className="topbar__spacer" />
-      <Participants />
-      <ConnectionStatus status={status} unsynced={unsynced} />
-      <ZoomControls />
-      <PresentButton />
-      <ExportPdfButton />
-      <div className="topbar__share">
-        {editToken && <CopyButton label="Copy edit link" text={boardLink(boardId, editToken)} />}
-        {viewToken && <CopyButton label="Copy view link" text={boardLink(boardId, viewToken)} />}
-        {!editToken && !viewToken && <CopyButton label="Copy link" text={location.href} />}
+      {/* On a narrow screen the tools collapse behind this button (CSS shows it below 760 px). */}
+      <button
+        type="button"
+        className="button button--ghost topbar__menu"
+        aria-expanded={menuOpen}
+        aria-controls="topbar-tools"
+        onClick={() => setMenuOpen((open) => !open)}
+      >
+        Menu
+      </button>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: the click only closes the menu after a button in it chose something; the buttons themselves are the controls */}
+      {/* biome-ignore lint/a11y/useKeyWithClickEvents: keyboards press the same buttons, whose clicks bubble here */}
+      <div
+        className="topbar__tools"
+        id="topbar-tools"
+        data-open={menuOpen}
+        onClick={(e) => {
+          // Present and Export take over the screen; zoom buttons are pressed repeatedly, so the menu stays.
+          const button = (e.target as HTMLElement).closest('button')
+          if (button && !button.closest('.zoom')) setMenuOpen(false)
+        }}
+      >
+        <Participants />
+        <ConnectionStatus status={status} unsynced={unsynced} />
+        <ZoomControls />
+        <PresentButton />
+        <ExportPdfButton />
+        <div className="topbar__share">
+          {editToken && <CopyButton label="Copy edit link" text={boardLink(boardId, editToken)} />}
+          {viewToken && <CopyButton label="Copy view link" text={boardLink(boardId, viewToken)} />}
+          {!editToken && !viewToken && <CopyButton label="Copy link" text={location.href} />}
+        </div>
       </div>
+      {/* Outside the collapsible tools: a closed menu must not hide the dialog it opened. */}
+      <ExportDialog doc={doc} />
     </header>
   )
 }
