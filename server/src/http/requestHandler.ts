@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Logger } from '../log'
 import type { Metrics } from '../metrics'
-import { type BoardsApiDeps, createBoard, getBoard, knownBoards, listBoards } from './boardsApi'
+import { type BoardsApiDeps, createBoard, getBoard, knownBoards, listBoards, rotateLink } from './boardsApi'
 import { sendJson } from './json'
 import { serveMetrics } from './metricsEndpoint'
 import { exportBoardPdf, type PdfExportDeps } from './pdfExportApi'
@@ -27,7 +27,10 @@ function routeLabel(pathname: string): string {
   const fixed = ['/healthz', '/metrics', '/api/boards', '/api/boards/known']
   if (fixed.includes(pathname)) return pathname
   if (/^\/api\/boards\/[^/]+$/.test(pathname)) return '/api/boards/:id'
-  if (/^\/api\/boards\/[^/]+\/export\.pdf$/.test(pathname)) return '/api/boards/:id/export.pdf'
+  const exportFile = /^\/api\/boards\/[^/]+\/export\.(pdf|json|csv)$/.exec(pathname)
+  if (exportFile) return `/api/boards/:id/export.${exportFile[1]}`
+  if (/^\/api\/boards\/[^/]+\/links\/[^/]+\/rotate$/.test(pathname))
+    return '/api/boards/:id/links/:role/rotate'
   if (pathname === '/api' || pathname.startsWith('/api/')) return '/api/*'
   if (pathname.startsWith('/assets/')) return '/assets/*'
   return 'client'
@@ -63,6 +66,11 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
     if (boardPath) {
       if (method === 'GET') return getBoard(api, req, res, boardPath[1]!)
       return sendJson(res, 405, { error: `${method} is not allowed on ${pathname}` })
+    }
+    const rotatePath = /^\/api\/boards\/([^/]+)\/links\/([^/]+)\/rotate$/.exec(pathname)
+    if (rotatePath) {
+      if (method === 'POST') return rotateLink(api, req, res, rotatePath[1]!, rotatePath[2]!)
+      return sendJson(res, 405, { error: `${method} is not allowed on ${pathname} (POST to rotate)` })
     }
     const exportPath = /^\/api\/boards\/([^/]+)\/export\.pdf$/.exec(pathname)
     if (exportPath) {
