@@ -58,6 +58,8 @@ export function createServer(
       now: clock.now,
       policies,
       maxJsonBodyBytes: config.maxJsonBodyBytes,
+      maxImportBytes: config.maxImportBytes,
+      maxDocBytes: config.maxDocBytes,
       maxKnownBoards: config.maxKnownBoards,
       adminToken: config.adminToken,
       createLimit: new IpRateLimit(

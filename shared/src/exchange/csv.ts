@@ -42,7 +42,7 @@ function csvField(value: string): string {
 
 /** Rows as an RFC 4180 document with a UTF-8 byte-order mark and CRLF line ends. */
 export function toCsv(rows: readonly (readonly string[])[]): string {
-  return BOM + rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n'
+  return `${BOM}${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`
 }
 
 export type CsvParse = { ok: true; rows: string[][] } | { ok: false; error: string }
