@@ -7,7 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import * as Y from 'yjs'
 import { readBoardSummary } from '../../../shared/src/board/schema'
-import { exportBoardCsv } from '../../../shared/src/exchange/csv'
+import { exportBoardCsv } from '../../../shared/src/exchange/csvExport'
 import { exportContentDisposition } from '../../../shared/src/exchange/fileName'
 import { exportBoardJson, importBoardJson, importErrorMessage } from '../../../shared/src/exchange/json'
 import { clientIp } from '../limits/clientIp'

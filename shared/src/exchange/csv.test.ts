@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createNote, readBoard, readLanes, readStages } from '../board/schema'
 import { applyTemplate } from '../templates/applyTemplate'
-import { applyCsvImport, CSV_COLUMNS, exportBoardCsv, parseCsv, planCsvImport, toCsv } from './csv'
+import { CSV_COLUMNS, parseCsv, toCsv } from './csv'
+import { exportBoardCsv } from './csvExport'
+import { applyCsvImport, planCsvImport } from './csvImport'
 
 const awkward = [
   'plain',
