@@ -197,3 +197,45 @@ test('an editor imports notes from CSV after a preview, creating the missing sta
     await colleague.page.evaluate(() => JSON.stringify(window.__journeyboard!.doc.getMap('notes').toJSON())),
   ).toContain(JSON.stringify(`Says "thanks"\nand leaves — ñ`).slice(1, -1))
 })
+
+test('the home page imports a board from a JSON file as a new board, and says what is wrong with a broken one', async ({
+  page,
+}) => {
+  const source = await createBoard(server.baseUrl, 'Exported journey')
+  const res = await fetch(`${server.baseUrl}/api/boards/${source.id}/export.json`, {
+    headers: { authorization: `Bearer ${source.editToken}` },
+  })
+  const json = (await res.json()) as { notes: unknown[]; stages: { id: string }[]; lanes: { id: string }[] }
+  json.notes.push({
+    id: 'note:imported1',
+    stageId: json.stages[0]!.id,
+    laneId: json.lanes[0]!.id,
+    order: 'V',
+    color: 'green',
+    w: 160,
+    h: 110,
+    text: 'Came in a file — ñ',
+  })
+  await page.goto(server.baseUrl)
+  const picker = page.getByLabel('Import a board (JSON)…')
+  const broken = structuredClone(json)
+  ;(broken.notes[0] as { stageId: string }).stageId = 'stage:nope'
+  await picker.setInputFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(broken)),
+  })
+  await expect(page.getByRole('alert')).toHaveText(/broken\.json: notes\[0\]\.stageId: unknown stage/)
+  await page.screenshot({ path: test.info().outputPath('home-import-error.png') })
+  await picker.setInputFiles({
+    name: 'journey.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(json)),
+  })
+  await expect(page).toHaveURL(/\/b\/[A-Za-z0-9_-]{22}#token=/)
+  expect(page.url()).not.toContain(source.id)
+  await expect(page.locator('body[data-board-ready="true"]')).toBeAttached({ timeout: 20_000 })
+  await expect(page.getByRole('grid').getByRole('button', { name: 'Came in a file — ñ' })).toBeAttached()
+  // The importer opens it as its facilitator.
+  await expect(page.getByRole('button', { name: 'Share…' })).toBeVisible()
+})
