@@ -17,7 +17,12 @@ export interface Collection {
   /** The key in the JSON file, the same as the top-level map's name in the document. */
   key: string
   /** The kind its ids carry (`stage:…`); a field of rule `{ type: 'id', kind }` refers to this collection. */
-  idKind: IdKind
+  idKind?: IdKind
+  /**
+   * For a collection keyed by something other than a record id (a value per cell, say): which map keys
+   * are its records'. The key is the record's `id` in JSON all the same.
+   */
+  isKey?: (key: string) => boolean
   // A table of some record; the exchange reads it by key and rule only.
   fields: FieldTable<Record<string, unknown>>
   map: (doc: Y.Doc) => Y.Map<FieldMap>

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { clampedNumber, idField, labelField } from '../board/records/field'
 import { createNote, getLanes, getMeta, getNotes, readBoard, SCHEMA_VERSION } from '../board/schema'
 import { applyTemplate } from '../templates/applyTemplate'
+import { COLLECTIONS, type Collection } from './collections'
 import { type BoardJson, exportBoardJson, importBoardJson } from './json'
 
 function sampleBoard(): Y.Doc {
@@ -152,5 +154,46 @@ describe('board JSON', () => {
     )
     expect(note?.get('text')).toBeInstanceOf(Y.Text)
     expect(getLanes(imported.doc).size).toBeGreaterThan(0)
+  })
+})
+
+describe('a new collection is one entry', () => {
+  it('exports, imports, checks and round-trips a collection the exchange code has never heard of', () => {
+    const scores: Collection = {
+      key: 'scores',
+      // Keyed per stage rather than by an id of its own, as a per-cell value would be.
+      isKey: (key) => key.startsWith('score/'),
+      fields: {
+        stageId: idField('stage'),
+        value: clampedNumber(-2, 2, 0, true),
+        label: labelField(40),
+      } as unknown as Collection['fields'],
+      map: (doc) => doc.getMap('scores'),
+    }
+    const collections = [...COLLECTIONS, scores]
+    const doc = sampleBoard()
+    const stageId = readBoard(doc).stages[0]!.id
+    const score = new Y.Map<unknown>()
+    score.set('stageId', stageId)
+    score.set('value', -1)
+    doc.getMap('scores').set('score/1', score)
+    const json = exportBoardJson(doc, collections)
+    expect(json.scores).toEqual([{ id: 'score/1', stageId, value: -1 }])
+    const imported = importBoardJson(clone(json), collections)
+    if (!imported.ok) throw new Error(imported.errors.join('\n'))
+    expect(exportBoardJson(imported.doc, collections)).toEqual(json)
+
+    const broken = clone(json)
+    broken.scores = [{ id: 'nope', stageId: 'stage:gone', value: 9 }]
+    const refused = importBoardJson(broken, collections)
+    expect(!refused.ok && refused.errors).toEqual([
+      'scores[0].value: expected a whole number from -2 to 2, got 9',
+    ])
+    broken.scores = [{ id: 'nope', stageId: 'stage:gone', value: 1 }]
+    const unknown = importBoardJson(broken, collections)
+    expect(!unknown.ok && unknown.errors).toEqual(['scores[0].stageId: unknown stage'])
+    broken.scores = [{ id: 'nope', stageId, value: 1 }]
+    const badKey = importBoardJson(broken, collections)
+    expect(!badKey.ok && badKey.errors).toEqual(['scores[0].id: expected a key of scores, got "nope"'])
   })
 })

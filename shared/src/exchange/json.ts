@@ -43,7 +43,7 @@ function exportValue(field: Field<unknown>, stored: unknown): unknown {
 }
 
 function exportRecord(collection: Collection, id: string, map: unknown): BoardRecordJson | null {
-  if (!isId(collection.idKind, id) || !(map instanceof Y.Map)) return null
+  if (!isKey(collection, id) || !(map instanceof Y.Map)) return null
   const record: BoardRecordJson = { id }
   for (const [key, field] of Object.entries<Field<unknown>>(collection.fields)) {
     const value = exportValue(field, map.get(key))
@@ -53,6 +53,10 @@ function exportRecord(collection: Collection, id: string, map: unknown): BoardRe
   return record
 }
 
+const isKey = (collection: Collection, key: unknown): key is string =>
+  typeof key === 'string' &&
+  (collection.idKind ? isId(collection.idKind, key) : (collection.isKey?.(key) ?? key.length > 0))
+
 /** By order key when the record has one, then by id: one stable order, so two exports compare equal. */
 function compareRecords(a: BoardRecordJson, b: BoardRecordJson): number {
   const ao = typeof a.order === 'string' ? a.order : ''
@@ -61,14 +65,15 @@ function compareRecords(a: BoardRecordJson, b: BoardRecordJson): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
 }
 
-export function exportBoardJson(doc: Y.Doc): BoardJson {
+/** `collections` is COLLECTIONS but for tests, which prove a new collection needs nothing more than its entry. */
+export function exportBoardJson(doc: Y.Doc, collections: readonly Collection[] = COLLECTIONS): BoardJson {
   const meta = getMeta(doc)
   const json: BoardJson = { format: JSON_FORMAT, schemaVersion: 0, title: '' }
   for (const [key, field] of Object.entries<Field<unknown>>(META_FIELDS)) {
     const value = field.read(meta.get(key))
     if (value !== undefined && value !== UNPLACEABLE) json[key] = value
   }
-  for (const collection of COLLECTIONS) {
+  for (const collection of collections) {
     const records: BoardRecordJson[] = []
     collection.map(doc).forEach((map, id) => {
       const record = exportRecord(collection, id, map)
@@ -88,7 +93,10 @@ const MAX_ERRORS = 20
  * A new Y.Doc holding the board the JSON describes, migrated to SCHEMA_VERSION, or every error found
  * (at most MAX_ERRORS), each naming where. Ids are kept. Nothing is built unless the whole file is valid.
  */
-export function importBoardJson(json: unknown): ImportResult {
+export function importBoardJson(
+  json: unknown,
+  collections: readonly Collection[] = COLLECTIONS,
+): ImportResult {
   const errors: string[] = []
   const add = (message: string) => {
     if (errors.length < MAX_ERRORS) errors.push(message)
@@ -119,7 +127,7 @@ export function importBoardJson(json: unknown): ImportResult {
   // Every collection's ids first, so that a record may refer to one listed after it.
   const lists = new Map<string, unknown[]>()
   const known = new Map<string, Set<string>>()
-  for (const collection of COLLECTIONS) {
+  for (const collection of collections) {
     const list = file[collection.key]
     if (list === undefined && older) lists.set(collection.key, [])
     else if (!Array.isArray(list)) add(`${collection.key}: expected an array, got ${shownValue(list)}`)
@@ -131,10 +139,10 @@ export function importBoardJson(json: unknown): ImportResult {
       if (ids.has(id)) add(`${collection.key}[${i}].id: ${shownValue(id)} is listed twice`)
       ids.add(id)
     })
-    known.set(collection.idKind, ids)
+    if (collection.idKind) known.set(collection.idKind, ids)
   }
   const records = new Map<Collection, Record<string, unknown>[]>()
-  for (const collection of COLLECTIONS) {
+  for (const collection of collections) {
     const schema = recordSchema(collection.fields, collection.idKind)
     const references = Object.entries<Field<unknown>>(collection.fields).flatMap(([key, field]) =>
       referenceOf(key, field.rule, known),
@@ -142,14 +150,12 @@ export function importBoardJson(json: unknown): ImportResult {
     const parsed: Record<string, unknown>[] = []
     ;(lists.get(collection.key) ?? []).forEach((item, i) => {
       const value = older ? withDefaults(collection.fields, item) : item
-      const result = parseStrict<Record<string, unknown>>(
-        schema,
-        value,
-        `${collection.key}[${i}]`,
-        references,
-      )
-      if (result.ok) parsed.push(result.value)
-      else result.errors.forEach(add)
+      const at = `${collection.key}[${i}]`
+      const result = parseStrict<Record<string, unknown>>(schema, value, at, references)
+      if (!result.ok) result.errors.forEach(add)
+      else if (!isKey(collection, result.value.id))
+        add(`${at}.id: expected a key of ${collection.key}, got ${shownValue(result.value.id)}`)
+      else parsed.push(result.value)
     })
     records.set(collection, parsed)
   }
