@@ -48,7 +48,7 @@ test('on a phone (390×844) the top bar collapses into a menu that reaches expor
   await menu.click()
   await expect(menu).toHaveAttribute('aria-expanded', 'true')
   await expect(page.getByRole('button', { name: 'Export…' })).toBeVisible()
-  await expect(page.getByRole('button', { name: 'Copy view link' })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Copy link' })).toBeVisible()
   await page.screenshot({ path: join(dir, 'phone-menu.png') })
   await page.getByRole('button', { name: 'Present' }).click()
   await expect(menu).toHaveAttribute('aria-expanded', 'false')

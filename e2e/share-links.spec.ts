@@ -161,7 +161,7 @@ test('a view link cannot change the board through any gesture, and nothing reach
   const before = await zoom.textContent()
   await page.getByRole('button', { name: 'Zoom in' }).click()
   await expect(zoom).not.toHaveText(before ?? '')
-  await expect(page.getByRole('button', { name: 'Export PDF' })).toBeEnabled()
+  await expect(page.getByRole('button', { name: 'Export…' })).toBeEnabled()
   await page.getByRole('button', { name: 'Data ▾' }).click()
   await expect(page.getByRole('menuitem', { name: 'Download CSV of notes' })).toBeVisible()
   await expect(page.getByRole('menuitem', { name: 'Import CSV…' })).toHaveCount(0)
