@@ -44,8 +44,12 @@ test('a board opened once can be reloaded and exported to PDF with no network, n
   await expect(alice.status).toHaveAttribute('data-status', 'offline')
   await alice.addNote('Written offline')
 
+  await alice.page.getByRole('button', { name: 'Export…' }).click()
   const downloading = alice.page.waitForEvent('download')
-  await alice.page.getByRole('button', { name: 'Export PDF' }).click()
+  await alice.page
+    .getByRole('dialog', { name: 'Export board' })
+    .getByRole('button', { name: 'Export PDF' })
+    .click()
   const file = join(mkdtempSync(join(tmpdir(), 'jb-e2e-offline-pdf-')), 'board.pdf')
   await (await downloading).saveAs(file)
   const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })

@@ -11,6 +11,7 @@ import type { Logger } from './log'
 import { createMetrics } from './metrics'
 import { type DocumentPolicies, documentPolicies } from './permissions/documentPolicies'
 import type { BoardStore } from './storage/BoardStore'
+import { LinkSockets } from './sync/linkSockets'
 import { PersistQueue } from './sync/persistQueue'
 import { Rooms } from './sync/rooms'
 import { createUpgradeHandler } from './upgrade'
@@ -49,6 +50,7 @@ export function createServer(
     maxQueued: config.maxQueuedPdfExports,
     timeoutMs: config.pdfExportTimeoutMs,
   })
+  const linkSockets = new LinkSockets(clock.now)
   const http = createHttpServer(
     createRequestHandler({
       store,
@@ -56,6 +58,8 @@ export function createServer(
       now: clock.now,
       policies,
       maxJsonBodyBytes: config.maxJsonBodyBytes,
+      maxImportBytes: config.maxImportBytes,
+      maxDocBytes: config.maxDocBytes,
       maxKnownBoards: config.maxKnownBoards,
       adminToken: config.adminToken,
       createLimit: new IpRateLimit(
@@ -71,6 +75,7 @@ export function createServer(
       metrics,
       metricsToken: config.metricsToken,
       pdfExporter,
+      linkSockets,
     }),
   )
   http.on(
@@ -84,6 +89,7 @@ export function createServer(
       config,
       policies,
       caps: new ConnectionCaps(config),
+      linkSockets,
       isClosing: () => closing !== undefined,
     }),
   )

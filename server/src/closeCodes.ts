@@ -15,6 +15,11 @@ export const closeCodes = {
   internalError: 1011,
   /** The socket sent more than config.maxLoadingBufferBytes while its board was still loading. */
   tryAgainLater: 1013,
+  /**
+   * The link this socket joined with was rotated (POST /api/boards/<id>/links/<role>/rotate): its token
+   * no longer works. Final, so the client does not retry with a dead token; the page says why.
+   */
+  linkRotated: 4401,
   /** Malformed or truncated protocol message, or an unknown message type. */
   malformedMessage: 4400,
   /** An update that would take the board past config.maxDocBytes; it is not applied or stored. */

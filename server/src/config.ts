@@ -22,6 +22,8 @@ export interface ServerConfig {
   maxLoadingBufferBytes: number
   /** Largest JSON request body for the HTTP API; bigger bodies get 413. */
   maxJsonBodyBytes: number
+  /** Largest body of POST /api/boards/import (a board's JSON export); bigger bodies get 413. */
+  maxImportBytes: number
   /** Board links one POST /api/boards/known may ask about; more get 400. */
   maxKnownBoards: number
   /** PDF exports rendered at once, each in its own worker thread; more wait in a queue. */
@@ -116,6 +118,7 @@ export const defaultConfig: ServerConfig = {
   maxMessageBytes: 8 * MiB,
   maxLoadingBufferBytes: 4 * 8 * MiB,
   maxJsonBodyBytes: 64 * KiB,
+  maxImportBytes: 16 * MiB,
   maxKnownBoards: 200,
   maxConcurrentPdfExports: 1,
   maxQueuedPdfExports: 8,
@@ -241,6 +244,7 @@ export function readConfigFromEnv(env: Env): ServerConfig {
     maxQueuedPdfExports: readInt(env, 'PDF_EXPORT_QUEUE', defaultConfig.maxQueuedPdfExports, 0),
     pdfExportTimeoutMs: readInt(env, 'PDF_EXPORT_TIMEOUT_MS', defaultConfig.pdfExportTimeoutMs, 1_000),
     maxLoadedBoards: readInt(env, 'MAX_LOADED_BOARDS', defaultConfig.maxLoadedBoards, 1),
+    maxImportBytes: readInt(env, 'MAX_IMPORT_BYTES', defaultConfig.maxImportBytes, 64 * KiB),
     maxDocBytes: readInt(env, 'MAX_DOC_BYTES', defaultConfig.maxDocBytes, 64 * KiB),
     maxPendingBytes: readInt(env, 'MAX_PENDING_BYTES', defaultConfig.maxPendingBytes, 1024),
     maxBufferedBytes: readInt(env, 'MAX_BUFFERED_BYTES', defaultConfig.maxBufferedBytes, 64 * KiB),

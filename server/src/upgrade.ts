@@ -99,7 +99,7 @@ async function upgrade(
   if (socket.destroyed) return // the peer gave up while the store answered
   if (deps.isClosing()) return refuse(503, 'shutting-down', 'server shutting down')
   if (!auth.ok) return refuse(auth.status, auth.reason, auth.message)
-  const { boardId, document, access } = auth
+  const { boardId, document, access, tokenHash } = auth
   if (!deps.rooms.canOpen(boardId, document)) {
     return refuse(503, 'boards-limit', 'too many boards open on this server; try again later')
   }
@@ -109,7 +109,16 @@ async function upgrade(
   socket.once('close', slot.release)
   deps.wss.handleUpgrade(req, socket, head, (ws) => {
     try {
-      forwardWsEvents(ws, join(deps, new WsPeerSocket(ws, socket), { boardId, document, access, connId }))
+      forwardWsEvents(
+        ws,
+        join(deps, new WsPeerSocket(ws, socket), {
+          boardId,
+          document,
+          access,
+          connId,
+          tokenHash,
+        }),
+      )
     } catch (error) {
       // A bug while wiring one socket must not escape into ws and take the process down.
       deps.log.error({ err: error, connId, boardId }, 'joining the room failed')

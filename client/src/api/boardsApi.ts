@@ -6,8 +6,11 @@ export interface CreatedBoard {
   title: string
   editToken: string
   viewToken: string
+  /** The facilitator link (issue 16): hands out and rotates every link. */
+  facilitatorToken: string
   editUrl: string
   viewUrl: string
+  facilitatorUrl: string
 }
 
 export interface BoardListing {
@@ -19,7 +22,22 @@ export interface BoardListing {
   noteCount: number
 }
 
-export type Role = 'edit' | 'view'
+export type Role = 'facilitate' | 'edit' | 'view'
+
+/** A link the server hands out: its token and its page path (`/b/<id>#token=…`). */
+export interface BoardLink {
+  token: string
+  url: string
+}
+
+/** GET /api/boards/<id>: the board, the caller's role and, unless it is a viewer, what it may share. */
+export interface BoardInfo {
+  id: string
+  title: string
+  role: Role
+  links?: Partial<Record<Role, BoardLink>>
+  canRotate?: Role[]
+}
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; status: number; message: string }
 
@@ -63,11 +81,23 @@ export const checkKnownBoards = (
     body: JSON.stringify({ boards: links }),
   })
 
-export const getBoard = (
-  id: string,
-  token: string,
-): Promise<ApiResult<{ id: string; title: string; role: Role }>> =>
+export const getBoard = (id: string, token: string): Promise<ApiResult<BoardInfo>> =>
   request(`/api/boards/${encodeURIComponent(id)}`, { headers: { authorization: `Bearer ${token}` } })
+
+/** Replaces a link's token: the old one stops working at once (POST …/links/<role>/rotate). */
+export const rotateLink = (id: string, token: string, role: Role): Promise<ApiResult<BoardLink>> =>
+  request(`/api/boards/${encodeURIComponent(id)}/links/${role}/rotate`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+  })
+
+/** A new board made from a Journeyboard JSON export (POST /api/boards/import). */
+export const importBoard = (json: string): Promise<ApiResult<CreatedBoard>> =>
+  request('/api/boards/import', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: json,
+  })
 
 /** A listing's timestamp in epoch ms, whichever form the server sent. */
 export const toMs = (value: string | number): number =>

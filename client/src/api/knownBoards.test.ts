@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { forgetBoard, heldLinks, maxLinksChecked, readKnownBoards, rememberBoard } from './knownBoards'
+import {
+  bestToken,
+  forgetBoard,
+  forgetToken,
+  heldLinks,
+  maxLinksChecked,
+  readKnownBoards,
+  rememberBoard,
+  rememberedRole,
+} from './knownBoards'
 
 /** A Storage in memory: what the page keeps in localStorage. */
 function memoryStorage(): Pick<Storage, 'getItem' | 'setItem'> {
@@ -33,6 +42,23 @@ describe('known boards', () => {
     expect(links).toHaveLength(maxLinksChecked)
     expect(links[0]).toEqual({ id: 'b149', token: 'e149' })
     expect(links.some((l) => l.id === 'b0')).toBe(false)
+  })
+
+  it('keeps the facilitator link, opens with the strongest link, and forgets a rotated token only', () => {
+    const storage = memoryStorage()
+    rememberBoard({ id: 'a', facilitatorToken: 'f', editToken: 'e', viewToken: 'v' }, storage)
+    const known = readKnownBoards(storage).a
+    expect(bestToken(known)).toBe('f')
+    expect(rememberedRole(known, 'f')).toBe('facilitate')
+    expect(heldLinks(readKnownBoards(storage)).map((l) => l.token)).toEqual(['f', 'e', 'v'])
+    forgetToken('a', 'f', storage)
+    expect(bestToken(readKnownBoards(storage).a)).toBe('e')
+    rememberBoard({ id: 'a', token: 'f2', role: 'facilitate' }, storage)
+    expect(readKnownBoards(storage).a).toMatchObject({
+      facilitatorToken: 'f2',
+      editToken: 'e',
+      viewToken: 'v',
+    })
   })
 
   it('forgets a board', () => {

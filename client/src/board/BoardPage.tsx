@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import { isId } from '../../../shared/src/board/ids'
 import { getBoard, type Role } from '../api/boardsApi'
-import { readKnownBoards, rememberBoard, rememberedRole } from '../api/knownBoards'
+import { bestToken, forgetToken, readKnownBoards, rememberBoard, rememberedRole } from '../api/knownBoards'
 import { BoardCanvas } from '../canvas/BoardCanvas'
 import { useClipboard } from '../clipboard/useClipboard'
 import { type CommandContext, zoomToFit } from '../commands/registry'
@@ -21,9 +21,11 @@ import { NoteEditor } from '../panels/NoteEditor'
 import { PeopleOnBoard } from '../panels/PeopleOnBoard'
 import { ReadOnlyBanner } from '../panels/ReadOnlyBanner'
 import { Toolbar } from '../panels/Toolbar'
-import { type BoardLinks, TopBar } from '../panels/TopBar'
+import { type BoardAccess, TopBar } from '../panels/TopBar'
 import { PresenceSession } from '../presence/presenceSession'
 import { PresenceContext } from '../presence/usePresence'
+import { FollowBanner } from '../present/FollowBanner'
+import { PresentationOverlay } from '../present/PresentationOverlay'
 import { pruneSelection, resetUi, useUi } from '../state/ui'
 import { type BoardSession, BoardSessionContext } from './session'
 import { useLocalHistory } from './useLocalHistory'
@@ -37,6 +39,9 @@ declare global {
     __journeyboard?: { doc: BoardConnection['doc']; provider: BoardConnection['provider']; ready: boolean }
   }
 }
+
+/** The server's close code for a socket whose link was rotated (server/src/closeCodes.ts: linkRotated). */
+const LINK_ROTATED = 4401
 
 type Access =
   | { state: 'checking' }
@@ -53,7 +58,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
 
   useEffect(() => {
     const known = readKnownBoards()[boardId]
-    const token = tokenFromHash() ?? known?.editToken ?? known?.viewToken
+    const token = tokenFromHash() ?? bestToken(known)
     if (!token) {
       setAccess({
         state: 'error',
@@ -164,12 +169,26 @@ function BoardView({ boardId, token, role, connection, stores, presence }: Board
   useShortcuts(commands)
   useClipboard(commands)
 
-  const known = readKnownBoards()[boardId]
-  const links: BoardLinks = {
-    boardId,
-    editToken: role === 'edit' ? token : known?.editToken,
-    viewToken: role === 'view' ? token : known?.viewToken,
-  }
+  const access: BoardAccess = useMemo(
+    () => ({
+      boardId,
+      token,
+      role,
+      // Our own link was rotated: the old token is dead (our socket is being closed with 4401), so
+      // reopen the board with the new one, as if the new link had been opened.
+      onOwnLinkRotated: (next) => {
+        forgetToken(boardId, token)
+        rememberBoard({ id: boardId, token: next, role })
+        location.replace(`/b/${encodeURIComponent(boardId)}#token=${encodeURIComponent(next)}`)
+        location.reload()
+      },
+    }),
+    [boardId, token, role],
+  )
+  const ended = useSyncExternalStore(connection.ended.subscribe, connection.ended.getSnapshot)
+  useEffect(() => {
+    if (ended?.code === LINK_ROTATED) forgetToken(boardId, token)
+  }, [ended, boardId, token])
 
   // First paint after the first sync: fit the board, then tell tests the board is ready.
   const onFirstPaint = useCallback(() => {
@@ -182,12 +201,29 @@ function BoardView({ boardId, token, role, connection, stores, presence }: Board
     )
   }, [stores, connection])
 
+  if (ended) {
+    const rotated = ended.code === LINK_ROTATED
+    return (
+      <div className="page-message" role="alert">
+        <h1>{rotated ? 'This link was rotated' : 'The server closed this board'}</h1>
+        <p>
+          {rotated
+            ? 'Someone who manages this board replaced the link you opened it with, so it no longer opens the board. Ask them for the new link.'
+            : `It will not reconnect on its own (${ended.reason || `code ${ended.code}`}).`}
+        </p>
+        <a className="button" href="/">
+          Back to all boards
+        </a>
+      </div>
+    )
+  }
+
   return (
     <BoardSessionContext.Provider value={session}>
       <DocStoresContext.Provider value={stores}>
         <PresenceContext.Provider value={presence}>
           <div className={`board-page${readOnly ? ' board-page--readonly' : ''}`}>
-            <TopBar links={links} status={connection.status} unsynced={connection.unsynced} />
+            <TopBar access={access} status={connection.status} unsynced={connection.unsynced} />
             {readOnly && <ReadOnlyBanner />}
             <main className="board-main">
               {synced ? (
@@ -199,11 +235,13 @@ function BoardView({ boardId, token, role, connection, stores, presence }: Board
                     )}
                     <GridControls />
                   </ErrorBoundary>
-                  <Toolbar />
+                  {!readOnly && <Toolbar />}
                   <ErrorBoundary area="The board outline">
                     <AccessibleOutline />
                   </ErrorBoundary>
                   <PeopleOnBoard />
+                  <PresentationOverlay />
+                  <FollowBanner />
                 </>
               ) : (
                 <div className="page-message page-message--inline">Loading board…</div>

@@ -11,6 +11,7 @@ import type { InsertSide } from '../../../shared/src/board/gridOrder'
 import type { NoteId } from '../../../shared/src/board/ids'
 import { setBoardTitle } from '../../../shared/src/board/schema'
 import type { LaneKind } from '../../../shared/src/board/style'
+import { applyCsvImport, type CsvImportPlan } from '../../../shared/src/exchange/csvImport'
 import type { Point } from '../../../shared/src/layout/geometry'
 import type { BoardLayout, HeaderRef } from '../../../shared/src/layout/grid'
 import type { CellRef } from '../../../shared/src/layout/hitTest'
@@ -62,6 +63,8 @@ export interface CommandArgs {
   text?: string
   /** The notes a paste event carried. */
   pasted?: readonly ClipNote[]
+  /** A CSV import the person previewed and confirmed (shared/src/exchange/csvImport.ts). */
+  csvPlan?: CsvImportPlan
 }
 
 export interface Shortcut {
@@ -140,6 +143,15 @@ export const COMMANDS: readonly Command[] = [
     edits: true,
     enabled: (_ctx, args) => (args?.title?.trim() ?? '') !== '',
     run: (ctx, args) => setBoardTitle(ctx.doc, args?.title ?? '', LOCAL_ORIGIN),
+  },
+  {
+    id: 'board.importCsv',
+    label: 'Add the notes of a CSV',
+    edits: true,
+    enabled: (_ctx, args) => (args?.csvPlan?.notes.length ?? 0) > 0,
+    run: (ctx, args) => {
+      if (args?.csvPlan) applyCsvImport(ctx.doc, args.csvPlan, LOCAL_ORIGIN)
+    },
   },
   ...COLOR_COMMANDS,
   ...HISTORY_COMMANDS,

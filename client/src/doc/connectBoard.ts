@@ -30,6 +30,11 @@ export interface BoardConnection {
   synced: ExternalStore<boolean>
   /** Local changes made since the last sync with the server (an approximation: see unsyncedChanges.ts). */
   unsynced: ExternalStore<number>
+  /**
+   * Set when the server closed the connection for good (a 44xx close code the provider does not retry,
+   * e.g. 4401: the link was rotated), so the page can say why instead of "Reconnecting…" forever.
+   */
+  ended: ExternalStore<{ code: number; reason: string } | null>
   destroy: () => void
 }
 
@@ -82,6 +87,8 @@ export function connectBoard(boardId: string, token: string): BoardConnection {
     else if (everConnected || provider.wsUnsuccessfulReconnects > 0) status.set('reconnecting')
     else status.set('connecting')
   }
+  const ended = valueStore<{ code: number; reason: string } | null>(null)
+  provider.on('closed', (event) => ended.set({ code: event.code, reason: event.reason }))
   provider.on('status', update)
   provider.on('connection-close', update)
   provider.on('connection-error', update)
@@ -120,6 +127,7 @@ export function connectBoard(boardId: string, token: string): BoardConnection {
     status,
     synced,
     unsynced,
+    ended,
     destroy: () => {
       window.removeEventListener('online', onOnline)
       window.removeEventListener('offline', onOffline)

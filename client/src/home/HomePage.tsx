@@ -1,8 +1,16 @@
 /* The landing page: start a new journey map, or reopen one this browser knows. */
 import { type FormEvent, useEffect, useState } from 'react'
 import type { TemplateId } from '../../../shared/src/templates/template'
-import { checkKnownBoards, createBoard, type KnownBoardsStatus, toMs } from '../api/boardsApi'
 import {
+  type CreatedBoard,
+  checkKnownBoards,
+  createBoard,
+  importBoard,
+  type KnownBoardsStatus,
+  toMs,
+} from '../api/boardsApi'
+import {
+  bestToken,
   boardPath,
   forgetBoard,
   heldLinks,
@@ -70,14 +78,39 @@ export function HomePage({ navigate }: { navigate: (path: string) => void }) {
       setError(`Could not create the board (${result.message}).`)
       return
     }
-    const board = result.value
+    openCreated(result.value)
+  }
+
+  /** The one who made (or imported) a board is its facilitator: it opens with the facilitator link. */
+  const openCreated = (board: CreatedBoard) => {
     rememberBoard({
       id: board.id,
       title: board.title,
+      facilitatorToken: board.facilitatorToken,
       editToken: board.editToken,
       viewToken: board.viewToken,
     })
-    navigate(board.editUrl)
+    navigate(board.facilitatorUrl ?? board.editUrl)
+  }
+
+  const [importError, setImportError] = useState<string | null>(null)
+  const onImportFile = async (file: File | undefined) => {
+    if (!file) return
+    setImportError(null)
+    setBusy(true)
+    const result = await importBoard(await file.text())
+    setBusy(false)
+    if (!result.ok) {
+      let message = result.message
+      try {
+        message = (JSON.parse(result.message) as { error?: string }).error ?? message
+      } catch {
+        // not JSON: the server's text as it is
+      }
+      setImportError(`Could not import ${file.name}: ${message}`)
+      return
+    }
+    openCreated(result.value)
   }
 
   const forget = (id: string) => {
@@ -148,6 +181,26 @@ export function HomePage({ navigate }: { navigate: (path: string) => void }) {
           <button className="button button--primary" type="submit" disabled={busy}>
             {busy ? 'Creating…' : 'Create journey map'}
           </button>
+          <div className="import-board">
+            <label className="button button--ghost import-board__pick">
+              Import a board (JSON)…
+              <input
+                type="file"
+                accept="application/json,.json"
+                className="sr-only"
+                disabled={busy}
+                onChange={(e) => {
+                  void onImportFile(e.target.files?.[0])
+                  e.target.value = ''
+                }}
+              />
+            </label>
+            {importError && (
+              <p className="form-error" role="alert">
+                {importError}
+              </p>
+            )}
+          </div>
         </form>
 
         <section className="board-list" aria-labelledby="your-boards">
@@ -160,9 +213,7 @@ export function HomePage({ navigate }: { navigate: (path: string) => void }) {
             <ul>
               {listed.map((b) => {
                 const k = known[b.id]!
-                const token = (
-                  b.role === 'view' ? (k.viewToken ?? k.editToken) : (k.editToken ?? k.viewToken)
-                )!
+                const token = (b.role === 'view' ? (k.viewToken ?? bestToken(k)) : bestToken(k))!
                 return (
                   <li key={b.id} className="board-row">
                     <div>
@@ -186,7 +237,7 @@ export function HomePage({ navigate }: { navigate: (path: string) => void }) {
                   <OpenLink
                     id={k.id}
                     title={k.title ?? 'Untitled board'}
-                    token={(k.editToken ?? k.viewToken) as string}
+                    token={bestToken(k) as string}
                     navigate={navigate}
                   />
                 </li>

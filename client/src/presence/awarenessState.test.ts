@@ -12,6 +12,7 @@ describe('readPresence', () => {
         selection: ['note:a1', 'note:b2'],
         editing: 'note:a1',
         view: { x: 0, y: 0, w: 800, h: 600 },
+        presenting: { stageId: 'stage:s1' },
       }),
     ).toEqual({
       user: { ...user, color: '#dc2626' },
@@ -19,6 +20,7 @@ describe('readPresence', () => {
       selection: ['note:a1', 'note:b2'],
       editing: 'note:a1',
       view: { x: 0, y: 0, w: 800, h: 600 },
+      presenting: { stageId: 'stage:s1' },
     })
   })
 
@@ -50,8 +52,17 @@ describe('readPresence', () => {
         selection: 'note:a1',
         editing: 'stage:x',
         view: { x: 0, y: 0, w: 0, h: 10 },
+        presenting: { stageId: 'note:a1' },
       }),
-    ).toEqual({ user: { ...user, color: '#dc2626' }, cursor: null, selection: [], editing: null, view: null })
+    ).toEqual({
+      user: { ...user, color: '#dc2626' },
+      cursor: null,
+      selection: [],
+      editing: null,
+      view: null,
+      presenting: null,
+    })
+    expect(readPresence({ user, presenting: 'stage:s1' })?.presenting).toBeNull()
     expect(readPresence({ user, cursor: { x: 1e12, y: 0 } })?.cursor).toBeNull()
     expect(readPresence({ user, cursor: { x: Number.POSITIVE_INFINITY, y: 0 } })?.cursor).toBeNull()
     expect(readPresence({ user, view: { x: 0, y: 0, w: '10', h: 10 } })?.view).toBeNull()

@@ -8,13 +8,14 @@
  *     selection: NoteId[]              notes they have selected
  *     editing:   NoteId | null         note whose text they are typing into
  *     view:      { x, y, w, h } | null the board rect their screen shows, so others can jump to it
+ *     presenting: { stageId } | null   the stage they present (presentation mode), so others can follow
  *   }
  *
  * Other clients may run another version or send garbage: a state without a valid `user` is skipped
  * (returns null); any other field that does not validate falls back to "nothing" (null or []), so a bad
  * cursor never hides a person from the participants list.
  */
-import { isId, type NoteId } from '../../../shared/src/board/ids'
+import { isId, type NoteId, type StageId } from '../../../shared/src/board/ids'
 import type { Point, Rect } from '../../../shared/src/layout/geometry'
 
 export interface PresenceUser {
@@ -36,6 +37,8 @@ export interface PresenceState {
   editing: NoteId | null
   /** The visible part of the board, in board units; what "jump to" centers on. */
   view: Rect | null
+  /** The stage they present, while they lead a presentation; others may follow it. */
+  presenting: { stageId: StageId } | null
 }
 
 export const PRESENCE_LIMITS = {
@@ -111,5 +114,9 @@ export function readPresence(state: unknown): PresenceState | null {
     selection: readSelection(state.selection),
     editing: isId('note', state.editing) ? state.editing : null,
     view: readView(state.view),
+    presenting:
+      isRecord(state.presenting) && isId('stage', state.presenting.stageId)
+        ? { stageId: state.presenting.stageId }
+        : null,
   }
 }

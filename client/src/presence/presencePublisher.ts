@@ -24,6 +24,7 @@ export class PresencePublisher {
   private selection: readonly NoteId[] = []
   private editing: NoteId | null = null
   private view: Rect | null = null
+  private presenting: PresenceState['presenting'] = null
   private lastSent = ''
   private readonly throttled: Throttled
 
@@ -60,6 +61,11 @@ export class PresencePublisher {
     this.throttled.schedule()
   }
 
+  setPresenting(presenting: PresenceState['presenting']): void {
+    this.presenting = presenting
+    this.throttled.schedule()
+  }
+
   /** Sends the current state again even if unchanged (e.g. after something cleared it). */
   resend(): void {
     this.lastSent = ''
@@ -84,6 +90,7 @@ export class PresencePublisher {
       selection: this.selection,
       editing: this.editing,
       view: this.view,
+      presenting: this.presenting,
     }
     const encoded = JSON.stringify(state)
     if (encoded === this.lastSent) return

@@ -4,6 +4,7 @@
  * connection and destroyed with it; components reach it through usePresence.ts.
  */
 import type { Awareness } from 'y-protocols/awareness'
+import type { StageId } from '../../../shared/src/board/ids'
 import type { Point } from '../../../shared/src/layout/geometry'
 import type { ExternalStore } from '../doc/docStores'
 import { selectedNoteIds, type UiState, useUi } from '../state/ui'
@@ -76,6 +77,11 @@ export class PresenceSession {
   setPointer(screen: Point | null): void {
     this.pointer = screen
     this.publisher.setCursor(screen ? screenToBoard(useUi.getState().viewport, screen) : null)
+  }
+
+  /** I lead a presentation at this stage, or no longer (null): others see it and may follow. */
+  setPresenting(presenting: { stageId: StageId } | null): void {
+    this.publisher.setPresenting(presenting)
   }
 
   /** Two people in one color are hard to tell apart: move to a free color while on this board. */

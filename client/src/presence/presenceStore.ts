@@ -22,7 +22,7 @@ import type { Awareness } from 'y-protocols/awareness'
 import type { NoteId } from '../../../shared/src/board/ids'
 import type { Point, Rect } from '../../../shared/src/layout/geometry'
 import type { ExternalStore } from '../doc/docStores'
-import { type PresenceUser, readPresence } from './awarenessState'
+import { type PresenceState, type PresenceUser, readPresence } from './awarenessState'
 import { type Clock, systemClock } from './throttle'
 
 export const CURSOR_IDLE_MS = 10_000
@@ -34,6 +34,8 @@ export interface Peer {
   selection: readonly NoteId[]
   editing: NoteId | null
   view: Rect | null
+  /** The stage they present, while they lead a presentation. */
+  presenting: PresenceState['presenting']
   /** Their pointer is on the canvas and has moved within the idle time. */
   cursorShown: boolean
 }
@@ -64,7 +66,7 @@ interface Entry {
 }
 
 const peerKey = (p: Omit<Peer, 'clientId'>): string =>
-  JSON.stringify([p.user, p.selection, p.editing, p.view, p.cursorShown])
+  JSON.stringify([p.user, p.selection, p.editing, p.view, p.presenting, p.cursorShown])
 
 export class PresenceStore {
   readonly peers: ExternalStore<readonly Peer[]>
@@ -166,6 +168,7 @@ export class PresenceStore {
         selection: state.selection,
         editing: state.editing,
         view: state.view,
+        presenting: state.presenting,
         cursorShown: shown,
       }
       const key = peerKey(fields)

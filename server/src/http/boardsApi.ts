@@ -9,9 +9,18 @@ import type { Role } from '../permissions/access'
 import { authenticate, claimFromHttpRequest } from '../permissions/authenticate'
 import type { DocumentPolicies } from '../permissions/documentPolicies'
 import { contentDocument } from '../permissions/documents'
-import { bearerToken, hashToken, isSecret, newBoardId, newToken } from '../permissions/tokens'
+import {
+  boardUrl,
+  linkRoles,
+  linksToHandOut,
+  newBoardLinks,
+  planRotation,
+  rotatableLinks,
+} from '../permissions/links'
+import { bearerToken, isSecret, newBoardId } from '../permissions/tokens'
 import type { BoardRecord, BoardStore } from '../storage/BoardStore'
 import { describeStoreFailure } from '../storage/storeFailure'
+import type { LinkSockets } from '../sync/linkSockets'
 import { parseCreateBoardBody } from './createBoardBody'
 import { readJsonBody, sendJson } from './json'
 import { parseKnownBoardsBody } from './knownBoardsBody'
@@ -37,6 +46,8 @@ export interface BoardsApiDeps {
   createLimit: IpRateLimit
   /** See config.trustProxyHops: how the client IP is found behind proxies. */
   trustProxyHops: number
+  /** Open sockets by token, closed when their link is rotated. */
+  linkSockets: LinkSockets
 }
 
 export const diskFullMessage = "the server's disk is full; try again later"
@@ -74,19 +85,39 @@ export async function createBoard(deps: BoardsApiDeps, req: IncomingMessage, res
   const summary = readBoardSummary(doc)
   doc.destroy()
 
+  const created = await storeNewBoard(deps, res, summary, initialUpdate)
+  if (!created) return
+  deps.log.info({ boardId: created.id, template }, 'board created')
+  sendJson(res, 201, created)
+}
+
+/** What POST /api/boards (and /api/boards/import) answers: the board's id, title, tokens and links. */
+export interface CreatedBoard {
+  id: string
+  title: string
+  editToken: string
+  viewToken: string
+  facilitatorToken: string
+  editUrl: string
+  viewUrl: string
+  facilitatorUrl: string
+}
+
+/**
+ * Stores a new board with fresh links; the answer to send, or undefined once it answered a full disk
+ * with 507. Any other store failure rejects (a logged 500, requestHandler).
+ */
+export async function storeNewBoard(
+  deps: BoardsApiDeps,
+  res: ServerResponse,
+  summary: { title: string; noteCount: number },
+  initialUpdate: Uint8Array,
+): Promise<CreatedBoard | undefined> {
   const id = newBoardId()
-  const editToken = newToken()
-  const viewToken = newToken()
+  const { links, tokens } = newBoardLinks()
   try {
     await deps.store.createBoard(
-      {
-        id,
-        title: summary.title,
-        editTokenHash: hashToken(editToken),
-        viewTokenHash: hashToken(viewToken),
-        createdAt: deps.now(),
-        noteCount: summary.noteCount,
-      },
+      { id, title: summary.title, ...links, createdAt: deps.now(), noteCount: summary.noteCount },
       initialUpdate,
     )
   } catch (error) {
@@ -96,17 +127,19 @@ export async function createBoard(deps: BoardsApiDeps, req: IncomingMessage, res
       { err: error, storeFailure: failure.kind, action: failure.action },
       'creating a board failed',
     )
-    return sendJson(res, 507, { error: diskFullMessage })
+    sendJson(res, 507, { error: diskFullMessage })
+    return undefined
   }
-  deps.log.info({ boardId: id, template }, 'board created')
-  sendJson(res, 201, {
+  return {
     id,
     title: summary.title,
-    editToken,
-    viewToken,
-    editUrl: `/b/${id}#token=${editToken}`,
-    viewUrl: `/b/${id}#token=${viewToken}`,
-  })
+    editToken: tokens.edit,
+    viewToken: tokens.view,
+    facilitatorToken: tokens.facilitate,
+    editUrl: boardUrl(id, tokens.edit),
+    viewUrl: boardUrl(id, tokens.view),
+    facilitatorUrl: boardUrl(id, tokens.facilitate),
+  }
 }
 
 /** Every board, for the operator: `Authorization: Bearer <ADMIN_TOKEN>`. */
@@ -164,20 +197,76 @@ export async function knownBoards(deps: BoardsApiDeps, req: IncomingMessage, res
 
 const roleRank: Record<Role, number> = { view: 0, edit: 1, facilitate: 2 }
 
-/** One board's summary and the caller's role (and participant id, when it sent a participant secret). */
+/**
+ * One board's summary and the caller's role (and participant id, when it sent a participant secret);
+ * to an edit or facilitator caller also the links it may hand out (`links: { view?, edit?, facilitate? }`,
+ * each `{ token, url }`) and the roles whose link it may rotate (`canRotate`): permissions/links.ts.
+ */
 export async function getBoard(deps: BoardsApiDeps, req: IncomingMessage, res: ServerResponse, id: string) {
-  const auth = await authenticate(deps, claimFromHttpRequest(req, id))
+  const claim = claimFromHttpRequest(req, id)
+  const auth = await authenticate(deps, claim)
   if (!auth.ok) return sendJson(res, auth.status, { error: httpRefusal(auth, id) })
   const { id: boardId, title, ...rest } = publicFields(auth.board)
-  const participant = auth.access.participant
+  const { participant, role } = auth.access
+  const handed = linksToHandOut(auth.board, role, claim.token ?? '')
+  const links: Partial<Record<Role, { token: string; url: string }>> = {}
+  for (const linkRole of linkRoles) {
+    const token = handed[linkRole]
+    if (token) links[linkRole] = { token, url: boardUrl(boardId, token) }
+  }
   sendJson(res, 200, {
     id: boardId,
     title,
-    role: auth.access.role,
+    role,
     ...rest,
     ...(participant ? { participantId: participant.id } : {}),
+    ...(role === 'view' ? {} : { links, canRotate: rotatableLinks(auth.board, role) }),
   })
 }
+
+const maxRotationAttempts = 5
+
+/**
+ * POST /api/boards/<id>/links/<role>/rotate with the Bearer token of a role allowed to rotate it
+ * (links.ts): a new token for that link, `200 { token, url }`. The old token gets 401 from the next
+ * request on, and every socket that joined with it is closed with 4401 (closeCodes.linkRotated). The
+ * row is swapped by compare-and-swap: a rotation that lost a race with another is planned again
+ * from the row as it now is (the caller's own token may be what the other rotated: then 401).
+ */
+export async function rotateLink(
+  deps: BoardsApiDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  id: string,
+  target: string,
+) {
+  if (!linkRoles.includes(target as Role)) {
+    return sendJson(res, 404, {
+      error: `unknown link ${JSON.stringify(target)} (expected one of ${linkRoles.join(', ')})`,
+    })
+  }
+  const role = target as Role
+  const claim = claimFromHttpRequest(req, id)
+  for (let attempt = 0; attempt < maxRotationAttempts; attempt++) {
+    const auth = await authenticate(deps, claim)
+    if (!auth.ok) return sendJson(res, auth.status, { error: httpRefusal(auth, id) })
+    const plan = planRotation(auth.board, auth.access.role, claim.token ?? '', role)
+    if (!plan.ok) return sendJson(res, plan.status, { error: plan.error })
+    if (!(await deps.store.updateLinks(id, auth.board, plan.next))) continue
+    const oldHash = linkHash(auth.board, role)
+    const closed = oldHash ? deps.linkSockets.revoke(id, oldHash) : 0
+    deps.log.info({ boardId: id, link: role, by: auth.access.role, socketsClosed: closed }, 'link rotated')
+    return sendJson(res, 200, { token: plan.token, url: boardUrl(id, plan.token) })
+  }
+  sendJson(res, 409, { error: 'the links were changed by another request meanwhile; try again' })
+}
+
+const linkHash = (board: BoardRecord, role: Role) =>
+  role === 'facilitate'
+    ? board.facilitatorTokenHash
+    : role === 'edit'
+      ? board.editTokenHash
+      : board.viewTokenHash
 
 /** The error text of an HTTP refusal, naming what to send. */
 export function httpRefusal(refusal: { status: number; message: string }, boardId: string): string {

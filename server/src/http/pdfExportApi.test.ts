@@ -9,9 +9,9 @@ import { createBoard, synced, waitFor } from '../testing/testServer'
 
 const scope = testScope()
 
-const exportPdf = (httpUrl: string, id: string, token?: string) =>
+const exportPdf = (httpUrl: string, id: string, token?: string, query = '') =>
   fetch(
-    `${httpUrl}/api/boards/${id}/export.pdf`,
+    `${httpUrl}/api/boards/${id}/export.pdf${query}`,
     token ? { headers: { Authorization: `Bearer ${token}` } } : {},
   )
 
@@ -41,6 +41,76 @@ describe('PDF export endpoint', () => {
       expect(text).toContain('AWARENESS')
       expect(pdfInfo(bytes)).toMatchObject({ pages: 1, title: 'Café «Ωmega» / Q4' })
     }
+  })
+
+  it('exports A4 stage pages with a cover and insights, and answers 400 naming a bad parameter', async () => {
+    const t = await scope.start()
+    const board = await createBoard(t.httpUrl, { title: 'Paged' })
+    const alice = scope.client(t, board.id, board.editToken)
+    await synced(alice)
+    const { stages, lanes } = readBoard(alice.doc)
+    stages.forEach((s, i) => {
+      createNote(alice.doc, { stageId: s.id, laneId: lanes[i % lanes.length]!.id, text: `Καλημέρα ${i}` })
+    })
+    await waitFor(
+      async () => (await t.store.getBoard(board.id))?.noteCount === stages.length,
+      'the notes to be stored',
+    )
+    const res = await exportPdf(
+      t.httpUrl,
+      board.id,
+      board.viewToken,
+      '?page=A4&layout=stages&cover=1&insights=1&lang=el',
+    )
+    expect(res.status).toBe(200)
+    const bytes = new Uint8Array(await res.arrayBuffer())
+    const info = pdfInfo(bytes)
+    expect(info).toMatchObject({ tagged: true, widthPt: 841.89, heightPt: 595.28 })
+    expect(info.pages).toBeGreaterThan(3)
+    const text = pdfText(bytes)
+    for (let i = 0; i < stages.length; i++) expect(text).toContain(`Καλημέρα ${i}`)
+    expect(text).toContain('Notes per lane kind and stage')
+    expect(text).toContain(`page ${info.pages} of ${info.pages}`)
+
+    for (const [query, error] of [
+      ['?page=A5', /^page: must be one of/],
+      ['?layout=tiles', /^layout: /],
+      ['?cover=yes', /^cover: /],
+      ['?insight=1', /^insight: unknown parameter/],
+    ] as const) {
+      const bad = await exportPdf(t.httpUrl, board.id, board.editToken, query)
+      expect(bad.status).toBe(400)
+      expect(((await bad.json()) as { error: string }).error).toMatch(error)
+    }
+    // Access is checked first: a bad token with a bad parameter is still 401.
+    expect((await exportPdf(t.httpUrl, board.id, 'x'.repeat(43), '?page=A5')).status).toBe(401)
+  })
+
+  it('exports the whole board as SVG under the same rules, and refuses parameters', async () => {
+    const t = await scope.start()
+    const board = await createBoard(t.httpUrl, { title: 'Vector «board»' })
+    const alice = scope.client(t, board.id, board.editToken)
+    await synced(alice)
+    const { stages, lanes } = readBoard(alice.doc)
+    createNote(alice.doc, { stageId: stages[0]!.id, laneId: lanes[0]!.id, text: 'Привет & <hi>' })
+    await waitFor(async () => (await t.store.getBoard(board.id))?.noteCount === 1, 'the note to be stored')
+    const get = (token?: string, query = '') =>
+      fetch(
+        `${t.httpUrl}/api/boards/${board.id}/export.svg${query}`,
+        token ? { headers: { Authorization: `Bearer ${token}` } } : {},
+      )
+    const res = await get(board.viewToken)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('image/svg+xml; charset=utf-8')
+    expect(res.headers.get('content-disposition')).toContain('filename="Vector _board_.svg"')
+    const svg = await res.text()
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/)
+    expect(svg).toContain('<title>Vector «board»</title>')
+    expect(svg).toContain('>Привет &amp; &lt;hi&gt;</text>')
+    expect((await get()).status).toBe(401)
+    const bad = await get(board.editToken, '?page=A4')
+    expect(bad.status).toBe(400)
+    expect(await bad.json()).toEqual({ error: 'page: export.svg takes no parameters' })
   })
 
   it('answers 404 for an unknown board and 401 for a missing or wrong token, as GET /api/boards/<id> does', async () => {

@@ -15,7 +15,7 @@ export interface PdfExporterOptions {
 }
 
 export type ExportResult =
-  | { ok: true; pdf: Uint8Array; title: string }
+  | { ok: true; bytes: Uint8Array; title: string }
   | { ok: false; reason: 'busy' | 'failed'; error: string }
 
 interface Pending {

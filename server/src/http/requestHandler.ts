@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Logger } from '../log'
 import type { Metrics } from '../metrics'
-import { type BoardsApiDeps, createBoard, getBoard, knownBoards, listBoards } from './boardsApi'
+import { createBoard, getBoard, knownBoards, listBoards, rotateLink } from './boardsApi'
+import { type ExchangeDeps, exportCsv, exportJson, importBoard } from './exchangeApi'
 import { sendJson } from './json'
 import { serveMetrics } from './metricsEndpoint'
 import { exportBoardPdf, type PdfExportDeps } from './pdfExportApi'
@@ -15,7 +16,7 @@ import { createStaticClient } from './staticClient'
  * every request is counted by route and status.
  */
 
-export interface RequestHandlerDeps extends BoardsApiDeps, PdfExportDeps {
+export interface RequestHandlerDeps extends ExchangeDeps, PdfExportDeps {
   staticDir: string
   log: Logger
   metrics: Metrics
@@ -24,10 +25,13 @@ export interface RequestHandlerDeps extends BoardsApiDeps, PdfExportDeps {
 
 /** A fixed set of route labels, so a scanner probing random paths cannot blow up metric cardinality. */
 function routeLabel(pathname: string): string {
-  const fixed = ['/healthz', '/metrics', '/api/boards', '/api/boards/known']
+  const fixed = ['/healthz', '/metrics', '/api/boards', '/api/boards/known', '/api/boards/import']
   if (fixed.includes(pathname)) return pathname
   if (/^\/api\/boards\/[^/]+$/.test(pathname)) return '/api/boards/:id'
-  if (/^\/api\/boards\/[^/]+\/export\.pdf$/.test(pathname)) return '/api/boards/:id/export.pdf'
+  const exportFile = /^\/api\/boards\/[^/]+\/export\.(pdf|svg|json|csv)$/.exec(pathname)
+  if (exportFile) return `/api/boards/:id/export.${exportFile[1]}`
+  if (/^\/api\/boards\/[^/]+\/links\/[^/]+\/rotate$/.test(pathname))
+    return '/api/boards/:id/links/:role/rotate'
   if (pathname === '/api' || pathname.startsWith('/api/')) return '/api/*'
   if (pathname.startsWith('/assets/')) return '/assets/*'
   return 'client'
@@ -59,14 +63,31 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
         error: `${method} is not allowed on /api/boards/known (POST the links you hold)`,
       })
     }
+    if (pathname === '/api/boards/import') {
+      if (method === 'POST') return importBoard(api, req, res)
+      return sendJson(res, 405, { error: `${method} is not allowed on ${pathname} (POST a board's JSON)` })
+    }
+    const dataPath = /^\/api\/boards\/([^/]+)\/export\.(json|csv)$/.exec(pathname)
+    if (dataPath) {
+      if (method !== 'GET') return sendJson(res, 405, { error: `${method} is not allowed on ${pathname}` })
+      return dataPath[2] === 'json'
+        ? exportJson(api, req, res, dataPath[1]!)
+        : exportCsv(api, req, res, dataPath[1]!)
+    }
     const boardPath = /^\/api\/boards\/([^/]+)$/.exec(pathname)
     if (boardPath) {
       if (method === 'GET') return getBoard(api, req, res, boardPath[1]!)
       return sendJson(res, 405, { error: `${method} is not allowed on ${pathname}` })
     }
-    const exportPath = /^\/api\/boards\/([^/]+)\/export\.pdf$/.exec(pathname)
+    const rotatePath = /^\/api\/boards\/([^/]+)\/links\/([^/]+)\/rotate$/.exec(pathname)
+    if (rotatePath) {
+      if (method === 'POST') return rotateLink(api, req, res, rotatePath[1]!, rotatePath[2]!)
+      return sendJson(res, 405, { error: `${method} is not allowed on ${pathname} (POST to rotate)` })
+    }
+    const exportPath = /^\/api\/boards\/([^/]+)\/export\.(pdf|svg)$/.exec(pathname)
     if (exportPath) {
-      if (method === 'GET') return exportBoardPdf(api, req, res, exportPath[1]!)
+      const format = exportPath[2] === 'svg' ? 'svg' : 'pdf'
+      if (method === 'GET') return exportBoardPdf(api, req, res, exportPath[1]!, format)
       return sendJson(res, 405, { error: `${method} is not allowed on ${pathname}` })
     }
     if (pathname === '/api' || pathname.startsWith('/api/')) return sendJson(res, 404, { error: 'not found' })

@@ -4,7 +4,7 @@ import type { Access } from './access'
 import type { DocumentPolicies } from './documentPolicies'
 import { type BoardDocument, contentDocument, documentFromPath } from './documents'
 import { isParticipantSecret, participantHeader, participantId, participantParam } from './participant'
-import { bearerToken, isBoardId, roleForToken } from './tokens'
+import { bearerToken, hashToken, isBoardId, roleForToken } from './tokens'
 
 // The one door: every WebSocket upgrade and every HTTP route that touches a board asks `authenticate`
 // who the caller is on which document, and gets the board, the role, the participant — or a refusal
@@ -31,6 +31,8 @@ export type Authenticated = {
   board: BoardRecord
   document: BoardDocument
   access: Access
+  /** SHA-256 of the token it proved, so that rotating that link can close its socket (linkSockets.ts). */
+  tokenHash: Uint8Array
 }
 
 export type RefusalReason = 'unknown-board' | 'unknown-document' | 'token' | 'participant' | 'forbidden'
@@ -63,7 +65,7 @@ export async function authenticate(
   }
   const read = deps.policies[document.kind].read(access, document)
   if (!read.ok) return { ok: false, status: 403, reason: 'forbidden', message: read.reason }
-  return { ok: true, boardId, board, document, access }
+  return { ok: true, boardId, board, document, access, tokenHash: hashToken(claim.token ?? '') }
 }
 
 /** `/ws/<boardId>[/<document>]?token=…&participant=…` (the upgrade's URL, parsed; never logged whole). */

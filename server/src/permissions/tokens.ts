@@ -1,11 +1,12 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
-import type { BoardRecord } from '../storage/BoardStore'
+import type { BoardLinks } from '../storage/BoardStore'
 import type { Role } from './access'
 
 // Capability tokens: whoever holds a board's edit token may edit it, the view token may only read.
 // Only SHA-256 hashes are stored, so a leaked database does not leak working links; comparisons are
 // constant-time so response timing does not reveal how much of a guess was right. Facilitator tokens
-// (issue 16) will be a third hash on the board row, compared the same way.
+// (issue 16) are a third hash on the board row, compared the same way (absent on boards from before
+// them; links.ts says who manages such a board's links).
 
 const boardIdBytes = 16
 const tokenBytes = 32
@@ -23,13 +24,19 @@ export function sameHash(a: Uint8Array, b: Uint8Array): boolean {
   return a.byteLength === b.byteLength && timingSafeEqual(a, b)
 }
 
-/** The role a token grants on a board, or null for a missing or wrong token. No token grants 'facilitate' yet. */
-export function roleForToken(board: BoardRecord, token: string | null | undefined): Role | null {
+/** Compared against when a board has no facilitator hash, so its absence does not show in the timing. */
+const noFacilitator = new Uint8Array(32)
+
+/** The role a token grants on a board, or null for a missing or wrong token. */
+export function roleForToken(board: BoardLinks, token: string | null | undefined): Role | null {
   if (!token) return null
   const hash = hashToken(token)
-  // Compare against both hashes every time, so timing does not tell edit and view tokens apart.
+  // Compare against every hash every time, so timing does not tell the roles apart.
+  const isFacilitator =
+    sameHash(hash, board.facilitatorTokenHash ?? noFacilitator) && !!board.facilitatorTokenHash
   const isEdit = sameHash(hash, board.editTokenHash)
   const isView = sameHash(hash, board.viewTokenHash)
+  if (isFacilitator) return 'facilitate'
   if (isEdit) return 'edit'
   if (isView) return 'view'
   return null

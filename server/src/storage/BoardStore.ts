@@ -20,16 +20,34 @@
  * boards may overlap an append and must be safe to run concurrently with it (separate transactions).
  */
 
+/**
+ * The tokens a stronger link's holder may be handed, each sealed (AES-256-GCM) under a key derived
+ * from that stronger token (permissions/links.ts): the database alone opens none of them.
+ */
+export interface SealedTokens {
+  viewForEdit?: Uint8Array
+  viewForFacilitator?: Uint8Array
+  editForFacilitator?: Uint8Array
+}
+
+/** A board's links as stored: the hash of each token, and the sealed copies handed out (permissions/links.ts). */
+export interface BoardLinks {
+  /** SHA-256 of the edit token; the token itself is never stored in the clear. */
+  editTokenHash: Uint8Array
+  /** SHA-256 of the view (read-only) token. */
+  viewTokenHash: Uint8Array
+  /** SHA-256 of the facilitator token; absent on a board from before facilitators (issue 16). */
+  facilitatorTokenHash?: Uint8Array | undefined
+  /** Absent on a board from before links were handed out: nothing can be handed out until a rotation. */
+  sealed?: SealedTokens | undefined
+}
+
 /** The boards row. Never contains a plaintext token. */
-export interface BoardRecord {
+export interface BoardRecord extends BoardLinks {
   /** 16 random bytes, base64url; also the first segment of the room name on the WebSocket path. */
   id: string
   /** Denormalised from the content document (meta title) so the board list needs no Y.Doc. */
   title: string
-  /** SHA-256 of the edit token; the token itself is shown once, at creation, and never stored. */
-  editTokenHash: Uint8Array
-  /** SHA-256 of the view (read-only) token. */
-  viewTokenHash: Uint8Array
   /** Epoch milliseconds. */
   createdAt: number
   /** Epoch milliseconds of the last persisted edit (debounced); orders the board list. */
@@ -38,11 +56,9 @@ export interface BoardRecord {
   noteCount: number
 }
 
-export interface NewBoard {
+export interface NewBoard extends BoardLinks {
   id: string
   title: string
-  editTokenHash: Uint8Array
-  viewTokenHash: Uint8Array
   createdAt: number
   noteCount: number
 }
@@ -82,6 +98,12 @@ export interface BoardStore {
   /** Newest-edited first. */
   listBoards(): Promise<BoardRecord[]>
   updateSummary(id: string, summary: BoardSummaryUpdate): Promise<void>
+  /**
+   * Compare-and-swap of the board's links (a rotation): writes `next` only if the three token hashes
+   * are still those of `expected` (absent facilitator hash included); resolves false otherwise, or for
+   * an unknown board, and changes nothing. Two rotations at once: one wins, the other retries or fails.
+   */
+  updateLinks(id: string, expected: BoardLinks, next: BoardLinks): Promise<boolean>
   /** All stored updates of one document of a board, oldest first; none for a document never written. */
   loadUpdates(boardId: string, document: string): Promise<StoredUpdate[]>
   /**

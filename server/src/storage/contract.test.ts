@@ -125,12 +125,34 @@ describe.each(
       title: 'Board a',
       editTokenHash: new Uint8Array(32).fill(1),
       viewTokenHash: new Uint8Array(32).fill(2),
+      sealed: {},
       createdAt: 1000,
       updatedAt: 1000,
       noteCount: 3,
     })
     const rows = await current.store.loadUpdates('a', content)
     expect(rows.map((r) => [...r.update])).toEqual([[1, 2, 3]])
+  })
+
+  it('swaps links only while the three hashes are the expected ones (compare-and-swap)', async () => {
+    const links = {
+      editTokenHash: new Uint8Array(32).fill(1),
+      viewTokenHash: new Uint8Array(32).fill(2),
+      facilitatorTokenHash: new Uint8Array(32).fill(3),
+      sealed: { viewForEdit: bytes(9, 9), editForFacilitator: bytes(8) },
+    }
+    await current.store.createBoard({ ...newBoard('a', 1), ...links }, bytes(0))
+    expect(await current.store.getBoard('a')).toMatchObject(links)
+    const next = { ...links, viewTokenHash: new Uint8Array(32).fill(4), sealed: { viewForEdit: bytes(7) } }
+    const stale = { ...links, facilitatorTokenHash: undefined }
+    expect(await current.store.updateLinks('a', stale, next)).toBe(false)
+    expect(await current.store.updateLinks('missing', links, next)).toBe(false)
+    expect(await current.store.updateLinks('a', links, next)).toBe(true)
+    const row = await current.store.getBoard('a')
+    expect(row?.viewTokenHash).toEqual(next.viewTokenHash)
+    expect(row?.sealed).toEqual({ viewForEdit: bytes(7) })
+    // The first swap won: a second one from the same old row loses.
+    expect(await current.store.updateLinks('a', links, { ...links })).toBe(false)
   })
 
   it('answers every method with a promise and reports failures as rejections, never as throws', async () => {

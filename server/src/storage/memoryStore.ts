@@ -1,5 +1,12 @@
 import { contentDocument } from '../permissions/documents'
-import type { BoardRecord, BoardStore, NewBoard, StoredUpdate, UpdateToAppend } from './BoardStore'
+import type {
+  BoardLinks,
+  BoardRecord,
+  BoardStore,
+  NewBoard,
+  StoredUpdate,
+  UpdateToAppend,
+} from './BoardStore'
 
 // BoardStore kept in memory: for tests and for trying the server without a disk. Methods are async so a
 // bad call rejects (like a network store) instead of throwing; the work itself is done at once.
@@ -39,16 +46,27 @@ export function createMemoryStore(): BoardStore {
   return {
     async createBoard(board: NewBoard, initialUpdate: Uint8Array) {
       if (boards.has(board.id)) throw new Error(`board ${JSON.stringify(board.id)} already exists`)
-      boards.set(board.id, { ...board, updatedAt: board.createdAt })
+      boards.set(board.id, { ...board, sealed: { ...board.sealed }, updatedAt: board.createdAt })
       const content = [{ seq: ++lastSeq, update: initialUpdate.slice(), compacted: false }]
       updates.set(board.id, new Map([[contentDocument, content]]))
     },
     async getBoard(id) {
       const board = boards.get(id)
-      return board && { ...board }
+      return board && { ...board, sealed: { ...board.sealed } }
     },
     async listBoards() {
       return [...boards.values()].map((b) => ({ ...b })).sort((a, b) => b.updatedAt - a.updatedAt)
+    },
+    async updateLinks(id, expected, next) {
+      const board = boards.get(id)
+      if (!board || !sameLinks(board, expected)) return false
+      Object.assign(board, {
+        editTokenHash: next.editTokenHash.slice(),
+        viewTokenHash: next.viewTokenHash.slice(),
+        facilitatorTokenHash: next.facilitatorTokenHash?.slice(),
+        sealed: { ...next.sealed },
+      })
+      return true
     },
     async updateSummary(id, summary) {
       Object.assign(requireBoard(id), summary)
@@ -74,3 +92,12 @@ export function createMemoryStore(): BoardStore {
     },
   }
 }
+
+const sameBytes = (a: Uint8Array | undefined, b: Uint8Array | undefined) =>
+  a === undefined || b === undefined ? a === b : Buffer.from(a).equals(Buffer.from(b))
+
+/** The compare of `updateLinks`: the three hashes, as the SQLite store compares them. */
+const sameLinks = (a: BoardLinks, b: BoardLinks) =>
+  sameBytes(a.editTokenHash, b.editTokenHash) &&
+  sameBytes(a.viewTokenHash, b.viewTokenHash) &&
+  sameBytes(a.facilitatorTokenHash, b.facilitatorTokenHash)

@@ -32,6 +32,34 @@ function oldDatabase(sql: string): string {
 }
 
 describe('sqliteStore on a database an older server wrote', () => {
+  it('adds the link columns to old board rows, which keep their two hashes and have no facilitator', async () => {
+    const edit = new Uint8Array(32).fill(7)
+    const view = new Uint8Array(32).fill(8)
+    const dir = oldDatabase(`
+      INSERT INTO boards VALUES ('a', 'Old', x'${Buffer.from(edit).toString('hex')}',
+        x'${Buffer.from(view).toString('hex')}', 1, 1, 0);
+    `)
+    const store = openSqliteStore(dir)
+    const row = (await store.getBoard('a'))!
+    expect(row.editTokenHash).toEqual(edit)
+    expect(row.viewTokenHash).toEqual(view)
+    expect(row.facilitatorTokenHash).toBeUndefined()
+    expect(row.sealed).toEqual({})
+    // A rotation's compare-and-swap matches the old row (absent facilitator included), and only it.
+    const next = { editTokenHash: edit, viewTokenHash: new Uint8Array(32).fill(9), sealed: {} }
+    expect(await store.updateLinks('a', { editTokenHash: edit, viewTokenHash: edit }, next)).toBe(false)
+    const facilitated = { ...row, facilitatorTokenHash: new Uint8Array(32) }
+    expect(await store.updateLinks('a', facilitated, next)).toBe(false)
+    expect(await store.updateLinks('a', row, next)).toBe(true)
+    expect((await store.getBoard('a'))!.viewTokenHash).toEqual(next.viewTokenHash)
+    expect(await store.updateLinks('a', row, next)).toBe(false)
+    await store.close()
+    // Opening it again finds the columns in place.
+    const again = openSqliteStore(dir)
+    expect((await again.getBoard('a'))!.viewTokenHash).toEqual(next.viewTokenHash)
+    await again.close()
+  })
+
   it('adds the compacted column, counts the old merged row as appended, and compacts it into parts', async () => {
     const dir = oldDatabase(`
       CREATE TABLE board_updates (seq INTEGER PRIMARY KEY AUTOINCREMENT,

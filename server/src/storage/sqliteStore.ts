@@ -1,6 +1,14 @@
 import type { Logger } from '../log'
 import { contentDocument } from '../permissions/documents'
-import type { BoardRecord, BoardStore, NewBoard, UpdateToAppend } from './BoardStore'
+import type {
+  BoardLinks,
+  BoardRecord,
+  BoardStore,
+  NewBoard,
+  SealedTokens,
+  UpdateToAppend,
+} from './BoardStore'
+import { migrateBoardLinks } from './boardLinksMigration'
 import { openDatabase } from './openDatabase'
 import { migrateUpdatesTable } from './updatesTableMigration'
 import { scheduleWalCheckpoints, type WalCheckpointOptions } from './walCheckpoints'
@@ -25,6 +33,10 @@ CREATE TABLE IF NOT EXISTS boards (
   title TEXT NOT NULL,
   edit_token_hash BLOB NOT NULL,
   view_token_hash BLOB NOT NULL,
+  facilitator_token_hash BLOB,
+  view_sealed_for_edit BLOB,
+  view_sealed_for_facilitator BLOB,
+  edit_sealed_for_facilitator BLOB,
   created_at INTEGER NOT NULL,
   updated_at INTEGER NOT NULL,
   note_count INTEGER NOT NULL DEFAULT 0
@@ -53,6 +65,10 @@ interface BoardRow {
   title: string
   edit_token_hash: Buffer
   view_token_hash: Buffer
+  facilitator_token_hash: Buffer | null
+  view_sealed_for_edit: Buffer | null
+  view_sealed_for_facilitator: Buffer | null
+  edit_sealed_for_facilitator: Buffer | null
   created_at: number
   updated_at: number
   note_count: number
@@ -66,12 +82,36 @@ interface UpdateRow {
 
 const toBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
 
+const optionalBytes = (blob: Buffer | null) => (blob === null ? undefined : new Uint8Array(blob))
+const optionalBuffer = (bytes: Uint8Array | undefined) => (bytes === undefined ? null : toBuffer(bytes))
+
+/** The link columns of a row, as named parameters (for insert and compare-and-swap). */
+function linkParams(links: BoardLinks) {
+  return {
+    editTokenHash: toBuffer(links.editTokenHash),
+    viewTokenHash: toBuffer(links.viewTokenHash),
+    facilitatorTokenHash: optionalBuffer(links.facilitatorTokenHash),
+    viewForEdit: optionalBuffer(links.sealed?.viewForEdit),
+    viewForFacilitator: optionalBuffer(links.sealed?.viewForFacilitator),
+    editForFacilitator: optionalBuffer(links.sealed?.editForFacilitator),
+  }
+}
+
 function toRecord(row: BoardRow): BoardRecord {
+  const sealed: SealedTokens = {}
+  const viewForEdit = optionalBytes(row.view_sealed_for_edit)
+  const viewForFacilitator = optionalBytes(row.view_sealed_for_facilitator)
+  const editForFacilitator = optionalBytes(row.edit_sealed_for_facilitator)
+  if (viewForEdit) sealed.viewForEdit = viewForEdit
+  if (viewForFacilitator) sealed.viewForFacilitator = viewForFacilitator
+  if (editForFacilitator) sealed.editForFacilitator = editForFacilitator
   return {
     id: row.id,
     title: row.title,
     editTokenHash: new Uint8Array(row.edit_token_hash),
     viewTokenHash: new Uint8Array(row.view_token_hash),
+    facilitatorTokenHash: optionalBytes(row.facilitator_token_hash),
+    sealed,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     noteCount: row.note_count,
@@ -93,11 +133,22 @@ export function openSqliteStore(
   db.pragma('foreign_keys = ON')
   db.exec(schema)
   migrateUpdatesTable(db, updatesTable)
+  migrateBoardLinks(db)
   const checkpoints = scheduleWalCheckpoints(db, options.log, options.checkpoints)
 
   const insertBoard = db.prepare(
-    `INSERT INTO boards (id, title, edit_token_hash, view_token_hash, created_at, updated_at, note_count)
-     VALUES (@id, @title, @editTokenHash, @viewTokenHash, @createdAt, @createdAt, @noteCount)`,
+    `INSERT INTO boards (id, title, edit_token_hash, view_token_hash, facilitator_token_hash,
+       view_sealed_for_edit, view_sealed_for_facilitator, edit_sealed_for_facilitator, created_at, updated_at, note_count)
+     VALUES (@id, @title, @editTokenHash, @viewTokenHash, @facilitatorTokenHash,
+       @viewForEdit, @viewForFacilitator, @editForFacilitator, @createdAt, @createdAt, @noteCount)`,
+  )
+  // `IS` rather than `=` so that an absent facilitator hash (NULL) compares equal to NULL.
+  const swapLinks = db.prepare(
+    `UPDATE boards SET edit_token_hash = @editTokenHash, view_token_hash = @viewTokenHash,
+       facilitator_token_hash = @facilitatorTokenHash, view_sealed_for_edit = @viewForEdit,
+       view_sealed_for_facilitator = @viewForFacilitator, edit_sealed_for_facilitator = @editForFacilitator
+     WHERE id = @id AND edit_token_hash = @oldEditTokenHash AND view_token_hash = @oldViewTokenHash
+       AND facilitator_token_hash IS @oldFacilitatorTokenHash`,
   )
   const selectBoard = db.prepare<[string], BoardRow>('SELECT * FROM boards WHERE id = ?')
   const selectBoards = db.prepare<[], BoardRow>('SELECT * FROM boards ORDER BY updated_at DESC, id')
@@ -128,9 +179,11 @@ export function openSqliteStore(
 
   const createBoardTx = db.transaction((board: NewBoard, initialUpdate: Uint8Array) => {
     insertBoard.run({
-      ...board,
-      editTokenHash: toBuffer(board.editTokenHash),
-      viewTokenHash: toBuffer(board.viewTokenHash),
+      id: board.id,
+      title: board.title,
+      createdAt: board.createdAt,
+      noteCount: board.noteCount,
+      ...linkParams(board),
     })
     insertRow.run(board.id, contentDocument, nextSeq(board.id, contentDocument), toBuffer(initialUpdate), 0)
   })
@@ -167,6 +220,17 @@ export function openSqliteStore(
     async updateSummary(id, summary) {
       const { changes } = updateBoardSummary.run({ id, ...summary })
       if (changes === 0) throw new Error(`unknown board ${JSON.stringify(id)}`)
+    },
+    async updateLinks(id, expected, next) {
+      const old = linkParams(expected)
+      const { changes } = swapLinks.run({
+        id,
+        ...linkParams(next),
+        oldEditTokenHash: old.editTokenHash,
+        oldViewTokenHash: old.viewTokenHash,
+        oldFacilitatorTokenHash: old.facilitatorTokenHash,
+      })
+      return changes === 1
     },
     loadUpdates: async (boardId, document) =>
       selectUpdates.all(boardId, document).map((row) => ({

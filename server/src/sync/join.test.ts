@@ -28,6 +28,7 @@ function joined(access: Access = edit) {
     document: contentOf,
     access,
     connId: newConnectionId(),
+    tokenHash: new Uint8Array(32),
   })
   return { socket, events }
 }

@@ -9,6 +9,7 @@ import { type DocumentPolicies, grantWrite } from '../permissions/documentPolici
 import type { BoardDocument } from '../permissions/documents'
 import type { AwarenessEntry } from './awarenessPolicy'
 import { type Connection, closeConnection } from './connection'
+import type { LinkSockets } from './linkSockets'
 import { pongReceived } from './livenessProbe'
 import type { PeerSocket, SocketEvents } from './peerSocket'
 import { handleMessage } from './protocol'
@@ -27,6 +28,8 @@ export interface JoinDeps {
   metrics: Metrics
   config: ServerConfig
   policies: DocumentPolicies
+  /** Open sockets by the token they joined with, for link rotation. */
+  linkSockets: LinkSockets
 }
 
 export interface JoinRequest {
@@ -35,6 +38,8 @@ export interface JoinRequest {
   access: Access
   /** Given at the upgrade, so the upgrade's log lines and the connection's share it. */
   connId: string
+  /** SHA-256 of the token it joined with (authenticate.ts): rotating that link closes the socket. */
+  tokenHash: Uint8Array
 }
 
 /** The connection of an authenticated socket, with its rights on the document and its limits. */
@@ -79,6 +84,9 @@ export function join(deps: JoinDeps, socket: PeerSocket, request: JoinRequest): 
     socket.ping()
   }, config.pingIntervalMs)
 
+  const unregister = deps.linkSockets.add(boardId, request.tokenHash, () =>
+    closeConnection(conn, closeCodes.linkRotated, 'this link was rotated: it no longer opens the board'),
+  )
   const events: SocketEvents = {
     error(error) {
       if (error.frameTooBig) reject(deps.metrics, 'frame-too-big')
@@ -111,6 +119,7 @@ export function join(deps: JoinDeps, socket: PeerSocket, request: JoinRequest): 
     },
     close(code) {
       clearInterval(heartbeat)
+      unregister()
       clearTimeout(conn.livenessProbe)
       conn.closing = true
       conn.awarenessThrottle.dispose()

@@ -10,6 +10,7 @@ import type { BoardStore } from '../storage/BoardStore'
 import { createMemoryStore } from '../storage/memoryStore'
 import type { Connection } from '../sync/connection'
 import { type JoinDeps, openConnection } from '../sync/join'
+import { LinkSockets } from '../sync/linkSockets'
 import { PersistQueue } from '../sync/persistQueue'
 import type { Room } from '../sync/room'
 import { Rooms } from '../sync/rooms'
@@ -67,7 +68,7 @@ export async function startSyncHarness(
     Y.encodeStateAsUpdate(initial),
   )
   initial.destroy()
-  const deps = { rooms, log, metrics, config, policies }
+  const deps = { rooms, log, metrics, config, policies, linkSockets: new LinkSockets() }
   return {
     ...deps,
     store,
@@ -80,7 +81,13 @@ export async function startSyncHarness(
         role,
         participant: participant === undefined ? undefined : { id: participant },
       }
-      const conn = openConnection(deps, socket, { boardId, document, access, connId: newConnectionId() })
+      const conn = openConnection(deps, socket, {
+        boardId,
+        document,
+        access,
+        connId: newConnectionId(),
+        tokenHash: new Uint8Array(32),
+      })
       return { conn, socket }
     },
     async open(document = contentOf) {

@@ -4,7 +4,7 @@
  */
 const MAX_NAME_CHARS = 120
 
-export function pdfFileName(title: string): string {
+export function pdfFileName(title: string, extension = 'pdf'): string {
   const name = title
     .replace(/[\p{Cc}\p{Cf}\\/:*?"<>|]+/gu, ' ')
     .replace(/\s+/g, ' ')
@@ -12,12 +12,12 @@ export function pdfFileName(title: string): string {
     .replace(/^[.\s]+/, '')
     .slice(0, MAX_NAME_CHARS)
     .trim()
-  return `${name === '' ? 'Journeyboard' : name}.pdf`
+  return `${name === '' ? 'Journeyboard' : name}.${extension}`
 }
 
 /** A Content-Disposition header for that name: an ASCII fallback plus the UTF-8 name (RFC 6266). */
-export function pdfContentDisposition(title: string): string {
-  const name = pdfFileName(title)
+export function pdfContentDisposition(title: string, extension = 'pdf'): string {
+  const name = pdfFileName(title, extension)
   const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\%]/g, '_')
   const utf8 = encodeURIComponent(name).replace(
     /['()*]/g,

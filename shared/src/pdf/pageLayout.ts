@@ -29,3 +29,22 @@ export function posterFrame(boardW: number, boardH: number): PageFrame {
   const content = { x: MARGIN_PT, y: MARGIN_PT + TITLE_BAND_PT, w: width - chromeW, h: height - chromeH }
   return { width, height, content, mode: 'fit', maxScale: NATURAL_SCALE }
 }
+
+/** A sheet of paper (landscape or portrait) with the same margins, title band and footer as the poster. */
+export function paperFrame(
+  paper: { w: number; h: number },
+  orientation: 'landscape' | 'portrait',
+  mode: 'fit' | 'stages',
+): PageFrame {
+  const long = Math.max(paper.w, paper.h)
+  const short = Math.min(paper.w, paper.h)
+  const width = orientation === 'landscape' ? long : short
+  const height = orientation === 'landscape' ? short : long
+  const content = {
+    x: MARGIN_PT,
+    y: MARGIN_PT + TITLE_BAND_PT,
+    w: width - 2 * MARGIN_PT,
+    h: height - 2 * MARGIN_PT - TITLE_BAND_PT - FOOTER_BAND_PT,
+  }
+  return { width, height, content, mode, maxScale: NATURAL_SCALE }
+}

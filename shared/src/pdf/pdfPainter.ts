@@ -7,10 +7,12 @@
  */
 import {
   appendBezierCurve,
+  beginMarkedContent,
   beginText,
   clip,
   closePath,
   concatTransformationMatrix,
+  endMarkedContent,
   endPath,
   endText,
   fill,
@@ -19,8 +21,10 @@ import {
   LineJoinStyle,
   lineTo,
   moveTo,
-  type PDFName,
-  type PDFOperator,
+  PDFName,
+  PDFNumber,
+  PDFOperator,
+  PDFOperatorNames,
   type PDFPage,
   popGraphicsState,
   pushGraphicsState,
@@ -88,9 +92,11 @@ export class PdfPainter implements Painter {
   private readonly fontKeys = new Map<PdfTextFont, PDFName>()
   private readonly alphaKeys = new Map<number, PDFName>()
 
+  /** `layouts`: lines already broken for some items with the regular font, used instead of wrapping again. */
   constructor(
     private readonly page: PDFPage,
     private readonly fonts: PdfFonts,
+    private readonly layouts?: WeakMap<TextItem, string[]>,
   ) {}
 
   save(): void {
@@ -137,12 +143,16 @@ export class PdfPainter implements Painter {
     })
   }
 
-  text(item: TextItem): void {
+  /** Returns the lines drawn, for the structure tree's text of the item. */
+  text(item: TextItem): string[] {
     const font = item.fontWeight >= 600 ? this.fonts.bold : this.fonts.regular
     const size = item.fontSize
     const spacing = item.letterSpacing
     const measure = (t: string) => font.measure(t, size) + spacing * [...t].length
-    const { lines, lineHeightPx, top } = layoutText(item, measure, font.repair(item.text))
+    const known = font === this.fonts.regular ? this.layouts?.get(item) : undefined
+    const { lines, lineHeightPx, top } = known
+      ? placed(item, known)
+      : layoutText(item, measure, font.repair(item.text))
     // Konva puts a line's baseline this far below its line box's top.
     const shift = lineHeightPx / 2 + font.baselineShiftEm * size
     this.withAlpha(item.opacity, () => {
@@ -151,6 +161,7 @@ export class PdfPainter implements Painter {
         this.line(font, size, x, top + i * lineHeightPx + shift, line, item.color, spacing)
       })
     })
+    return lines
   }
 
   /** One line of text whose baseline starts at (x, y): the page chrome's, placed by the caller. */
@@ -173,6 +184,30 @@ export class PdfPainter implements Painter {
     // The space is y-down; flip the text matrix back so glyphs stand upright.
     this.ops.push(setTextMatrix(1, 0, 0, -1, x, y), showText(font.encode(text)), endText())
     if (this.ops.length >= FLUSH_OPS) this.flush()
+  }
+
+  /** Starts content that belongs to the structure tree: `tag` (P, H2…) with its marked-content id. */
+  beginTagged(tag: string, mcid: number): void {
+    const props = this.page.doc.context.obj({})
+    props.set(PDFName.of('MCID'), PDFNumber.of(mcid))
+    this.ops.push(
+      // pdf-lib's operand type leaves dictionaries out, but it writes any PDF object (toString), and BDC's
+      // inline property list is one.
+      PDFOperator.of(PDFOperatorNames.BeginMarkedContentSequence, [
+        PDFName.of(tag),
+        props as unknown as PDFName,
+      ]),
+    )
+  }
+
+  /** Starts decoration a screen reader skips (cards, grid lines, page furniture). */
+  beginArtifact(): void {
+    this.ops.push(beginMarkedContent('Artifact'))
+  }
+
+  /** Ends what `beginTagged` or `beginArtifact` started. */
+  endMarked(): void {
+    this.ops.push(endMarkedContent())
   }
 
   flush(): void {
@@ -245,6 +280,13 @@ export class PdfPainter implements Painter {
     }
     return key
   }
+}
+
+/** Where `lines` go in the item's box, as layoutText places them. */
+function placed(item: TextItem, lines: string[]) {
+  const lineHeightPx = item.fontSize * item.lineHeight
+  const slack = item.h - lines.length * lineHeightPx
+  return { lines, lineHeightPx, top: item.y + (item.verticalAlign === 'middle' ? slack / 2 : 0) }
 }
 
 function pathOperator(c: PathCommand): PDFOperator {

@@ -44,7 +44,8 @@ describe('board PDF', () => {
     }
     expect(text).toContain('Sees an ad')
     expect(text).toContain('Asks a colleague')
-    expect(text).toContain('Onboarding map · exported 2026-11-24 14:05 UTC')
+    expect(text).toContain('Onboarding map · page 1 of 1')
+    expect(text).toContain('exported 2026-11-24 14:05 UTC · Journeyboard')
     expect(text).toContain('2 notes · 6 stages · 5 lanes')
     const info = pdfInfo(bytes)
     expect(info).toMatchObject({ pages: 1, title: 'Onboarding map' })
@@ -82,7 +83,13 @@ describe('board PDF', () => {
     expect(lines.at(-1)).toMatch(/…$/)
     const text = pdfText(bytes)
     expect(text).toContain(lines.join('\n'))
-    expect(text).not.toContain('keeps reading and keeps reading and keeps reading')
+    // The map shows four lines; the appendix page has the rest, under the note's reference number.
+    const [map = '', appendix = ''] = text.split('\f')
+    expect(map).not.toContain('keeps reading and keeps reading and keeps reading')
+    expect(map).toContain('[1]')
+    expect(appendix).toContain('[1] Awareness › Customer actions')
+    expect(appendix).toContain('keeps reading and keeps reading and keeps reading')
+    expect(pdfInfo(bytes).pages).toBeGreaterThan(1)
   })
 
   it('cuts a lane title longer than its lane with an ellipsis instead of running into the next lane', async () => {

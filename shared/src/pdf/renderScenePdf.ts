@@ -1,20 +1,31 @@
 /*
- * A scene as a one-page, vector PDF: the board title above the map, a footer with the title and the
- * export time below it (the page chrome, drawn here), and the map itself as the canvas draws it: the
- * scene's items through the PDF painter (paintItems, pdfPainter), placed by paginate's 'fit' page.
- * Fonts are passed in as bytes (the server reads them from disk, the browser fetches them on demand)
- * and embedded as subsets. Pure apart from pdf-lib: no file system, no DOM, so the server and the
- * browser both run it.
+ * A scene as a vector, tagged PDF: optionally a cover page, the map (one poster page, or paper pages
+ * from scene/paginate in 'fit' or 'stages' layout), optionally an insights page, and an appendix with
+ * the full text of every note the map cuts. Every page has the board title in a footer with "page n of
+ * m". The structure tree, outline, title and language make it readable with a screen reader
+ * (structure.ts). Fonts are passed in as bytes (the server reads them from disk, the browser fetches
+ * them on demand) and embedded as subsets. Pure apart from pdf-lib: no file system, no DOM, so the
+ * server and the browser both run it.
  */
 import { PDFDocument } from 'pdf-lib'
+import type { NoteId } from '../board/ids'
 import type { Scene } from '../scene/buildScene'
+import { UNSORTED_TITLE } from '../scene/buildScene'
+import type { TextItem } from '../scene/items'
 import { paginate } from '../scene/paginate'
-import { type Pause, paintItems } from '../scene/painter'
-import { BOARD_INK } from '../scene/palette'
-import { wrapText } from '../text/wrapText'
-import { FOOTER_BAND_PT, MARGIN_PT, posterFrame } from './pageLayout'
-import { embedTextFont } from './pdfFont'
-import { type PdfFonts, PdfPainter } from './pdfPainter'
+import type { Pause } from '../scene/painter'
+import { layoutText } from '../scene/textLayout'
+import { type CutNote, drawAppendix, drawCover, drawInsights } from './extraPages'
+import type { BoardInsights } from './insights'
+import { drawMapPages, readingOrder } from './mapPages'
+import { MIN_PAGE_PT, paperFrame, posterFrame } from './pageLayout'
+import { embedTextFont, type PdfTextFont } from './pdfFont'
+import { DEFAULT_PDF_OPTIONS, PAPER_PT, type PdfExportOptions } from './pdfOptions'
+import { PdfPages } from './pdfPages'
+import type { PdfFonts } from './pdfPainter'
+import { type OutlineEntry, StructureTree } from './structure'
+
+export { exportStamp } from './pdfPages'
 
 /** TrueType files: DejaVu Sans and DejaVu Sans Bold (Latin, Greek, Cyrillic and much more). */
 export interface PdfFontFiles {
@@ -24,62 +35,60 @@ export interface PdfFontFiles {
 
 export interface PdfOptions {
   exportedAt: Date
-  /** Yields between batches of items (the browser passes one, so the page stays responsive). */
+  /** Page size, layout, cover and insights; omitted means the one poster page. */
+  pdf?: Partial<PdfExportOptions>
+  /** What the insights page shows (boardPdf computes it from the board). */
+  insights?: BoardInsights
+  /** Yields between batches of notes (the browser passes one, so the page stays responsive). */
   pause?: Pause
+  /** Notes drawn so far of all, for a progress bar. */
+  progress?: (done: number, total: number) => void
 }
-
-const TITLE_PT = 20
-const META_PT = 9
-const MUTED = '#5b6478'
-
-/** "2026-11-24 14:05 UTC": unambiguous wherever the PDF is read. */
-export const exportStamp = (at: Date): string => `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`
 
 const count = (n: number, noun: string) => `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`
 
-function drawChrome(
-  painter: PdfPainter,
-  fonts: PdfFonts,
+/**
+ * The painter's lines of a note's text, and whether they leave some of it out: wrapText ends a cut
+ * text's last line in "…", so a last line with one that the text does not account for is a cut. The
+ * lines are kept for the painter (`PdfPainter.layouts`), so each note is wrapped once.
+ */
+function noteLines(item: TextItem, font: PdfTextFont): { lines: string[]; cut: boolean } {
+  const measure = (t: string) => font.measure(t, item.fontSize) + item.letterSpacing * [...t].length
+  const text = font.repair(item.text)
+  const lines = layoutText(item, measure, text).lines
+  const last = lines.at(-1) ?? ''
+  if (!last.endsWith('…')) return { lines, cut: lines.length === 0 && text.trim() !== '' }
+  const shown = lines.join('').replace(/\s+/g, '').length - 1
+  return { lines, cut: shown < text.replace(/\s+/g, '').length - (text.trimEnd().endsWith('…') ? 1 : 0) }
+}
+
+/** The notes the map cuts, numbered in reading order, with where they are and their whole text. */
+function cutNotes(
   scene: Scene,
-  pageW: number,
-  pageH: number,
-  at: Date,
-) {
-  const stamp = exportStamp(at)
-  const counts = [
-    count(scene.layout.notes.size, 'note'),
-    count(scene.layout.stages.length, 'stage'),
-    count(scene.layout.lanes.length, 'lane'),
-  ].join(' · ')
-  const countsW = fonts.regular.measure(counts, META_PT)
-  const titleW = pageW - 2 * MARGIN_PT - countsW - 24
-  const measure = (t: string) => fonts.bold.measure(t, TITLE_PT)
-  const title = fonts.bold.repair(scene.title)
-  const [titleLine = ''] = wrapText(
-    title,
-    { width: titleW, height: TITLE_PT, lineHeightPx: TITLE_PT, wrap: 'none' },
-    measure,
-  )
-  const titleBaseline = MARGIN_PT + TITLE_PT
-  painter.line(fonts.bold, TITLE_PT, MARGIN_PT, titleBaseline, titleLine, BOARD_INK.stageHeaderFill)
-  painter.line(fonts.regular, META_PT, pageW - MARGIN_PT - countsW, titleBaseline, counts, MUTED)
-  const footerBaseline = pageH - MARGIN_PT - (FOOTER_BAND_PT - META_PT) / 2
-  const brand = 'Journeyboard'
-  const brandW = fonts.regular.measure(brand, META_PT)
-  const footerMeasure = (t: string) => fonts.regular.measure(t, META_PT)
-  const footerBox = {
-    width: pageW - 2 * MARGIN_PT - brandW - 24,
-    height: META_PT,
-    lineHeightPx: META_PT,
-    wrap: 'none' as const,
+  font: PdfTextFont,
+  layouts: WeakMap<TextItem, string[]>,
+): { refs: Map<NoteId, number>; notes: CutNote[] } {
+  const texts = new Map<NoteId, TextItem>()
+  for (const item of scene.items)
+    if (item.layer === 'notes' && item.kind === 'text' && item.record) texts.set(item.record as NoteId, item)
+  const { layout } = scene
+  const where = new Map<NoteId, string>()
+  for (const s of layout.stages)
+    for (const l of layout.lanes)
+      for (const id of layout.cells.get(`${s.id}|${l.id}`) ?? []) where.set(id, `${s.title} › ${l.title}`)
+  const refs = new Map<NoteId, number>()
+  const notes: CutNote[] = []
+  for (const id of readingOrder(scene)) {
+    const item = texts.get(id)
+    if (!item) continue
+    const { lines, cut } = noteLines(item, font)
+    layouts.set(item, lines)
+    if (!cut) continue
+    const ref = notes.length + 1
+    refs.set(id, ref)
+    notes.push({ ref, where: where.get(id) ?? UNSORTED_TITLE, text: item.text })
   }
-  const [footer = ''] = wrapText(
-    `${fonts.regular.repair(scene.title)} · exported ${stamp}`,
-    footerBox,
-    footerMeasure,
-  )
-  painter.line(fonts.regular, META_PT, MARGIN_PT, footerBaseline, footer, MUTED)
-  painter.line(fonts.regular, META_PT, pageW - MARGIN_PT - brandW, footerBaseline, brand, MUTED)
+  return { refs, notes }
 }
 
 export async function renderScenePdf(
@@ -87,8 +96,11 @@ export async function renderScenePdf(
   files: PdfFontFiles,
   options: PdfOptions,
 ): Promise<Uint8Array> {
+  const opts: PdfExportOptions = { ...DEFAULT_PDF_OPTIONS, ...options.pdf }
   const doc = await PDFDocument.create()
   doc.setTitle(scene.title, { showInWindowTitleBar: true })
+  doc.setLanguage(opts.language)
+  doc.setSubject(`Customer journey map: ${scene.title}`)
   doc.setCreator('Journeyboard')
   doc.setProducer('Journeyboard PDF export (pdf-lib)')
   doc.setCreationDate(options.exportedAt)
@@ -97,21 +109,64 @@ export async function renderScenePdf(
     regular: await embedTextFont(doc, files.regular),
     bold: await embedTextFont(doc, files.bold),
   }
-  const frame = posterFrame(scene.width, scene.height)
-  const page = doc.addPage([frame.width, frame.height])
-  const painter = new PdfPainter(page, fonts)
-  painter.save()
-  // y-down points from the page's top-left, the scene's orientation.
-  painter.transform([1, 0, 0, -1, 0, frame.height])
-  drawChrome(painter, fonts, scene, frame.width, frame.height, options.exportedAt)
-  for (const view of paginate(scene, frame)[0]?.views ?? []) {
-    painter.save()
-    painter.clip(view.clip)
-    painter.transform(view.transform)
-    await paintItems(painter, scene.items, options.pause)
-    painter.restore()
+  const tree = new StructureTree(doc)
+  const pages = new PdfPages(doc, fonts, tree, scene.title, options.exportedAt)
+  const { layout } = scene
+  const paper = opts.page === 'poster' ? undefined : PAPER_PT[opts.page]
+  const frame = paper
+    ? paperFrame(paper, opts.orientation, opts.layout)
+    : // One poster page holds the whole map, whichever layout was asked for.
+      posterFrame(scene.width, scene.height)
+  const textPage = paper ? { w: frame.width, h: frame.height } : { w: MIN_PAGE_PT.w, h: MIN_PAGE_PT.h }
+  const outline: OutlineEntry[] = []
+  const h1 = tree.add(tree.root, 'H1')
+  if (opts.cover) {
+    const counts = [
+      count(layout.notes.size, 'note'),
+      count(layout.stages.length, 'stage'),
+      count(layout.lanes.length, 'lane'),
+    ].join(' · ')
+    outline.push(
+      drawCover(
+        pages,
+        textPage,
+        {
+          title: scene.title,
+          exportedAt: options.exportedAt,
+          counts,
+          stages: layout.stages.map((s) => s.title),
+          personas: options.insights?.personas ?? [],
+        },
+        h1,
+      ),
+    )
   }
-  painter.restore()
-  painter.flush()
+  const cut = cutNotes(scene, fonts.regular, pages.layouts)
+  const map = tree.add(tree.root, 'Sect', { title: 'Map' })
+  const total = layout.notes.size
+  const pause: Pause | undefined = options.pause
+    ? async (done) => {
+        options.progress?.(done, total)
+        await options.pause?.(done)
+      }
+    : options.progress
+      ? async (done) => options.progress?.(done, total)
+      : undefined
+  outline.push(
+    await drawMapPages({
+      pages,
+      scene,
+      frame,
+      paged: paginate(scene, frame),
+      structure: { map, ...(opts.cover ? {} : { title: h1 }) },
+      cut: cut.refs,
+      ...(pause ? { pause } : {}),
+    }),
+  )
+  if (opts.insights && options.insights) outline.push(drawInsights(pages, textPage, options.insights))
+  if (cut.notes.length > 0) outline.push(drawAppendix(pages, textPage, cut.notes))
+  pages.finish()
+  tree.finish({ language: opts.language, outline })
+  options.progress?.(total, total)
   return doc.save({ useObjectStreams: true })
 }

@@ -23,6 +23,8 @@ export interface PdfInfo {
   title: string
   widthPt: number
   heightPt: number
+  /** pdfinfo's "Tagged: yes". */
+  tagged: boolean
 }
 
 export function pdfInfo(bytes: Uint8Array): PdfInfo {
@@ -36,8 +38,15 @@ export function pdfInfo(bytes: Uint8Array): PdfInfo {
     title: field('Title'),
     widthPt: Number(size?.[1]),
     heightPt: Number(size?.[2]),
+    tagged: field('Tagged') === 'yes',
   }
 }
+
+/** The structure tree with each element's text, as pdfinfo -struct-text prints it. */
+export const pdfStructText = (bytes: Uint8Array): string =>
+  withFile(bytes, (path) =>
+    execFileSync('pdfinfo', ['-enc', 'UTF-8', '-struct-text', path], { encoding: 'utf8' }),
+  )
 
 /** The first page rendered at `dpi` by pdftoppm, as a PNG file's bytes or a PPM one's. */
 function firstPage(bytes: Uint8Array, dpi: number, format: 'png' | 'ppm'): Buffer {
