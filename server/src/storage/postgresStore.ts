@@ -1,7 +1,15 @@
 import pg from 'pg'
 import type { Logger } from '../log'
 import { contentDocument } from '../permissions/documents'
-import type { BoardRecord, BoardStore, NewBoard, StoredUpdate, UpdateToAppend } from './BoardStore'
+import type {
+  BoardLinks,
+  BoardRecord,
+  BoardStore,
+  NewBoard,
+  SealedTokens,
+  StoredUpdate,
+  UpdateToAppend,
+} from './BoardStore'
 
 // BoardStore on PostgreSQL (`pg`), selected by DATABASE_URL=postgres://… (main.ts). Same tables as the
 // SQLite store: boards, and board_updates keyed (board_id, document, seq). Seqs come from one database
@@ -44,6 +52,16 @@ CREATE TABLE board_updates (
   PRIMARY KEY (board_id, document, seq)
 );`,
   },
+  {
+    // Facilitator links and the sealed tokens a stronger link hands out (permissions/links.ts).
+    version: 2,
+    sql: `
+ALTER TABLE boards
+  ADD COLUMN facilitator_token_hash BYTEA,
+  ADD COLUMN view_sealed_for_edit BYTEA,
+  ADD COLUMN view_sealed_for_facilitator BYTEA,
+  ADD COLUMN edit_sealed_for_facilitator BYTEA;`,
+  },
 ]
 
 /** Any constant; serialises migrations of instances that start at once. */
@@ -54,6 +72,10 @@ interface BoardRow {
   title: string
   edit_token_hash: Buffer
   view_token_hash: Buffer
+  facilitator_token_hash: Buffer | null
+  view_sealed_for_edit: Buffer | null
+  view_sealed_for_facilitator: Buffer | null
+  edit_sealed_for_facilitator: Buffer | null
   created_at: string
   updated_at: string
   note_count: number
@@ -61,12 +83,34 @@ interface BoardRow {
 
 const toBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
 
+const optionalBytes = (blob: Buffer | null) => (blob === null ? undefined : new Uint8Array(blob))
+const optionalBuffer = (bytes: Uint8Array | undefined) => (bytes === undefined ? null : toBuffer(bytes))
+
+/** The six link columns, in the order the statements below take them. */
+const linkValues = (links: BoardLinks) => [
+  toBuffer(links.editTokenHash),
+  toBuffer(links.viewTokenHash),
+  optionalBuffer(links.facilitatorTokenHash),
+  optionalBuffer(links.sealed?.viewForEdit),
+  optionalBuffer(links.sealed?.viewForFacilitator),
+  optionalBuffer(links.sealed?.editForFacilitator),
+]
+
 function toRecord(row: BoardRow): BoardRecord {
+  const sealed: SealedTokens = {}
+  const viewForEdit = optionalBytes(row.view_sealed_for_edit)
+  const viewForFacilitator = optionalBytes(row.view_sealed_for_facilitator)
+  const editForFacilitator = optionalBytes(row.edit_sealed_for_facilitator)
+  if (viewForEdit) sealed.viewForEdit = viewForEdit
+  if (viewForFacilitator) sealed.viewForFacilitator = viewForFacilitator
+  if (editForFacilitator) sealed.editForFacilitator = editForFacilitator
   return {
     id: row.id,
     title: row.title,
     editTokenHash: new Uint8Array(row.edit_token_hash),
     viewTokenHash: new Uint8Array(row.view_token_hash),
+    facilitatorTokenHash: optionalBytes(row.facilitator_token_hash),
+    sealed,
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
     noteCount: row.note_count,
@@ -74,8 +118,14 @@ function toRecord(row: BoardRow): BoardRecord {
 }
 
 const statements = {
-  insertBoard: `INSERT INTO boards (id, title, edit_token_hash, view_token_hash, created_at, updated_at, note_count)
-    VALUES ($1, $2, $3, $4, $5, $5, $6)`,
+  insertBoard: `INSERT INTO boards (id, title, created_at, updated_at, note_count, edit_token_hash, view_token_hash,
+      facilitator_token_hash, view_sealed_for_edit, view_sealed_for_facilitator, edit_sealed_for_facilitator)
+    VALUES ($1, $2, $3, $3, $4, $5, $6, $7, $8, $9, $10)`,
+  // IS NOT DISTINCT FROM, so that an absent facilitator hash (NULL) compares equal to NULL.
+  swapLinks: `UPDATE boards SET edit_token_hash = $2, view_token_hash = $3, facilitator_token_hash = $4,
+      view_sealed_for_edit = $5, view_sealed_for_facilitator = $6, edit_sealed_for_facilitator = $7
+    WHERE id = $1 AND edit_token_hash = $8 AND view_token_hash = $9
+      AND facilitator_token_hash IS NOT DISTINCT FROM $10`,
   selectBoard: 'SELECT * FROM boards WHERE id = $1',
   selectBoards: 'SELECT * FROM boards ORDER BY updated_at DESC, id',
   updateSummary: 'UPDATE boards SET title = $2, note_count = $3, updated_at = $4 WHERE id = $1',
@@ -175,10 +225,9 @@ export async function openPostgresStore(
         await run(client, 'insertBoard', [
           board.id,
           board.title,
-          toBuffer(board.editTokenHash),
-          toBuffer(board.viewTokenHash),
           board.createdAt,
           board.noteCount,
+          ...linkValues(board),
         ])
         await appendRow(client, { boardId: board.id, document: contentDocument, update: initialUpdate })
       }),
@@ -198,6 +247,14 @@ export async function openPostgresStore(
         summary.updatedAt,
       ])
       if (rowCount === 0) throw new Error(`unknown board ${JSON.stringify(id)}`)
+    },
+    async updateLinks(id, expected, next) {
+      const { rowCount } = await run(pool, 'swapLinks', [
+        id,
+        ...linkValues(next),
+        ...linkValues(expected).slice(0, 3),
+      ])
+      return rowCount === 1
     },
     async loadUpdates(boardId, document): Promise<StoredUpdate[]> {
       const { rows } = await run<{ seq: string; update_bytes: Buffer; compacted: boolean }>(
