@@ -16,6 +16,10 @@ import type {
 // sequence rather than a per-process counter, so that two instances appending to one database never hand
 // out the same seq; a global sequence still increases per document, which is all the contract promises.
 // `compact` writes its parts at the seqs just up to upToSeq, freed by deleting the rows it replaces.
+// Known limit until the Redis relay (issue 18) gives a board one writer at a time: if two instances held
+// the same board, an append of one still uncommitted when the other compacts could carry a seq at or
+// below upToSeq and be ordered before the parts (or collide with one and be refused). One instance per
+// board, which is all this server runs today, never meets it: the store sees one append at a time.
 //
 // A pool of connections; every statement is a named prepared statement (parsed once per connection).
 // Migrations are versioned (schema_migrations) and run at start-up under an advisory lock, so instances
