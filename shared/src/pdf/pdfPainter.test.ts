@@ -102,7 +102,7 @@ describe('PdfPainter', () => {
         headLength: 20,
         headWidth: 16,
       },
-      { kind: 'icon', layer: 'grid', name: 'alert', x: 250, y: 80, w: 48, h: 48, color: '#00aa00' },
+      { kind: 'icon', layer: 'grid', name: 'triangle-alert', x: 250, y: 80, w: 48, h: 48, color: '#00aa00' },
       {
         kind: 'badge',
         layer: 'grid',
@@ -126,9 +126,9 @@ describe('PdfPainter', () => {
     expect(near(pixels.at(190, 100), blue, 10)).toBe(true)
     expect(pixels.at(190, 107)).toEqual(WHITE)
     expect(pixels.at(204, 100)).toEqual(WHITE)
-    // The alert icon at twice its 24-unit grid: the triangle's base at y 120, the dot at (274, 113).
-    expect(near(pixels.at(274, 120), [0, 170, 0], 40)).toBe(true)
-    expect(near(pixels.at(274, 113), [0, 170, 0], 40)).toBe(true)
+    // Lucide's triangle-alert at twice its 24-unit grid: the base at y 122, the dot at (274, 114).
+    expect(near(pixels.at(274, 122), [0, 170, 0], 40)).toBe(true)
+    expect(near(pixels.at(274, 114), [0, 170, 0], 40)).toBe(true)
     expect(pixels.at(264, 112)).toEqual(WHITE) // inside the triangle, beside the mark
     // The pill: dark to its rounded ends, its corners left white.
     expect(near(pixels.at(23, 165), [34, 34, 34], 10)).toBe(true)

@@ -96,11 +96,11 @@ describe('paintItem', () => {
         fontSize: 11,
         fontWeight: 700,
       },
-      { ...common, kind: 'icon', name: 'alert', x: 0, y: 0, w: 24, h: 24, color: '#aa0000' },
+      { ...common, kind: 'icon', name: 'triangle-alert', x: 0, y: 0, w: 24, h: 24, color: '#aa0000' },
     ]
     for (const item of items) paintItem(painter, item)
-    // Arrow: shaft and two heads; badge: pill and label; icon: its dot and its two strokes.
-    expect(painter.ops()).toEqual(['path', 'path', 'path', 'rect', 'text', 'path', 'path', 'path'])
+    // Arrow: shaft and two heads; badge: pill and label; icon: its outline, one stroked path.
+    expect(painter.ops()).toEqual(['path', 'path', 'path', 'rect', 'text', 'path'])
     for (const call of painter.calls) {
       if ('item' in call) expect(call.item).toMatchObject(common)
     }

@@ -37,3 +37,17 @@ export function roundedRectCommands({ x, y, w, h }: Rect, radii: Radii): PathCom
   out.push(['Z'])
   return out
 }
+
+/** An ellipse as four cubic curves (a circle when rx = ry). */
+export function ellipseCommands(cx: number, cy: number, rx: number, ry: number): PathCommand[] {
+  const kx = rx * KAPPA
+  const ky = ry * KAPPA
+  return [
+    ['M', cx + rx, cy],
+    ['C', cx + rx, cy + ky, cx + kx, cy + ry, cx, cy + ry],
+    ['C', cx - kx, cy + ry, cx - rx, cy + ky, cx - rx, cy],
+    ['C', cx - rx, cy - ky, cx - kx, cy - ry, cx, cy - ry],
+    ['C', cx + kx, cy - ry, cx + rx, cy - ky, cx + rx, cy],
+    ['Z'],
+  ]
+}

@@ -45,19 +45,33 @@ describe('primitivesOf', () => {
     const parts = primitivesOf({
       kind: 'icon',
       layer: 'grid',
-      name: 'alert',
+      name: 'app-window',
       x: 100,
       y: 0,
       w: 96,
       h: 48,
       color: '#aa0000',
     }) as PathItem[]
-    // 48 units square (twice the 24-unit grid), centred in a 96-wide box: x from 124.
-    const triangle = parts.find((p) => p.stroke && p.commands.length === 4)
-    expect(triangle?.commands[0]).toEqual(['M', 124 + 24, 6])
-    expect(triangle?.stroke).toEqual({ color: '#aa0000', width: 4 })
-    expect(triangle).toMatchObject({ lineCap: 'round', lineJoin: 'round' })
-    expect(parts.some((p) => p.fill === '#aa0000')).toBe(true)
+    // 48 units square (twice the 24-unit grid), centred in a 96-wide box: x from 124. Lucide's
+    // app-window starts with a rect at (2, 4) whose corners have radius 2: its top edge starts at (4, 4).
+    expect(parts).toHaveLength(1)
+    expect(parts[0]?.commands[0]).toEqual(['M', 124 + 8, 8])
+    expect(parts[0]?.stroke).toEqual({ color: '#aa0000', width: 4 })
+    expect(parts[0]).toMatchObject({ lineCap: 'round', lineJoin: 'round' })
+  })
+
+  it('fills an icon’s solid marks before stroking its outline', () => {
+    const parts = primitivesOf({
+      kind: 'icon',
+      layer: 'grid',
+      name: 'tag',
+      x: 0,
+      y: 0,
+      w: 24,
+      h: 24,
+      color: '#123456',
+    })
+    expect(parts.map((p) => (p.kind === 'path' && p.fill ? 'fill' : 'stroke'))).toEqual(['fill', 'stroke'])
   })
 
   it('draws a badge as a pill and its label centred on one line', () => {

@@ -3,7 +3,7 @@
  * canvas and the painters go through here, so an arrowhead or an icon has one geometry everywhere.
  */
 import type { Point } from '../layout/geometry'
-import { ICON_GRID, ICON_STROKE, ICONS } from './icons'
+import { ICON_GRID, ICON_STROKE, iconDef } from './icons'
 import type {
   ArrowItem,
   BadgeItem,
@@ -84,7 +84,7 @@ function arrowPrimitives(item: ArrowItem): PathItem[] {
 }
 
 function iconPrimitives(item: IconItem): PathItem[] {
-  const icon = ICONS[item.name]
+  const icon = iconDef(item.name)
   const scale = Math.min(item.w, item.h) / ICON_GRID
   const ox = item.x + (item.w - ICON_GRID * scale) / 2
   const oy = item.y + (item.h - ICON_GRID * scale) / 2
