@@ -22,8 +22,8 @@ export async function buildProduct(options: { force: boolean }): Promise<void> {
  * package.json so the benchmark runs the server exactly as production does, as one process whose
  * /proc entry is the server itself.
  */
-export function startCommandArgs(): string[] {
-  const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
+export function startCommandArgs(root = repoRoot): string[] {
+  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
     scripts?: Record<string, string>
   }
   const parts = (pkg.scripts?.start ?? '').trim().split(/\s+/)

@@ -20,6 +20,8 @@ export interface OurServerOptions {
   env?: Record<string, string>
   /** Extra node flags, e.g. ['--cpu-prof'] to profile the server under a load. */
   nodeArgs?: string[]
+  /** Another checkout whose build to run (bench/sync/abServers.ts compares two commits); default this one. */
+  root?: string
 }
 
 export interface OurServer extends SyncServer {
@@ -35,9 +37,12 @@ export async function startOurServer(options: OurServerOptions = {}): Promise<Ou
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'jb-bench-'))
   const port = await freePort()
   const logFd = openSync(path.join(dataDir, 'server.log'), 'a')
-  const [command, args] = withFdLimit(process.execPath, [...(options.nodeArgs ?? []), ...startCommandArgs()])
+  const [command, args] = withFdLimit(process.execPath, [
+    ...(options.nodeArgs ?? []),
+    ...startCommandArgs(options.root),
+  ])
   const child = spawnTracked(command, args, {
-    cwd: repoRoot,
+    cwd: options.root ?? repoRoot,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ...options.env },
     stdio: ['ignore', logFd, logFd],
   })
