@@ -39,7 +39,8 @@ export interface Connection {
 }
 
 /** Origins of transactions on a room's Y.Doc: stored state, a schema migration, or a client's edit. */
-export type TransactionOrigin = 'load' | 'migration' | Connection
+// 'relay': an update or presence another instance stored or sent (relay.ts), never stored here again.
+export type TransactionOrigin = 'load' | 'migration' | 'relay' | Connection
 
 export const isConnection = (origin: unknown): origin is Connection =>
   typeof origin === 'object' && origin !== null && 'socket' in origin && 'access' in origin

@@ -4,11 +4,15 @@ import { encodeUpdateMessage } from './messages'
 import { sendToAll } from './send'
 
 // Where a document's updates go once they are stored, and its presence at once: to the other sockets on
-// the document. The room only says what to relay and when; a Relay decides who gets it. LocalRelay is
-// this instance's sockets. Relaying between instances (issue 18) is another Relay wrapped around a
-// LocalRelay: it publishes what it is given to the other instances holding the document (after the
-// store made it durable, which is when the room calls it), and applies what they publish to the room's
-// doc with an origin of its own, which the room stores nowhere and relays locally.
+// the document and, when the server runs as one of several instances (REDIS_URL, relay/redisRelay.ts),
+// to the instances holding the same document. The room only says what to relay and when; a Relay
+// decides who gets it. LocalRelay is this instance's sockets, the default. An instance relay wraps a
+// LocalRelay: it publishes what the room gives it (after the store made it durable, which is when the
+// room calls it) and hands what the others published to the room (RelayTarget), which applies it with
+// the origin 'relay': stored nowhere again, relayed to local sockets only (storedElsewhere).
+//
+// The room gets its relay from RoomDeps.relays (an OpenRelay), so the sync core never knows whether
+// other instances exist.
 
 export interface Relay {
   /**
@@ -18,11 +22,38 @@ export interface Relay {
   storedInBatch(update: Uint8Array, from: Connection | undefined): void
   /** A stored update relayed at once (stored inside its message handler; nothing else is waiting). */
   storedNow(update: Uint8Array, from: Connection | undefined): void
-  /** A presence change, never stored: relayed at once. */
+  /** A presence change of a local socket (or the room), never stored: relayed at once. */
   awareness(message: Uint8Array, from: Connection | undefined): void
-  /** The room closed: what is waiting is dropped. */
+  /** An update another instance stored, new to this room's doc: to local sockets only. */
+  storedElsewhere(update: Uint8Array): void
+  /** A presence change from another instance: to local sockets only. */
+  awarenessFromElsewhere(message: Uint8Array): void
+  /** The room closed: what is waiting is dropped, and the room gets nothing more. */
   close(): void
 }
+
+/** What an instance relay may do to the room it relays for. */
+export interface RelayTarget {
+  readonly boardId: string
+  readonly documentName: string
+  readonly connections: ReadonlySet<Connection>
+  /** An update another instance has stored: applied to the doc (origin 'relay'), never stored again. */
+  applyRemoteUpdate(update: Uint8Array): void
+  /** An awareness update (the payload of an awareness message) from another instance. */
+  applyRemoteAwareness(update: Uint8Array): void
+  /**
+   * The relay may have missed updates (it started after the room loaded, or Redis was unreachable):
+   * applies every stored row to the doc, so what is new reaches local sockets. Resolves with the highest
+   * seq loaded (undefined: none). Never rejects; a failed load is logged and resolves undefined.
+   */
+  catchUp(): Promise<number | undefined>
+}
+
+/** Creates the relay of one room; called once, in the room's constructor. */
+export type OpenRelay = (target: RelayTarget) => Relay
+
+/** One instance, no other: local sockets only (the default). */
+export const localRelays: OpenRelay = (target) => new LocalRelay(target.connections)
 
 interface Waiting {
   update: Uint8Array
@@ -55,6 +86,14 @@ export class LocalRelay implements Relay {
 
   awareness(message: Uint8Array, from: Connection | undefined): void {
     sendToAll(this.connections, message, from)
+  }
+
+  storedElsewhere(update: Uint8Array): void {
+    if (!this.closed) sendToAll(this.connections, encodeUpdateMessage(update))
+  }
+
+  awarenessFromElsewhere(message: Uint8Array): void {
+    if (!this.closed) sendToAll(this.connections, message)
   }
 
   close(): void {

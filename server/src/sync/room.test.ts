@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { closeCodes } from '../closeCodes'
@@ -7,6 +8,7 @@ import type { StoredUpdate } from '../storage/BoardStore'
 import { createMemoryStore } from '../storage/memoryStore'
 import { slowStore } from '../testing/slowStore'
 import { contentOf, facilitationOf, type SyncHarness, startSyncHarness } from '../testing/syncHarness'
+import { localRelays, type OpenRelay, type RelayTarget } from './relay'
 import type { Room } from './room'
 
 // The room without a network: connections on in-memory sockets, a memory store, the real persist
@@ -229,5 +231,67 @@ describe('Room', () => {
       reason: 'disk full: edits not stored; reconnect to resync',
     })
     expect(room.isClosed).toBe(true)
+  })
+})
+
+describe('Room with an injected relay', () => {
+  it('hands stored edits and presence to the relay from deps, and applies what another instance stored without storing it again', async () => {
+    const seen: string[] = []
+    let target: RelayTarget | undefined
+    const relays: OpenRelay = (t) => {
+      target = t
+      const local = localRelays(t)
+      return {
+        storedInBatch: (u, from) => {
+          seen.push('batch')
+          local.storedInBatch(u, from)
+        },
+        storedNow: (u, from) => {
+          seen.push('now')
+          local.storedNow(u, from)
+        },
+        awareness: (m, from) => {
+          seen.push('awareness')
+          local.awareness(m, from)
+        },
+        storedElsewhere: (u) => {
+          seen.push('elsewhere')
+          local.storedElsewhere(u)
+        },
+        awarenessFromElsewhere: (m) => {
+          seen.push('awareness-elsewhere')
+          local.awarenessFromElsewhere(m)
+        },
+        close: () => {
+          seen.push('close')
+          local.close()
+        },
+      }
+    }
+    const room = await open({ relays })
+    expect(target).toBe(room)
+    const [a, b] = [harness.connect(), harness.connect()]
+    room.addConnection(a.conn)
+    room.addConnection(b.conn)
+    expect(
+      room.applyClientUpdate(
+        clientUpdate(room, (d) => d.getMap('notes').set('n1', 'x')),
+        a.conn,
+      ),
+    ).toBe('applied')
+    const rowsBefore = (await harness.store.loadUpdates(room.boardId, room.documentName)).length
+    room.applyRemoteUpdate(clientUpdate(room, (d) => d.getMap('notes').set('n2', 'y')))
+    expect(a.socket.receivedDoc().getMap('notes').get('n2')).toBe('y')
+    expect(b.socket.receivedDoc().getMap('notes').get('n2')).toBe('y')
+    expect((await harness.store.loadUpdates(room.boardId, room.documentName)).length).toBe(rowsBefore)
+    const remote = new Awareness(new Y.Doc())
+    remote.setLocalState({ name: 'far away' })
+    room.applyRemoteAwareness(encodeAwarenessUpdate(remote, [remote.clientID]))
+    expect(room.awareness.getStates().get(remote.clientID)).toEqual({ name: 'far away' })
+    expect(seen).toContain('elsewhere')
+    expect(seen).toContain('awareness-elsewhere')
+    expect(seen.filter((s) => s === 'now' || s === 'batch').length).toBe(1)
+    expect(seen).not.toContain('awareness')
+    remote.destroy()
   })
 })

@@ -22,7 +22,7 @@ import { probeLiveness } from './livenessProbe'
 import { encodeAwarenessMessage, encodeSyncStep1 } from './messages'
 import type { CaptureAfterWrite, PersistQueue, PersistTarget } from './persistQueue'
 import type { ApplyResult, MessageTarget } from './protocol'
-import { LocalRelay, type Relay } from './relay'
+import { localRelays, type OpenRelay, type Relay, type RelayTarget } from './relay'
 import { send } from './send'
 import { UpdateLog } from './updateLog'
 
@@ -54,9 +54,11 @@ export interface RoomDeps {
   onClosed: (room: Room) => void
   /** Called when the room has had no connection for config.idleUnloadMs; Rooms then unloads it. */
   onIdle: (room: Room) => void
+  /** Opens each room's relay (relay.ts); local sockets only when absent. */
+  relays?: OpenRelay
 }
 
-export class Room implements PersistTarget, MessageTarget {
+export class Room implements PersistTarget, MessageTarget, RelayTarget {
   readonly doc = new Y.Doc()
   readonly awareness = new Awareness(this.doc)
   readonly connections = new Set<Connection>()
@@ -95,7 +97,7 @@ export class Room implements PersistTarget, MessageTarget {
       measured: (bytes) => this.size.measured(bytes),
     })
     this.size = new DocSizeGuard(this.doc, config.maxDocBytes, this.updates.loadedBytes)
-    this.relay = new LocalRelay(this.connections)
+    this.relay = (deps.relays ?? localRelays)(this)
     this.summary =
       document.kind === 'content'
         ? new BoardSummary(this.doc, {
@@ -295,8 +297,52 @@ export class Room implements PersistTarget, MessageTarget {
     }
   }
 
+  applyRemoteUpdate(update: Uint8Array): void {
+    if (!this.isOpen) return
+    const relay: TransactionOrigin = 'relay'
+    try {
+      Y.applyUpdate(this.doc, update, relay)
+    } catch (error) {
+      // Stored by another instance, so nothing is lost: the next load reads it from the store.
+      this.log.error({ err: error }, 'applying a relayed update failed')
+      this.close(closeCodes.internalError, 'board reloading after a bad relayed update')
+    }
+  }
+
+  applyRemoteAwareness(update: Uint8Array): void {
+    if (!this.isOpen) return
+    try {
+      applyAwarenessUpdate(this.awareness, update, 'relay')
+    } catch (error) {
+      this.log.warn({ err: error }, 'dropped a relayed awareness update')
+    }
+  }
+
+  async catchUp(): Promise<number | undefined> {
+    if (!this.isOpen) return undefined
+    try {
+      const rows = await this.deps.store.loadUpdates(this.boardId, this.document.name)
+      if (!this.isOpen) return undefined
+      const relay: TransactionOrigin = 'relay'
+      // Rows this doc already holds change nothing; only what is new reaches local sockets.
+      this.doc.transact(() => {
+        for (const row of rows) Y.applyUpdate(this.doc, row.update, relay)
+      }, relay)
+      return rows.at(-1)?.seq
+    } catch (error) {
+      this.log.error({ err: error }, 'catching up from the store failed')
+      return undefined
+    }
+  }
+
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === 'load') return
+    if (origin === 'relay') {
+      // Already stored by another instance: a row for sync replies, relayed to local sockets only.
+      this.updates.storedElsewhere(update)
+      this.relay.storedElsewhere(update)
+      return
+    }
     const from = isConnection(origin) ? origin : undefined
     this.updates.appended(update) // stored by the write below or the batch it joins; a failed write closes the room
     if (this.deps.queue.canStoreNow()) return this.storeAndRelayNow(update, from)
@@ -328,6 +374,8 @@ export class Room implements PersistTarget, MessageTarget {
     // Ownership (conn.awarenessIds) is kept by applyClientAwareness, not here.
     const from = isConnection(origin) ? origin : undefined
     const changed = [...change.added, ...change.updated, ...change.removed]
-    this.relay.awareness(encodeAwarenessMessage(this.awareness, changed), from)
+    const message = encodeAwarenessMessage(this.awareness, changed)
+    if (origin === 'relay') return this.relay.awarenessFromElsewhere(message)
+    this.relay.awareness(message, from)
   }
 }

@@ -68,6 +68,11 @@ export class UpdateLog {
     this.rows.push(update)
   }
 
+  /** An update another instance stored (relay.ts): a row for sync replies, not counted for compaction. */
+  storedElsewhere(update: Uint8Array): void {
+    if (!this.closed) this.rows.push(update)
+  }
+
   /** A write stored `count` rows, the last with `lastSeq` (undefined: nothing of this document). */
   stored(lastSeq: number | undefined, count: number): void {
     if (lastSeq === undefined || this.closed) return

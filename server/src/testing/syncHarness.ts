@@ -12,6 +12,7 @@ import type { Connection } from '../sync/connection'
 import { type JoinDeps, openConnection } from '../sync/join'
 import { LinkSockets } from '../sync/linkSockets'
 import { PersistQueue } from '../sync/persistQueue'
+import type { OpenRelay } from '../sync/relay'
 import type { Room } from '../sync/room'
 import { Rooms } from '../sync/rooms'
 import { MemorySocket } from './memorySocket'
@@ -40,7 +41,15 @@ export const contentOf: BoardDocument = { name: contentDocument, kind: 'content'
 export const facilitationOf: BoardDocument = { name: 'facilitation', kind: 'facilitation' }
 
 export async function startSyncHarness(
-  options: { config?: Partial<ServerConfig>; store?: BoardStore; policies?: DocumentPolicies } = {},
+  options: {
+    config?: Partial<ServerConfig>
+    store?: BoardStore
+    policies?: DocumentPolicies
+    /** Each room's relay (relay.ts); local sockets only when absent. */
+    relays?: OpenRelay
+    /** The board is already in the store (a second instance on a shared store): not created again. */
+    boardExists?: boolean
+  } = {},
 ): Promise<SyncHarness> {
   const store = options.store ?? createMemoryStore()
   const logs: Record<string, unknown>[] = []
@@ -51,23 +60,10 @@ export async function startSyncHarness(
   const config: ServerConfig = { ...defaultConfig, idleUnloadMs: 60_000, ...options.config }
   const metrics: Metrics = createMetrics({ connections: () => 0, boardsLoaded: () => 0 })
   const queue = new PersistQueue(store, log)
-  const rooms = new Rooms({ store, queue, config, log, now: Date.now })
+  const rooms = new Rooms({ store, queue, config, log, now: Date.now, relays: options.relays })
   const policies = options.policies ?? documentPolicies
   const boardId = 'BBBBBBBBBBBBBBBBBBBBBB'
-  const initial = new Y.Doc()
-  applyTemplate(initial, 'blank', { title: 'Harness board' })
-  await store.createBoard(
-    {
-      id: boardId,
-      title: 'Harness board',
-      editTokenHash: new Uint8Array(32),
-      viewTokenHash: new Uint8Array(32),
-      createdAt: 1,
-      noteCount: 0,
-    },
-    Y.encodeStateAsUpdate(initial),
-  )
-  initial.destroy()
+  if (!options.boardExists) await createHarnessBoard(store, boardId)
   const deps = { rooms, log, metrics, config, policies, linkSockets: new LinkSockets() }
   return {
     ...deps,
@@ -97,4 +93,21 @@ export async function startSyncHarness(
     },
     stop: () => rooms.unloadAll('test over'),
   }
+}
+
+async function createHarnessBoard(store: BoardStore, boardId: string): Promise<void> {
+  const initial = new Y.Doc()
+  applyTemplate(initial, 'blank', { title: 'Harness board' })
+  await store.createBoard(
+    {
+      id: boardId,
+      title: 'Harness board',
+      editTokenHash: new Uint8Array(32),
+      viewTokenHash: new Uint8Array(32),
+      createdAt: 1,
+      noteCount: 0,
+    },
+    Y.encodeStateAsUpdate(initial),
+  )
+  initial.destroy()
 }
