@@ -4,7 +4,8 @@
  * gestures/hitAt.ts; only the resize handles come from Konva), feeds the machine, and applies the
  * intents that come out — the viewport, the selection and the other UI state directly, every change to
  * the document through a registry command. Moves and releases are followed on the window once a press
- * starts a gesture, so a drag that leaves the canvas still ends.
+ * starts a gesture, so a drag that leaves the canvas still ends. For fingers it also times long presses
+ * and, when a second finger lands, cancels the one-finger gesture and pinches the view (gestures/pinch.ts).
  */
 import type { KonvaEventObject } from 'konva/lib/Node'
 import { type RefObject, useCallback, useEffect, useRef, useState } from 'react'
@@ -14,8 +15,15 @@ import { type BoardLayout, type HeaderRef, headerRect } from '../../../shared/sr
 import { headerGapAt, headerGapLine } from '../../../shared/src/layout/hitTest'
 import { useBoardSession } from '../board/session'
 import { runCommand } from '../commands/registry'
-import { GestureMachine, type Hit, type Intent, type PointerSample } from '../gestures/gestureMachine'
+import {
+  GestureMachine,
+  type Hit,
+  type Intent,
+  LONG_PRESS_MS,
+  type PointerSample,
+} from '../gestures/gestureMachine'
 import { hitAt } from '../gestures/hitAt'
+import { Fingers, pinchViewport } from '../gestures/pinch'
 import type { NoteDrag } from '../state/noteDrag'
 import {
   addToSelection,
@@ -67,6 +75,8 @@ export function useCanvasGestures(
   const session = useRef({ readOnly, commands })
   session.current = { readOnly, commands }
   const detach = useRef<(() => void) | null>(null)
+  const longPress = useRef<number | undefined>(undefined)
+  const [fingers] = useState(() => new Fingers())
 
   /** `bounds`: the canvas's page box, when the caller has it (it does not move during a gesture). */
   const sample = useCallback(
@@ -76,7 +86,8 @@ export function useCanvasGestures(
     ): PointerSample => {
       const screen = { x: e.clientX - (bounds?.left ?? 0), y: e.clientY - (bounds?.top ?? 0) }
       const board = screenToBoard(useUi.getState().viewport, screen)
-      return { screen, board, button: e.button, shift: e.shiftKey, time: performance.now() }
+      const touch = 'pointerType' in e && e.pointerType === 'touch'
+      return { screen, board, button: e.button, shift: e.shiftKey, time: performance.now(), touch }
     },
     [containerRef],
   )
@@ -160,6 +171,9 @@ export function useCanvasGestures(
           case 'openHeaderMenu':
             runCommand('header.menu', commands, { header: intent.header })
             break
+          case 'openNoteMenu':
+            runCommand('note.menu', commands, { note: intent.id })
+            break
           case 'resizeNote': {
             const box = layout.notes.get(intent.id)
             if (box) {
@@ -179,10 +193,13 @@ export function useCanvasGestures(
 
   const onPointerDown = useCallback(
     (e: KonvaEventObject<PointerEvent>) => {
+      // A second finger is a pinch (the native listener below), never a press of its own.
+      if (fingers.count > 1) return
       // Read once: measuring the page on every move of a pan would force a layout each time.
       const bounds = containerRef.current?.getBoundingClientRect()
       const at = sample(e.evt, bounds)
-      const tool = useUi.getState().tool
+      const { tool, selection } = useUi.getState()
+      const notes = selectedNoteIds(selection)
       const hit = hitOf(e, at)
       apply(
         machine.handle({
@@ -192,14 +209,29 @@ export function useCanvasGestures(
           tool,
           space: spaceHeld.current,
           readOnly: session.current.readOnly,
+          selection: {
+            size: selection.size,
+            only: notes.length === 1 && selection.size === 1 ? (notes[0] ?? null) : null,
+          },
         }),
       )
+      // A finger's emulated mouse events would land on what its tap opened (the note editor) and
+      // close it; touch needs none of them (taps, not double-clicks, edit on touch).
+      if (at.touch) e.evt.preventDefault()
+      if (at.touch && machine.active) {
+        window.clearTimeout(longPress.current)
+        longPress.current = window.setTimeout(
+          () => apply(machine.handle({ type: 'longpress', time: performance.now() })),
+          LONG_PRESS_MS,
+        )
+      }
       // A pan pressed on a resize handle: the transformer must not resize under it.
       if (machine.active === 'pan' && hit.kind === 'handle') e.target.stopDrag()
       if (!machine.active || detach.current) return
       // No preventDefault: it would suppress the mouse events Konva builds double-clicks from.
       const move = (m: PointerEvent) => apply(machine.handle({ type: 'move', ...sample(m, bounds) }))
       const end = (u: PointerEvent) => {
+        window.clearTimeout(longPress.current)
         apply(
           machine.handle(
             u.type === 'pointercancel' ? { type: 'cancel' } : { type: 'up', ...sample(u, bounds) },
@@ -217,7 +249,7 @@ export function useCanvasGestures(
         detach.current = null
       }
     },
-    [machine, sample, hitOf, apply, spaceHeld, containerRef],
+    [machine, sample, hitOf, apply, spaceHeld, containerRef, fingers],
   )
 
   // Which header shows its options button; notes never sit over headers.
@@ -250,7 +282,9 @@ export function useCanvasGestures(
         hit: hitOf(e, sample(e.evt)),
         readOnly: session.current.readOnly,
       })
-      if (intents.some((intent) => intent.kind === 'openHeaderMenu')) e.evt.preventDefault()
+      // Ours replaces the browser's (a long press on a touch screen sends one too).
+      if (intents.some((i) => i.kind === 'openHeaderMenu' || i.kind === 'openNoteMenu'))
+        e.evt.preventDefault()
       apply(intents)
     },
     [machine, sample, hitOf, apply],
@@ -264,8 +298,58 @@ export function useCanvasGestures(
     [machine, apply],
   )
 
-  // A canvas unmounted mid-gesture leaves no listener behind.
-  useEffect(() => () => detach.current?.(), [])
+  // Two fingers pinch: captured on the container so they are counted before Konva sees the press.
+  useEffect(() => {
+    const el = containerRef.current
+    if (!el) return
+    let pinch: { from: NonNullable<ReturnType<Fingers['pair']>> } | null = null
+    const local = (e: PointerEvent) => {
+      const bounds = el.getBoundingClientRect()
+      return { x: e.clientX - bounds.left, y: e.clientY - bounds.top }
+    }
+    const down = (e: PointerEvent) => {
+      if (e.pointerType !== 'touch') return
+      fingers.down(e.pointerId, local(e))
+      const pair = fingers.pair()
+      if (fingers.count === 2 && pair) {
+        window.clearTimeout(longPress.current)
+        apply(machine.handle({ type: 'cancel' }))
+        detach.current?.()
+        pinch = { from: pair }
+      }
+    }
+    const move = (e: PointerEvent) => {
+      if (!fingers.move(e.pointerId, local(e)) || !pinch) return
+      const to = fingers.pair()
+      if (!to) return
+      setViewport(pinchViewport(useUi.getState().viewport, pinch.from, to))
+      pinch.from = to
+    }
+    const up = (e: PointerEvent) => {
+      if (e.pointerType !== 'touch') return
+      fingers.up(e.pointerId)
+      if (fingers.count < 2) pinch = null
+    }
+    el.addEventListener('pointerdown', down, true)
+    window.addEventListener('pointermove', move)
+    window.addEventListener('pointerup', up)
+    window.addEventListener('pointercancel', up)
+    return () => {
+      el.removeEventListener('pointerdown', down, true)
+      window.removeEventListener('pointermove', move)
+      window.removeEventListener('pointerup', up)
+      window.removeEventListener('pointercancel', up)
+    }
+  }, [containerRef, fingers, machine, apply])
+
+  // A canvas unmounted mid-gesture leaves no listener or timer behind.
+  useEffect(
+    () => () => {
+      detach.current?.()
+      window.clearTimeout(longPress.current)
+    },
+    [],
+  )
 
   return {
     onPointerDown,

@@ -23,7 +23,16 @@ import { nearestCell } from '../../../shared/src/layout/hitTest'
 import { snapNotesToCell } from '../../../shared/src/layout/snap'
 import { LOCAL_ORIGIN } from '../doc/localHistory'
 import { pointerOrCenterOnBoard } from '../state/pointer'
-import { clearSelection, hasSelectedNotes, selectedNoteIds, startEditing, stopEditing } from '../state/ui'
+import {
+  clearSelection,
+  hasSelectedNotes,
+  openGridEdit,
+  selectedNoteIds,
+  selectOnly,
+  startEditing,
+  stopEditing,
+  useUi,
+} from '../state/ui'
 import { applyTextChange } from './applyTextChange'
 import type { Command, CommandArgs, CommandContext } from './registry'
 
@@ -92,6 +101,20 @@ export const NOTE_COMMANDS: readonly Command[] = [
     enabled: (_ctx, args) => args?.cell !== undefined,
     run: (ctx, args) => {
       if (args?.cell) startEditing(createNote(ctx.doc, args.cell, LOCAL_ORIGIN))
+    },
+  },
+  {
+    id: 'note.menu',
+    label: 'Note options',
+    shortcuts: [{ key: 'F10', shift: true }, { key: 'ContextMenu' }],
+    edits: true,
+    // The note named, or else the one selected note; it becomes the selection unless already in it.
+    enabled: (ctx, args) => (args?.note ? noteExists(ctx, args.note) : selectedNoteIds().length === 1),
+    run: (_ctx, args) => {
+      const id = args?.note ?? selectedNoteIds()[0]
+      if (!id) return
+      if (!useUi.getState().selection.has(id)) selectOnly([id])
+      openGridEdit({ kind: 'noteMenu', note: id })
     },
   },
   {

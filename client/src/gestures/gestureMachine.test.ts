@@ -320,3 +320,105 @@ describe('other events', () => {
     expect(p.machine.active).toBe('pan')
   })
 })
+
+describe('a finger (touch)', () => {
+  const touch = { touch: true } as const
+  const nothingSelected = { size: 0, only: null }
+  const noteSelected = { size: 1, only: NOTE }
+
+  it('adds a note with a tap on an empty cell when nothing is selected, and clears a selection instead', () => {
+    const p = new Person()
+    p.situation.selection = nothingSelected
+    expect(p.click(onCell, touch)).toContainEqual({ kind: 'addNote', cell: CELL })
+    p.situation.selection = noteSelected
+    const clearing = p.click(onCell, touch)
+    expect(clearing).toContainEqual({ kind: 'clearSelection' })
+    expect(kinds(clearing)).not.toContain('addNote')
+  })
+
+  it('never adds with a mouse click, on a view link, with the Hand tool, or after a pan', () => {
+    const mouse = new Person()
+    mouse.situation.selection = nothingSelected
+    expect(kinds(mouse.click(onCell))).not.toContain('addNote')
+    const viewer = new Person()
+    viewer.situation = { ...viewer.situation, selection: nothingSelected, readOnly: true }
+    expect(kinds(viewer.click(onCell, touch))).not.toContain('addNote')
+    const hand = new Person()
+    hand.situation = { ...hand.situation, selection: nothingSelected, tool: 'pan' }
+    expect(kinds(hand.click(onCell, touch))).not.toContain('addNote')
+    const panner = new Person()
+    panner.situation.selection = nothingSelected
+    expect(kinds(panner.drag(onCell, 60, 0, touch))).not.toContain('addNote')
+  })
+
+  it('still taps when the fingertip wobbles within the slop', () => {
+    const p = new Person()
+    p.situation.selection = nothingSelected
+    p.down(onCell, 100, 100, touch)
+    p.move(104, 103, touch)
+    expect(p.up(104, 103, touch)).toContainEqual({ kind: 'addNote', cell: CELL })
+  })
+
+  it('edits the one selected note with a tap on it, and selects an unselected one', () => {
+    const p = new Person()
+    p.situation.selection = nothingSelected
+    expect(p.click(onNote, touch)).toEqual([{ kind: 'select', id: NOTE }])
+    p.situation.selection = noteSelected
+    expect(p.click(onNote, touch)).toEqual([{ kind: 'editNote', id: NOTE }])
+    p.situation.selection = { size: 2, only: null }
+    expect(p.click(onNote, touch)).toEqual([{ kind: 'select', id: NOTE }])
+  })
+
+  it('drags a note only past the wider touch threshold', () => {
+    const p = new Person()
+    p.down(onNote, 100, 100, touch)
+    expect(p.move(106, 100, touch)).toEqual([])
+    expect(kinds(p.move(111, 100, touch))).toEqual(['dragStart', 'dragBy'])
+    expect(kinds(p.up(150, 100, touch))).toEqual(['drop'])
+  })
+
+  it('opens the note menu on a long press held still, and the release then does nothing', () => {
+    const p = new Person()
+    p.down(onNote, 100, 100, touch)
+    p.move(103, 101, touch)
+    expect(p.machine.handle({ type: 'longpress', time: p.time + 500 })).toEqual([
+      { kind: 'openNoteMenu', id: NOTE },
+    ])
+    expect(p.move(160, 100, touch)).toEqual([])
+    expect(p.up(160, 100, touch)).toEqual([])
+    expect(p.machine.active).toBeNull()
+  })
+
+  it('opens a header menu on a long press, and nothing for a cell, a moved finger or a view link', () => {
+    const header = new Person()
+    header.down(onHeader, 100, 100, touch)
+    expect(header.machine.handle({ type: 'longpress', time: 0 })).toEqual([
+      { kind: 'openHeaderMenu', header: STAGE },
+    ])
+    const cell = new Person()
+    cell.down(onCell, 100, 100, touch)
+    expect(cell.machine.handle({ type: 'longpress', time: 0 })).toEqual([])
+    const moved = new Person()
+    moved.down(onNote, 100, 100, touch)
+    moved.move(140, 100, touch)
+    expect(moved.machine.handle({ type: 'longpress', time: 0 })).toEqual([])
+    const viewer = new Person()
+    viewer.situation.readOnly = true
+    viewer.down(onNote, 100, 100, touch)
+    expect(viewer.machine.handle({ type: 'longpress', time: 0 })).toEqual([])
+    // A mouse press never long-presses (the adapter only times touches; the machine checks too).
+    const mouse = new Person()
+    mouse.down(onNote)
+    expect(mouse.machine.handle({ type: 'longpress', time: 0 })).toEqual([])
+  })
+})
+
+describe('a note menu', () => {
+  it('opens on a right-click on a note, on an edit link only', () => {
+    const m = new GestureMachine()
+    expect(m.handle({ type: 'contextmenu', hit: onNote, readOnly: false })).toEqual([
+      { kind: 'openNoteMenu', id: NOTE },
+    ])
+    expect(m.handle({ type: 'contextmenu', hit: onNote, readOnly: true })).toEqual([])
+  })
+})

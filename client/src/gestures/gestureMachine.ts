@@ -20,7 +20,15 @@
  * A double-click edits a note, renames a header or adds a note in a cell — if both its presses were on
  * that note, header or cell, and no drag, pan or header move ended within DBLCLICK_AFTER_DRAG_MS (Konva
  * counts any two quick presses on the stage as a double-click: two clicks on two notes, a pan and a click).
- * A right-click on a header opens its menu. A pointer cancelled mid-gesture changes nothing.
+ * A right-click on a header or a note opens its menu. A pointer cancelled mid-gesture changes nothing.
+ *
+ * A finger (a touch press) has no hover, no right button and no reliable double-tap, so on touch:
+ *   - a tap on an empty cell with nothing selected adds a note there (with a selection, it clears it);
+ *   - a tap on the one selected note edits it (the first tap selected it);
+ *   - a press held still for LONG_PRESS_MS opens the note's or header's menu (the adapter sends
+ *     `longpress` after that time; a finger that moved, or lifted, made it a drag, pan or tap instead);
+ *   - a note drag starts only past TOUCH_DRAG_START_PX, as a fingertip wobbles more than a mouse.
+ * Two fingers pinch and pan the view (gestures/pinch.ts): the adapter cancels the one-finger gesture.
  */
 import type { NoteId } from '../../../shared/src/board/ids'
 import { type Point, type Rect, rectFromCorners } from '../../../shared/src/layout/geometry'
@@ -36,6 +44,12 @@ export const HEADER_DRAG_START_PX = 6
 export const PAN_CLICK_SLOP_PX = 2
 /** A double-click this soon after a drag ended is the drag's press and another, not a double-click. */
 export const DBLCLICK_AFTER_DRAG_MS = 500
+/** A touch press held this long without moving opens a menu. */
+export const LONG_PRESS_MS = 500
+/** A finger drag of a note starts once it is this far from the press (screen px, either axis). */
+export const TOUCH_DRAG_START_PX = 10
+/** A finger that moved at most this far (screen px, |dx| + |dy|) still tapped (and may still long-press). */
+export const TOUCH_TAP_SLOP_PX = 10
 
 /** What is under the pointer, topmost first. */
 export type Hit =
@@ -59,6 +73,8 @@ export interface PointerSample {
   shift: boolean
   /** When, in milliseconds of any clock that only goes forward. */
   time: number
+  /** Pressed with a finger (PointerEvent.pointerType 'touch'); omitted means a mouse or pen. */
+  touch?: boolean
 }
 
 /** What, besides the point, decides what a press or a double-click means. */
@@ -69,6 +85,8 @@ export interface Situation {
   space: boolean
   /** A view link: nothing may change the document (selecting and panning still work). */
   readOnly: boolean
+  /** What is selected, for the taps that depend on it; omitted means nothing. */
+  selection?: { size: number; only: NoteId | null }
 }
 
 export type GestureEvent =
@@ -79,6 +97,8 @@ export type GestureEvent =
   | { type: 'cancel' }
   | ({ type: 'dblclick' } & PointerSample & Situation)
   | { type: 'contextmenu'; hit: Hit; readOnly: boolean }
+  /** A touch press has been held LONG_PRESS_MS (the adapter's timer; the machine checks it stood still). */
+  | { type: 'longpress'; time: number }
   /** The pointer moved with no button down: what it is over. */
   | { type: 'hover'; hit: Hit; readOnly: boolean }
   /** The resize transformer let go of a note, resized by these factors of its size. */
@@ -113,16 +133,32 @@ export type Intent =
   | { kind: 'renameHeader'; header: HeaderRef }
   /** Open the header's menu; the adapter also keeps the browser's own menu from showing. */
   | { kind: 'openHeaderMenu'; header: HeaderRef }
+  /** Open a note's menu (right-click or long-press): it also becomes the selection when it was not in it. */
+  | { kind: 'openNoteMenu'; id: NoteId }
   | { kind: 'resizeNote'; id: NoteId; scaleX: number; scaleY: number }
   /** The header under the pointer (its options button shows), or none. */
   | { kind: 'hoverHeader'; header: HeaderRef | null }
 
+/** What a touch press may still turn into while it stands still. */
+interface TouchPress {
+  touch?: { start: Point; still: boolean; tapAdds: boolean; tapEdits: boolean }
+}
+
 type Gesture =
-  | { kind: 'pan'; hit: Hit; button: number; start: Point; last: Point; moved: boolean }
+  | ({ kind: 'pan'; hit: Hit; button: number; start: Point; last: Point; moved: boolean } & TouchPress)
   | { kind: 'band'; from: Point }
-  | { kind: 'header'; header: HeaderRef; start: Point; at: Point | null }
-  | { kind: 'note'; id: NoteId; start: Point; from: Point; canDrag: boolean; dragging: boolean }
+  | ({ kind: 'header'; header: HeaderRef; start: Point; at: Point | null } & TouchPress)
+  | ({
+      kind: 'note'
+      id: NoteId
+      start: Point
+      from: Point
+      canDrag: boolean
+      dragging: boolean
+    } & TouchPress)
   | { kind: 'handle' }
+  /** A long press opened a menu: the rest of this press means nothing. */
+  | { kind: 'held' }
 
 export type GestureKind = Gesture['kind']
 
@@ -145,15 +181,37 @@ function startGesture(e: Extract<GestureEvent, { type: 'down' }>): Gesture | nul
   const { hit } = e
   // The left button with the Select tool and no space held selects, drags and shapes; anything else pans.
   const selecting = e.button === 0 && e.tool === 'select' && !e.space
+  const editing = selecting && !e.readOnly
+  const touch = e.touch
+    ? {
+        start: e.screen,
+        still: true,
+        tapAdds: editing && hit.kind === 'cell' && (e.selection?.size ?? 0) === 0,
+        tapEdits: editing && hit.kind === 'note' && e.selection?.only === hit.id,
+      }
+    : undefined
   if (selecting && hit.kind === 'note')
-    return { kind: 'note', id: hit.id, start: e.screen, from: e.board, canDrag: !e.readOnly, dragging: false }
+    return {
+      kind: 'note',
+      id: hit.id,
+      start: e.screen,
+      from: e.board,
+      canDrag: !e.readOnly,
+      dragging: false,
+      touch,
+    }
   if (selecting && hit.kind === 'handle') return { kind: 'handle' }
-  if (selecting && hit.kind === 'header' && !e.shift && !e.readOnly)
-    return { kind: 'header', header: hit.header, start: e.screen, at: null }
+  if (editing && hit.kind === 'header' && !e.shift)
+    return { kind: 'header', header: hit.header, start: e.screen, at: null, touch }
   if (selecting && e.shift) return { kind: 'band', from: e.board }
   if (selecting || e.button === 1 || e.space || e.tool === 'pan')
-    return { kind: 'pan', hit, button: e.button, start: e.screen, last: e.screen, moved: false }
+    return { kind: 'pan', hit, button: e.button, start: e.screen, last: e.screen, moved: false, touch }
   return null
+}
+
+/** The press has wandered off: it can no longer tap or long-press. */
+function trackStill(g: TouchPress, at: Point): void {
+  if (g.touch?.still && manhattan(at, g.touch.start) > TOUCH_TAP_SLOP_PX) g.touch.still = false
 }
 
 export class GestureMachine {
@@ -186,9 +244,9 @@ export class GestureMachine {
       case 'dblclick':
         return this.doubleClick(event)
       case 'contextmenu':
-        return !event.readOnly && event.hit.kind === 'header'
-          ? [{ kind: 'openHeaderMenu', header: event.hit.header }]
-          : []
+        return this.menuFor(event.hit, event.readOnly)
+      case 'longpress':
+        return this.longPress()
       case 'hover':
         if (this.gesture || event.readOnly) return []
         return [{ kind: 'hoverHeader', header: event.hit.kind === 'header' ? event.hit.header : null }]
@@ -199,9 +257,35 @@ export class GestureMachine {
     }
   }
 
+  private menuFor(hit: Hit, readOnly: boolean): Intent[] {
+    if (readOnly) return []
+    if (hit.kind === 'header') return [{ kind: 'openHeaderMenu', header: hit.header }]
+    if (hit.kind === 'note') return [{ kind: 'openNoteMenu', id: hit.id }]
+    return []
+  }
+
+  private longPress(): Intent[] {
+    const g = this.gesture
+    if (!g || !('touch' in g) || !g.touch?.still) return []
+    const hit: Hit | null =
+      g.kind === 'note' && !g.dragging
+        ? { kind: 'note', id: g.id }
+        : g.kind === 'header' && g.at === null
+          ? { kind: 'header', header: g.header }
+          : g.kind === 'pan' && g.hit.kind === 'note'
+            ? g.hit
+            : null
+    if (!hit || (g.kind === 'note' && !g.canDrag)) return []
+    const intents = this.menuFor(hit, false)
+    if (intents.length === 0) return []
+    this.gesture = { kind: 'held' }
+    return intents
+  }
+
   private move(e: PointerSample): Intent[] {
     const g = this.gesture
     if (!g) return []
+    if ('touch' in g) trackStill(g, e.screen)
     switch (g.kind) {
       case 'pan': {
         if (manhattan(e.screen, g.start) > PAN_CLICK_SLOP_PX) g.moved = true
@@ -222,7 +306,7 @@ export class GestureMachine {
         if (!g.canDrag) return []
         const offset = { x: e.board.x - g.from.x, y: e.board.y - g.from.y }
         if (g.dragging) return [{ kind: 'dragBy', offset }]
-        if (chebyshev(e.screen, g.start) < NOTE_DRAG_START_PX) return []
+        if (chebyshev(e.screen, g.start) < (g.touch ? TOUCH_DRAG_START_PX : NOTE_DRAG_START_PX)) return []
         g.dragging = true
         return [
           { kind: 'dragStart', id: g.id },
@@ -230,6 +314,7 @@ export class GestureMachine {
         ]
       }
       case 'handle':
+      case 'held':
         return []
     }
   }
@@ -241,7 +326,9 @@ export class GestureMachine {
     switch (g.kind) {
       case 'pan': {
         const intents: Intent[] = [{ kind: 'grabbing', on: false }]
-        if (g.moved) this.lastDragEnd = e.time
+        if (g.moved && !g.touch?.still) this.lastDragEnd = e.time
+        else if (g.touch?.tapAdds && g.hit.kind === 'cell')
+          intents.push({ kind: 'addNote', cell: g.hit.cell })
         else if (g.hit.kind === 'note') {
           if (g.button === 0)
             intents.push(e.shift ? { kind: 'toggle', id: g.hit.id } : { kind: 'select', id: g.hit.id })
@@ -261,10 +348,14 @@ export class GestureMachine {
           { kind: 'headerDrop', header: g.header, at: g.at },
         ]
       case 'note':
-        if (!g.dragging) return [e.shift ? { kind: 'toggle', id: g.id } : { kind: 'select', id: g.id }]
+        if (!g.dragging) {
+          if (g.touch?.tapEdits && g.touch.still) return [{ kind: 'editNote', id: g.id }]
+          return [e.shift ? { kind: 'toggle', id: g.id } : { kind: 'select', id: g.id }]
+        }
         this.lastDragEnd = e.time
         return [{ kind: 'drop', at: e.board }]
       case 'handle':
+      case 'held':
         return []
     }
   }
@@ -283,6 +374,7 @@ export class GestureMachine {
       case 'note':
         return g.dragging ? [{ kind: 'dragCancel' }] : []
       case 'handle':
+      case 'held':
         return []
     }
   }

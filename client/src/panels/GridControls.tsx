@@ -15,6 +15,7 @@ import { AddHeaderForm } from './AddHeaderForm'
 import { DeleteHeaderDialog } from './DeleteHeaderDialog'
 import { HeaderMenu, OPTIONS_BUTTON_PX } from './HeaderMenu'
 import { HeaderRenameField } from './HeaderRenameField'
+import { NoteMenu } from './NoteMenu'
 
 /** Board-unit center of a lane's title line (GridLayer draws it at y 22, 18px type). */
 const LANE_TITLE_CENTER_Y = 33
@@ -98,6 +99,7 @@ function OpenGridEdit() {
   const edit = useUi((s) => s.gridEdit)
   if (!edit) return null
   if (edit.kind === 'menu') return <HeaderMenu header={edit.header} />
+  if (edit.kind === 'noteMenu') return <NoteMenu key={edit.note} note={edit.note} />
   if (edit.kind === 'rename') return <HeaderRenameField key={edit.header.id} header={edit.header} />
   if (edit.kind === 'delete') return <DeleteHeaderDialog header={edit.header} />
   return <AddHeaderForm key={`${edit.axis}${edit.header?.id}${edit.side}`} edit={edit} />

@@ -16,9 +16,13 @@ import type { Size, Viewport } from '../view/viewport'
 /** 'select': drag on empty space pans, shift+drag draws a selection box. 'pan': every drag pans. */
 export type Tool = 'select' | 'pan'
 
-/** What is open for shaping the grid: one header's menu, its rename field, the add form, or a delete confirmation. */
+/**
+ * What popup is open over the canvas: one header's menu, its rename field, the add form, a delete
+ * confirmation, or a note's menu (one at a time, so opening one closes the others).
+ */
 export type GridEdit =
   | { kind: 'menu'; header: HeaderRef }
+  | { kind: 'noteMenu'; note: NoteId }
   | { kind: 'rename'; header: HeaderRef }
   | { kind: 'add'; axis: HeaderRef['kind']; header: HeaderRef | null; side: InsertSide }
   | { kind: 'delete'; header: HeaderRef }
