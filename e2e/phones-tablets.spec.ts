@@ -1,7 +1,8 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { type Browser, devices } from '@playwright/test'
+import AxeBuilder from '@axe-core/playwright'
+import { type Browser, devices, type Page } from '@playwright/test'
 import { BoardPage, openBoardAs } from './fixtures/BoardPage'
 import { createBoard, type RunningServer, startServer } from './fixtures/server'
 import { expect, test } from './fixtures/test'
@@ -23,6 +24,14 @@ async function openOn(browser: Browser, device: (typeof devices)[string], url: s
   const person = new BoardPage(await (await browser.newContext(context)).newPage())
   await person.open(server.baseUrl, url)
   return person
+}
+
+/** Serious or critical accessibility violations inside `selector` (none expected). */
+async function axeViolations(page: Page, selector: string): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).include(selector).analyze()
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help}`)
 }
 
 /** The top bar holds its contents: nothing runs off the screen. */
@@ -49,11 +58,13 @@ test('on a phone (390×844) the top bar collapses into a menu that reaches expor
   await expect(menu).toHaveAttribute('aria-expanded', 'true')
   await expect(page.getByRole('button', { name: 'Export…' })).toBeVisible()
   await expect(page.getByRole('button', { name: 'Copy link' })).toBeVisible()
+  expect(await axeViolations(page, 'header.topbar')).toEqual([])
   await page.screenshot({ path: join(dir, 'phone-menu.png') })
   await page.getByRole('button', { name: 'Present' }).click()
   await expect(menu).toHaveAttribute('aria-expanded', 'false')
   const presentation = page.getByRole('region', { name: 'Presentation' })
   await expect(presentation.getByRole('heading', { level: 2 })).toHaveText('Awareness')
+  expect(await axeViolations(page, 'section.presentation')).toEqual([])
   await page.screenshot({ path: join(dir, 'phone-presenting.png') })
   await presentation.getByRole('button', { name: 'Next →' }).tap()
   await expect(presentation.getByRole('heading', { level: 2 })).toHaveText('Consideration')
@@ -65,6 +76,7 @@ test('on a phone (390×844) the top bar collapses into a menu that reaches expor
   await expect(dialog).toBeVisible()
   const fits = await dialog.evaluate((el) => el.getBoundingClientRect().right <= window.innerWidth)
   expect(fits).toBe(true)
+  expect(await axeViolations(page, 'dialog[open]')).toEqual([])
   await page.screenshot({ path: join(dir, 'phone-export.png') })
 })
 
@@ -164,6 +176,7 @@ test('on a tablet a finger taps a cell to add, drags a note to another cell, and
   const menu = page.getByRole('menu', { name: 'Note options: Sees an ad on the tablet' })
   await expect(menu).toBeVisible()
   await expect(menu.getByRole('menuitem', { name: 'Edit text' })).toBeFocused()
+  expect(await axeViolations(page, '[role="menu"]')).toEqual([])
   await page.screenshot({ path: join(outDir(), 'tablet-note-menu.png') })
   await menu.getByRole('menuitem', { name: 'Delete note' }).tap()
   await expect(desk.note('Sees an ad on the tablet')).toHaveCount(0)
