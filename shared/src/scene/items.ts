@@ -16,10 +16,11 @@ import type { Point, Rect } from '../layout/geometry'
 import type { IconName } from './icons'
 
 /**
- * Which part of the board an item belongs to: the canvas draws each on its own Konva layer (the grid
- * rarely changes, notes often). The anatomy issue adds its own (curves, connectors) in paint order.
+ * Which part of the board an item belongs to, in paint order: the canvas draws each on its own Konva
+ * layer (the grid rarely changes, notes often). 'content' is what content lanes hold (emotion curves,
+ * channel chips, metrics, text blocks); 'connectors' are the arrows between notes, drawn over them.
  */
-export type SceneLayer = 'grid' | 'notes'
+export type SceneLayer = 'grid' | 'content' | 'notes' | 'connectors'
 
 /** The record an item draws, for hit-testing and selection; headers carry their stage or lane. */
 export type SceneRecordId = NoteId | StageId | LaneId
