@@ -60,3 +60,49 @@ describe('noteItems', () => {
     }
   })
 })
+
+describe('note kinds and tags', () => {
+  const icons = (items: ReturnType<typeof noteItems>) =>
+    items.flatMap((i) => (i.kind === 'icon' ? [i.name] : []))
+  const texts = (items: ReturnType<typeof noteItems>) =>
+    items.flatMap((i) => (i.kind === 'text' ? [i.text] : []))
+
+  it('marks each kind with its own icon and word, and a plain note with none', () => {
+    expect(icons(noteItems(note, box, 'full'))).toEqual([])
+    expect(icons(noteItems({ ...note, kind: 'pain' }, box, 'full'))).toEqual(['triangle-alert'])
+    expect(icons(noteItems({ ...note, kind: 'idea' }, box, 'full'))).toEqual(['lightbulb'])
+    expect(icons(noteItems({ ...note, kind: 'question' }, box, 'full'))).toEqual(['circle-question-mark'])
+    expect(texts(noteItems({ ...note, kind: 'idea' }, box, 'full'))).toEqual(['Idea', 'Compares plans'])
+  })
+
+  it('gives kinds a border of their own shape, so colour is never the only cue', () => {
+    const border = (kind: 'plain' | 'pain' | 'question') =>
+      (noteItems({ ...note, kind }, box, 'block')[0] as RectItem).stroke
+    expect(border('pain')?.width).toBeGreaterThan(2)
+    expect(border('question')?.dash).toBeDefined()
+    expect(border('plain')).toEqual({ color: NOTE_INK.blue.border, width: 1 })
+  })
+
+  it('fills one pip per severity step of a pain point', () => {
+    const filled = (severity: number) =>
+      noteItems({ ...note, kind: 'pain', severity }, box, 'full').filter(
+        (i) => i.kind === 'rect' && i.w === 7 && i.fill !== '#ffffff',
+      ).length
+    expect([1, 2, 3].map(filled)).toEqual([1, 2, 3])
+  })
+
+  it('quotes a quote and signs it with its source, and pushes the text under the mark row', () => {
+    const items = noteItems({ ...note, kind: 'quote', source: 'Ana, interview 3' }, box, 'full')
+    expect(texts(items)).toEqual(['Quote', '“Compares plans”', '— Ana, interview 3'])
+    const body = items.find((i) => i.kind === 'text' && i.text.startsWith('“')) as TextItem
+    expect(body.y).toBeGreaterThan(box.y + NOTE_TEXT.paddingPx)
+  })
+
+  it('draws a dot per tag, at most five', () => {
+    const dots = (n: number) =>
+      noteItems({ ...note, tagColors: Array.from({ length: n }, () => '#123456') }, box, 'full').filter(
+        (i) => i.kind === 'rect' && i.fill === '#123456',
+      ).length
+    expect([0, 2, 7].map(dots)).toEqual([0, 2, 5])
+  })
+})
