@@ -30,6 +30,12 @@ interface ItemBase {
   record?: SceneRecordId
   /** 0–1; omitted means opaque. */
   opacity?: number
+  /** A content lane's item: the stage of its cell, so a tagged PDF reads it in its stage's section. */
+  stage?: StageId
+  /** Part of a picture (an emotion curve): the alternate text of the figure it belongs to. */
+  figure?: string
+  /** A note's text that is not its body (its kind's word, a quote's source). */
+  secondary?: true
 }
 
 export interface Stroke {

@@ -2,7 +2,7 @@
  * A channels lane's cell as scene items: its touchpoints as chips, one per row, in their order, each a
  * pill with the channel's icon (lucide, drawn as paths: no emoji font) and its label.
  */
-import type { LaneId } from '../../board/ids'
+import type { LaneId, StageId } from '../../board/ids'
 import type { Rect } from '../../layout/geometry'
 import type { IconName } from '../icons'
 import type { SceneItem } from '../items'
@@ -73,7 +73,12 @@ export function chipBoxes(cell: Rect, count: number): Rect[] {
   }))
 }
 
-export function channelCellItems(cell: Rect, chips: readonly ChipInput[], laneId: LaneId): SceneItem[] {
+export function channelCellItems(
+  cell: Rect,
+  chips: readonly ChipInput[],
+  laneId: LaneId,
+  stage: StageId,
+): SceneItem[] {
   const s = CHIP_STYLE
   return chipBoxes(cell, chips.length).flatMap((box, i) => {
     const chip = chips[i] as ChipInput
@@ -84,6 +89,7 @@ export function channelCellItems(cell: Rect, chips: readonly ChipInput[], laneId
         kind: 'rect',
         layer: 'content',
         record: laneId,
+        stage,
         ...box,
         radius: box.h / 2,
         fill: s.fill,
@@ -93,6 +99,7 @@ export function channelCellItems(cell: Rect, chips: readonly ChipInput[], laneId
         kind: 'icon',
         layer: 'content',
         record: laneId,
+        stage,
         name: look.icon,
         color: s.icon,
         x: box.x + 10,
@@ -104,6 +111,7 @@ export function channelCellItems(cell: Rect, chips: readonly ChipInput[], laneId
         kind: 'text',
         layer: 'content',
         record: laneId,
+        stage,
         x: box.x + 10 + s.iconPx + 8,
         y: box.y,
         w: Math.max(0, box.w - s.iconPx - 32),

@@ -105,3 +105,20 @@ describe('emotionLaneItems', () => {
     expect(none).toHaveLength(1)
   })
 })
+
+describe('the curve in a tagged PDF', () => {
+  it('gives every line and face of a persona its figure alt text, and a divergence badge its stage', () => {
+    const ana = curve('Ana', [2, 0])
+    const items = emotionLaneItems({ lane, stages, header, curves: [ana, curve('Ben', [0, 0])] })
+    const anaAlt = emotionCurveAlt(ana, stages)
+    expect(items.filter((i) => i.figure === anaAlt).map((i) => i.kind)).toEqual([
+      'path',
+      'rect',
+      'icon',
+      'rect',
+      'icon',
+    ])
+    expect(items.find((i) => i.kind === 'badge')?.stage).toBe(sid(0))
+    expect(items[0]?.figure).toBeUndefined()
+  })
+})

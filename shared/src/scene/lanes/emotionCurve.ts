@@ -171,6 +171,7 @@ export function emotionLaneItems({ lane, stages, curves, header }: EmotionLaneIn
       kind: 'badge',
       layer: 'content',
       record: lane.id,
+      stage: s.id,
       x: s.x + s.w / 2 - 70,
       y: lane.y + 4,
       w: 140,
@@ -183,6 +184,7 @@ export function emotionLaneItems({ lane, stages, curves, header }: EmotionLaneIn
       stroke: { color: CURVE_STYLE.badgeText, width: 1 },
     })
   }
+  const alts = new Map(curves.map((c) => [c, emotionCurveAlt(c, stages)]))
   for (const curve of curves) {
     for (const run of curveRuns(curve, stages, lane)) {
       if (run.length > 1)
@@ -190,6 +192,7 @@ export function emotionLaneItems({ lane, stages, curves, header }: EmotionLaneIn
           kind: 'path',
           layer: 'content',
           record: lane.id,
+          figure: alts.get(curve) as string,
           commands: smoothPath(run),
           stroke: { color: curve.color, width: CURVE_STYLE.lineWidthPx },
           lineCap: 'round',
@@ -209,6 +212,7 @@ export function emotionLaneItems({ lane, stages, curves, header }: EmotionLaneIn
           kind: 'rect',
           layer: 'content',
           record: lane.id,
+          figure: alts.get(curve) as string,
           x: c.x - size / 2 - 2,
           y: c.y - size / 2 - 2,
           w: size + 4,
@@ -221,6 +225,7 @@ export function emotionLaneItems({ lane, stages, curves, header }: EmotionLaneIn
           kind: 'icon',
           layer: 'content',
           record: lane.id,
+          figure: alts.get(curve) as string,
           name: FACES[clampScore(score)],
           color: curve.color,
           x: c.x - size / 2 + 2,

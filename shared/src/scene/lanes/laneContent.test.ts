@@ -25,6 +25,7 @@ describe('channel chips', () => {
         { id: 'chip:c', channel: 'from-the-future', label: '' },
       ],
       laneId,
+      'stage:s' as StageId,
     )
     expect(items.filter((i) => i.kind === 'icon').map((i) => i.kind === 'icon' && i.name)).toEqual([
       'mail',
@@ -77,8 +78,8 @@ describe('metrics', () => {
 
 describe('text blocks', () => {
   it('wraps the text inside the cell, and an empty block draws nothing', () => {
-    const [item] = textBlockItems(cell, 'Moment of truth: the first invoice', laneId)
+    const [item] = textBlockItems(cell, 'Moment of truth: the first invoice', laneId, 'stage:s' as StageId)
     expect(item).toMatchObject({ kind: 'text', wrap: 'word', x: 216, w: 268, ellipsis: true })
-    expect(textBlockItems(cell, '  \n', laneId)).toEqual([])
+    expect(textBlockItems(cell, '  \n', laneId, 'stage:s' as StageId)).toEqual([])
   })
 })

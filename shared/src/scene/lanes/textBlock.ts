@@ -1,11 +1,11 @@
 /* A text lane's cell as a scene item: its block of free text, wrapped, cut with "…" at the cell's end. */
-import type { LaneId } from '../../board/ids'
+import type { LaneId, StageId } from '../../board/ids'
 import type { Rect } from '../../layout/geometry'
 import type { SceneItem } from '../items'
 
 export const TEXT_BLOCK_STYLE = { insetPx: 16, fontSizePx: 15, lineHeight: 1.4, color: '#1f2a44' } as const
 
-export function textBlockItems(cell: Rect, text: string, laneId: LaneId): SceneItem[] {
+export function textBlockItems(cell: Rect, text: string, laneId: LaneId, stage: StageId): SceneItem[] {
   const s = TEXT_BLOCK_STYLE
   if (text.trim() === '') return []
   return [
@@ -13,6 +13,7 @@ export function textBlockItems(cell: Rect, text: string, laneId: LaneId): SceneI
       kind: 'text',
       layer: 'content',
       record: laneId,
+      stage,
       x: cell.x + s.insetPx,
       y: cell.y + s.insetPx,
       w: Math.max(0, cell.w - 2 * s.insetPx),
