@@ -80,6 +80,7 @@ export async function drawMapPages(input: MapPagesInput): Promise<OutlineEntry> 
     unsorted = { sect, heading: tree.add(sect, 'H2'), caption: tree.add(sect, 'P') }
   }
   const grid: SceneItem[] = []
+  const over: SceneItem[] = []
   const noteParts = new Map<NoteId, SceneItem[]>()
   for (const item of scene.items) {
     if (item.layer === 'notes' && item.record) {
@@ -87,7 +88,28 @@ export async function drawMapPages(input: MapPagesInput): Promise<OutlineEntry> 
       const parts = noteParts.get(id)
       if (parts) parts.push(item)
       else noteParts.set(id, [item])
-    } else grid.push(item)
+    } else if (item.layer === 'connectors') over.push(item)
+    else grid.push(item)
+  }
+  // A content lane's text (chips, metrics, text blocks, badges) is a P in its stage's section, under
+  // its lane; an emotion curve is one Figure per persona, read as its alt text.
+  const figures = new Map<string, StructNode>()
+  const figureOf = (alt: string): StructNode => {
+    let figure = figures.get(alt)
+    if (!figure) {
+      figure = tree.add(lanesSect, 'Figure', { alt })
+      figures.set(alt, figure)
+    }
+    return figure
+  }
+  const laneSectIn = (stage: StageSect, lane: LaneId): StructNode => {
+    let sect = stage.lanes.get(lane)
+    if (!sect) {
+      const title = layout.lanes.find((l) => l.id === lane)?.title ?? ''
+      sect = tree.add(stage.sect, 'Sect', { title })
+      stage.lanes.set(lane, sect)
+    }
+    return sect
   }
   const noteCell = new Map<NoteId, { stage: StageId | null; row: PageRow }>()
   for (const s of layout.stages)
@@ -141,6 +163,32 @@ export async function drawMapPages(input: MapPagesInput): Promise<OutlineEntry> 
       paintItem(painter, item)
       painter.endMarked()
     }
+    /** A content lane's item: its figure's, its cell's paragraph, or an artifact (cell shapes, lines). */
+    const paintContent = (item: SceneItem) => {
+      if (item.figure !== undefined) {
+        // One Figure per persona's curve; its pieces on several pages are all its content.
+        tagged(figureOf(item.figure), item)
+        return
+      }
+      const stage = item.stage ? stageSects.get(item.stage) : undefined
+      const isText = item.kind === 'text' || item.kind === 'badge'
+      if (isText && stage && item.record && stagesHere.has(item.stage as StageId)) {
+        const paragraph = tree.add(laneSectIn(stage, item.record as LaneId), 'P')
+        if (item.kind === 'text') {
+          endArtifact()
+          painter.beginTagged('P', tree.mcid(at.page, paragraph))
+          const lines = painter.text(item)
+          painter.endMarked()
+          tree.setActualText(paragraph, lines.join(' '))
+        } else {
+          tagged(paragraph, item)
+          tree.setActualText(paragraph, item.text)
+        }
+        return
+      }
+      toArtifact()
+      paintItem(painter, item)
+    }
     const headerElement = (item: TextItem): StructNode | undefined => {
       const key = item.record ?? (item.text === UNSORTED_TITLE ? 'unsorted-title' : 'unsorted-caption')
       if (taggedHeaders.has(key)) return undefined
@@ -159,6 +207,10 @@ export async function drawMapPages(input: MapPagesInput): Promise<OutlineEntry> 
       painter.transform(pageView.transform)
       for (const item of grid) {
         if (!intersects(itemBounds(item), pageView.board)) continue
+        if (item.layer === 'content') {
+          paintContent(item)
+          continue
+        }
         const element = item.kind === 'text' ? headerElement(item) : undefined
         if (element) tagged(element, item)
         else {
@@ -191,18 +243,22 @@ export async function drawMapPages(input: MapPagesInput): Promise<OutlineEntry> 
           }
           const paragraph = section ? tree.add(section, 'P') : undefined
           const ref = cut.get(id)
+          // The kind's word, the body and a quote's source are one paragraph, read in that order.
+          const said: string[] = []
           for (const item of noteParts.get(id) ?? []) {
             if (item.kind === 'text' && paragraph) {
               endArtifact()
               painter.beginTagged('P', tree.mcid(at.page, paragraph))
-              const lines = painter.text(item)
+              said.push(painter.text(item).join(' '))
               painter.endMarked()
-              const said = lines.join(' ')
-              tree.setActualText(paragraph, ref === undefined ? said : `${said} [${ref}]`)
             } else {
               toArtifact()
               paintItem(painter, item)
             }
+          }
+          if (paragraph && said.length) {
+            const text = said.join(' ')
+            tree.setActualText(paragraph, ref === undefined ? text : `${text} [${ref}]`)
           }
           if (ref !== undefined) {
             const marker = referenceMarker(box, ref, noteParts.get(id))
@@ -216,6 +272,12 @@ export async function drawMapPages(input: MapPagesInput): Promise<OutlineEntry> 
             await pause(drawn)
           }
         }
+      }
+      // Connectors run over the notes they join.
+      for (const item of over) {
+        if (!intersects(itemBounds(item), pageView.board)) continue
+        toArtifact()
+        paintItem(painter, item)
       }
       endArtifact()
       painter.restore()

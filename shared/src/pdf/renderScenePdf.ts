@@ -70,7 +70,8 @@ function cutNotes(
 ): { refs: Map<NoteId, number>; notes: CutNote[] } {
   const texts = new Map<NoteId, TextItem>()
   for (const item of scene.items)
-    if (item.layer === 'notes' && item.kind === 'text' && item.record) texts.set(item.record as NoteId, item)
+    if (item.layer === 'notes' && item.kind === 'text' && item.record && !item.secondary)
+      texts.set(item.record as NoteId, item)
   const { layout } = scene
   const where = new Map<NoteId, string>()
   for (const s of layout.stages)
