@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { NoteId } from '../../../shared/src/board/ids'
-import { getLaneKind } from '../../../shared/src/board/laneKinds/registry'
+import { getLaneKind, LANE_KIND_LIST } from '../../../shared/src/board/laneKinds/registry'
 import {
   createNote,
   getNotes,
@@ -181,13 +181,11 @@ describe('headerMenuItems', () => {
     const kinds = headerMenuItems({ kind: 'lane', id: 'lane:a' }, 'thoughts').filter(
       (i) => i.commandId === 'lane.setKind',
     )
-    expect(kinds.map((i) => i.label)).toEqual([
+    expect(kinds.map((i) => i.label)).toEqual(LANE_KIND_LIST.map((def) => `Holds: ${def.label}`))
+    expect(kinds.map((i) => i.label).slice(0, 3)).toEqual([
       'Holds: Actions',
       'Holds: Touchpoints',
-      'Holds: Emotions',
-      'Holds: Pain points',
-      'Holds: Opportunities',
-      'Holds: Custom',
+      'Holds: Thoughts',
     ])
     expect(kinds.filter((i) => i.checked).map((i) => i.args.laneKind)).toEqual(['thoughts'])
     expect(

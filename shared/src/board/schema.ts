@@ -41,8 +41,6 @@ import { readTags, type Tag } from './records/tag'
 import { getNotes } from './topLevel'
 import { SCHEMA_VERSION } from './version'
 
-export * from './ids'
-export * from './keyed'
 export * from './origin'
 export * from './records/chip'
 export * from './records/connector'
