@@ -129,7 +129,7 @@ const doc = new Y.Doc()
 const stageIds = ['Awareness', 'Consideration', 'Purchase', 'Onboarding', 'Retention', 'Advocacy'].map((t) =>
   addStage(doc, t),
 )
-const laneIds = (['actions', 'touchpoints', 'emotions', 'pain-points', 'opportunities'] as const).map((k) =>
+const laneIds = (['actions', 'touchpoints', 'thoughts', 'pain-points', 'opportunities'] as const).map((k) =>
   addLane(doc, k, k),
 )
 const cells = stageIds.flatMap((stageId) => laneIds.map((laneId) => ({ stageId, laneId })))

@@ -1,4 +1,4 @@
-import type { LaneKind } from '../../shared/src/board/style'
+import type { ReadLaneKind } from '../../shared/src/board/laneKinds/registry'
 
 /**
  * Note text that reads like a real customer-journey workshop, per lane kind and stage, made from a
@@ -104,14 +104,14 @@ export function seededRandom(seed: number): () => number {
 const pick = <T>(random: () => number, items: readonly T[]): T =>
   items[Math.floor(random() * items.length)] as T
 
-export function journeyText(random: () => number, kind: LaneKind, stageTitle: string): string {
+export function journeyText(random: () => number, kind: ReadLaneKind, stageTitle: string): string {
   const stage = stageTitle.toLowerCase()
   switch (kind) {
     case 'actions':
       return `Customer ${pick(random, actions)} the ${pick(random, subjects)}${random() < 0.4 ? ` during ${stage}` : ''}`
     case 'touchpoints':
       return `${pick(random, channels)} → ${pick(random, subjects)}`
-    case 'emotions':
+    case 'thoughts':
       return `Feels ${pick(random, feelings)}${random() < 0.5 ? ` about the ${pick(random, subjects)}` : ''}`
     case 'pain-points':
       return `${stageTitle}: ${pick(random, problems)}`

@@ -3,7 +3,13 @@ import * as encoding from 'lib0/encoding'
 import { describe, expect, it } from 'vitest'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
-import { createNote, readLanes, readStages, setBoardTitle } from '../../shared/src/board/schema'
+import {
+  createNote,
+  readLanes,
+  readStages,
+  SCHEMA_VERSION,
+  setBoardTitle,
+} from '../../shared/src/board/schema'
 import { closeCodes } from './closeCodes'
 import { hashToken } from './permissions/tokens'
 import type { BoardStore, UpdateToAppend } from './storage/BoardStore'
@@ -244,9 +250,9 @@ describe('storage lifecycle', () => {
     )
     const viewer = client(t, id, 'view-token')
     await synced(viewer)
-    expect(viewer.doc.getMap('meta').get('schemaVersion')).toBe(1)
+    expect(viewer.doc.getMap('meta').get('schemaVersion')).toBe(SCHEMA_VERSION)
     await waitFor(
-      async () => (await storedDoc(t.store, id)).getMap('meta').get('schemaVersion') === 1,
+      async () => (await storedDoc(t.store, id)).getMap('meta').get('schemaVersion') === SCHEMA_VERSION,
       'migration stored',
     )
   })

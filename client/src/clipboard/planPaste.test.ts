@@ -6,7 +6,9 @@ const stages: Stage[] = [
   { id: 'stage:a', title: 'Awareness', order: 'a' },
   { id: 'stage:b', title: 'Purchase', order: 'b' },
 ]
-const lanes: Lane[] = [{ id: 'lane:p', title: 'Pain points', order: 'a', kind: 'pain-points' }]
+const lanes: Lane[] = [
+  { id: 'lane:p', title: 'Pain points', order: 'a', kind: 'pain-points', collapsed: false },
+]
 const target = { stageId: 'stage:b', laneId: 'lane:p' } as const
 
 describe('planPaste', () => {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { NoteId } from '../../../shared/src/board/ids'
-import { getLaneKind } from '../../../shared/src/board/laneKinds/registry'
+import { getLaneKind, LANE_KIND_LIST } from '../../../shared/src/board/laneKinds/registry'
 import {
   createNote,
   getNotes,
@@ -78,12 +78,12 @@ describe('grid commands', () => {
     ])
     runCommand('lane.add', ctx, {
       title: 'Moments of truth',
-      laneKind: 'emotions',
+      laneKind: 'thoughts',
       header: laneNamed(ctx, 'Customer actions'),
       side: 'after',
     })
     expect(laneTitles(ctx)[1]).toBe('Moments of truth')
-    expect(readLanes(ctx.doc)[1]!.kind).toBe('emotions')
+    expect(readLanes(ctx.doc)[1]!.kind).toBe('thoughts')
   })
 
   it('brings a stage added past the right edge of the view into view', () => {
@@ -178,20 +178,18 @@ describe('headerMenuItems', () => {
   })
 
   it('offers a lane its kinds as radio choices, the current one checked', () => {
-    const kinds = headerMenuItems({ kind: 'lane', id: 'lane:a' }, 'emotions').filter(
+    const kinds = headerMenuItems({ kind: 'lane', id: 'lane:a' }, 'thoughts').filter(
       (i) => i.commandId === 'lane.setKind',
     )
-    expect(kinds.map((i) => i.label)).toEqual([
+    expect(kinds.map((i) => i.label)).toEqual(LANE_KIND_LIST.map((def) => `Holds: ${def.label}`))
+    expect(kinds.map((i) => i.label).slice(0, 3)).toEqual([
       'Holds: Actions',
       'Holds: Touchpoints',
-      'Holds: Emotions',
-      'Holds: Pain points',
-      'Holds: Opportunities',
-      'Holds: Custom',
+      'Holds: Thoughts',
     ])
-    expect(kinds.filter((i) => i.checked).map((i) => i.args.laneKind)).toEqual(['emotions'])
+    expect(kinds.filter((i) => i.checked).map((i) => i.args.laneKind)).toEqual(['thoughts'])
     expect(
-      headerMenuItems({ kind: 'stage', id: 'stage:a' }, 'emotions').some((i) => i.checked !== undefined),
+      headerMenuItems({ kind: 'stage', id: 'stage:a' }, 'thoughts').some((i) => i.checked !== undefined),
     ).toBe(false)
   })
 
@@ -206,7 +204,7 @@ describe('headerMenuItems', () => {
     const color = (id: NoteId) => readNote(id, getNotes(ctx.doc).get(id))?.color
     expect(color(before)).toBe(getLaneKind('actions').colors.newNote)
     expect(color(after)).toBe(getLaneKind('pain-points').colors.newNote)
-    expect(canRun(getCommand('lane.setKind')!, ctx, { header: stage, laneKind: 'emotions' })).toBe(false)
+    expect(canRun(getCommand('lane.setKind')!, ctx, { header: stage, laneKind: 'thoughts' })).toBe(false)
     const fresh = context()
     const opportunities = laneNamed(fresh, 'Opportunities')
     runCommand('lane.setKind', fresh, { header: opportunities, laneKind: 'custom' })

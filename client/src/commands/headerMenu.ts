@@ -3,7 +3,7 @@
  * open the same menu, and every item runs a registry command with the header as its argument. Words
  * follow the axis: a stage moves left and right, a lane up and down.
  */
-import { LANE_KIND_LIST, type LaneKind } from '../../../shared/src/board/laneKinds/registry'
+import { LANE_KIND_LIST, type ReadLaneKind } from '../../../shared/src/board/laneKinds/registry'
 import type { HeaderRef } from '../../../shared/src/layout/grid'
 import type { CommandArgs } from './registry'
 
@@ -26,7 +26,7 @@ export const headerOptionsLabel = (kind: HeaderRef['kind'], title: string): stri
   `${axisName(kind)} options: ${title}`
 
 /** `laneKind`: the lane's current kind, for the "Holds" choices a lane menu offers. */
-export function headerMenuItems(header: HeaderRef, laneKind?: LaneKind): HeaderMenuItem[] {
+export function headerMenuItems(header: HeaderRef, laneKind?: ReadLaneKind): HeaderMenuItem[] {
   const stage = header.kind === 'stage'
   const noun = stage ? 'stage' : 'lane'
   const [before, after] = stage ? ['left', 'right'] : ['above', 'below']

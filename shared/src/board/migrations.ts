@@ -6,16 +6,23 @@
  * `schemaVersion`; each `up` must be idempotent: two peers (or a peer and the server) may migrate the
  * same document at once, and Yjs keeps both of their writes.
  *
+ * Version 2, "ThoughtsLaneAndJourneyRecords": v1's `emotions` notes lanes become `thoughts` lanes
+ * (same title, every note kept where it is; never turned into scores), and the default persona and
+ * tags are made under fixed ids, so two peers migrating one v1 board at once write the same keys.
+ *
  * Adding a version: add its step to the module of the record it changes, bump SCHEMA_VERSION in
  * schema.ts, and add its test to migrations.test.ts (the suite fails if a step has none).
  */
 import type * as Y from 'yjs'
 import type { MigrationStep } from './migrationStep'
 import { LANE_MIGRATIONS } from './records/lane'
-import { META_MIGRATIONS } from './records/meta'
+import { META_MIGRATIONS, readSchemaVersion } from './records/meta'
 import { NOTE_MIGRATIONS } from './records/note'
+import { PERSONA_MIGRATIONS } from './records/persona'
 import { STAGE_MIGRATIONS } from './records/stage'
-import { getMeta, readSchemaVersion, SCHEMA_VERSION } from './schema'
+import { TAG_MIGRATIONS } from './records/tag'
+import { getMeta } from './topLevel'
+import { SCHEMA_VERSION } from './version'
 
 export type { MigrationStep } from './migrationStep'
 
@@ -25,6 +32,8 @@ export const MIGRATIONS: readonly MigrationStep[] = [
   ...STAGE_MIGRATIONS,
   ...LANE_MIGRATIONS,
   ...NOTE_MIGRATIONS,
+  ...PERSONA_MIGRATIONS,
+  ...TAG_MIGRATIONS,
 ].sort((a, b) => a.to - b.to)
 
 export type MigrationResult =

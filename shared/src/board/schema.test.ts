@@ -6,6 +6,7 @@ import {
   deleteNotes,
   getNotes,
   getNoteText,
+  type Note,
   readBoard,
   readBoardSummary,
   readNote,
@@ -140,8 +141,11 @@ describe('readNotePlacements', () => {
     const placements = readNotePlacements(doc)
     expect(placements.map((n) => n.text)).toEqual(['', ''])
     expect(placements.map((n) => n.createdAt)).toEqual([undefined, undefined])
-    expect(placements.map(({ text: _, ...rest }) => rest)).toEqual(
-      readNotes(doc).map(({ text: _, createdAt: __, ...rest }) => rest),
-    )
+    // Placements carry what layout needs: cell, order, size, kind and parking place.
+    const placed = ({ id, stageId, laneId, order, w, h, kind, parkX, parkY }: Note) => ({
+      ...{ id, stageId, laneId, order, w, h, kind, parkX, parkY },
+    })
+    expect(placements.map(placed)).toEqual(readNotes(doc).map(placed))
+    expect(placements.map((n) => n.tags)).toEqual([[], []])
   })
 })

@@ -8,3 +8,43 @@ export type { LaneKind } from './laneKinds/registry'
 
 export const isNoteColor = (value: unknown): value is NoteColor =>
   typeof value === 'string' && (NOTE_COLORS as readonly string[]).includes(value)
+
+/** Persona accents, by name (the scene maps names to inks). */
+export const PERSONA_COLORS = ['indigo', 'teal', 'orange', 'pink', 'green', 'gray'] as const
+export type PersonaColor = (typeof PERSONA_COLORS)[number]
+
+/** Tag dots, by name (the scene maps names to inks). */
+export const TAG_COLORS = [
+  'red',
+  'orange',
+  'yellow',
+  'green',
+  'teal',
+  'blue',
+  'purple',
+  'pink',
+  'gray',
+] as const
+export type TagColor = (typeof TAG_COLORS)[number]
+
+/** The channels a chip may name (icons: shared/src/scene/icons); 'custom' shows the chip's own label. */
+export const CHANNELS = [
+  'web',
+  'mobile-app',
+  'email',
+  'phone',
+  'store',
+  'chat',
+  'social',
+  'ads',
+  'word-of-mouth',
+  'support',
+  'partner',
+  'in-product',
+  'custom',
+] as const
+export type Channel = (typeof CHANNELS)[number]
+
+/** What a note is: a plain note, or one marked as a pain, an idea, a question or a quote. */
+export const NOTE_KINDS = ['plain', 'pain', 'idea', 'question', 'quote'] as const
+export type NoteKind = (typeof NOTE_KINDS)[number]

@@ -37,7 +37,20 @@ describe('board JSON', () => {
     const notes = json.notes as Record<string, unknown>[]
     expect(notes).toHaveLength(3)
     expect(Object.keys(notes[0]!).sort()).toEqual(
-      ['id', 'stageId', 'laneId', 'order', 'color', 'w', 'h', 'text', 'createdAt'].sort(),
+      [
+        'id',
+        'stageId',
+        'laneId',
+        'order',
+        'color',
+        'w',
+        'h',
+        'text',
+        'createdAt',
+        'updatedAt',
+        'kind',
+        'tags',
+      ].sort(),
     )
     expect((json.lanes as { kind: string }[]).map((l) => l.kind)).toContain('pain-points')
 
@@ -136,7 +149,7 @@ describe('board JSON', () => {
     expect(result.from).toBe(0)
     const board = readBoard(result.doc)
     expect(board.schemaVersion).toBe(SCHEMA_VERSION)
-    expect(board.lanes.every((l) => l.kind === 'custom')).toBe(true)
+    expect(board.lanes.every((l) => l.kind === 'unknown')).toBe(true)
     expect(board.notes.every((n) => n.color === 'yellow')).toBe(true)
     // The StampSchemaVersion step gave the board the createdAt it lacked.
     expect(typeof getMeta(result.doc).get('createdAt')).toBe('number')
@@ -160,7 +173,7 @@ describe('board JSON', () => {
 describe('a new collection is one entry', () => {
   it('exports, imports, checks and round-trips a collection the exchange code has never heard of', () => {
     const scores: Collection = {
-      key: 'scores',
+      key: 'ratings',
       // Keyed per stage rather than by an id of its own, as a per-cell value would be.
       isKey: (key) => key.startsWith('score/'),
       fields: {
@@ -168,7 +181,7 @@ describe('a new collection is one entry', () => {
         value: clampedNumber(-2, 2, 0, true),
         label: labelField(40),
       } as unknown as Collection['fields'],
-      map: (doc) => doc.getMap('scores'),
+      map: (doc) => doc.getMap('ratings'),
     }
     const collections = [...COLLECTIONS, scores]
     const doc = sampleBoard()
@@ -176,24 +189,24 @@ describe('a new collection is one entry', () => {
     const score = new Y.Map<unknown>()
     score.set('stageId', stageId)
     score.set('value', -1)
-    doc.getMap('scores').set('score/1', score)
+    doc.getMap('ratings').set('score/1', score)
     const json = exportBoardJson(doc, collections)
-    expect(json.scores).toEqual([{ id: 'score/1', stageId, value: -1 }])
+    expect(json.ratings).toEqual([{ id: 'score/1', stageId, value: -1 }])
     const imported = importBoardJson(clone(json), collections)
     if (!imported.ok) throw new Error(imported.errors.join('\n'))
     expect(exportBoardJson(imported.doc, collections)).toEqual(json)
 
     const broken = clone(json)
-    broken.scores = [{ id: 'nope', stageId: 'stage:gone', value: 9 }]
+    broken.ratings = [{ id: 'nope', stageId: 'stage:gone', value: 9 }]
     const refused = importBoardJson(broken, collections)
     expect(!refused.ok && refused.errors).toEqual([
-      'scores[0].value: expected a whole number from -2 to 2, got 9',
+      'ratings[0].value: expected a whole number from -2 to 2, got 9',
     ])
-    broken.scores = [{ id: 'nope', stageId: 'stage:gone', value: 1 }]
+    broken.ratings = [{ id: 'nope', stageId: 'stage:gone', value: 1 }]
     const unknown = importBoardJson(broken, collections)
-    expect(!unknown.ok && unknown.errors).toEqual(['scores[0].stageId: unknown stage'])
-    broken.scores = [{ id: 'nope', stageId, value: 1 }]
+    expect(!unknown.ok && unknown.errors).toEqual(['ratings[0].stageId: unknown stage'])
+    broken.ratings = [{ id: 'nope', stageId, value: 1 }]
     const badKey = importBoardJson(broken, collections)
-    expect(!badKey.ok && badKey.errors).toEqual(['scores[0].id: expected a key of scores, got "nope"'])
+    expect(!badKey.ok && badKey.errors).toEqual(['ratings[0].id: expected a key of ratings, got "nope"'])
   })
 })

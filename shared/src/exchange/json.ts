@@ -1,8 +1,12 @@
 /*
  * The lossless JSON form of a board (docs/board-document.md, "JSON"):
  *
- *   { "format": "journeyboard", "schemaVersion": 1, "title", "createdAt"?, "template"?,
- *     "stages": [{ "id", "title", "order" }], "lanes": [...], "notes": [...], …every collection }
+ *   { "format": "journeyboard", "schemaVersion": 2, "title", "createdAt"?, "template"?, "sharedFilter"?,
+ *     "stages": [{ "id", "title", "order", … }], "lanes": [...], "notes": [...], …every collection,
+ *     "scores": { "<laneId>/<stageId>/<personaId>": -1 }, "metricValues": {…}, "laneTexts": {…} }
+ *
+ * A v1 file (no personas, tags…, lanes of kind `emotions`) imports: the missing collections are
+ * empty, and the v2 migration then runs on the built document as on a stored board.
  *
  * Built generically from collections.ts and the record modules' field tables: every field of every
  * record, a collaborative text as its string (without the reader's "…"), ids kept, so that
@@ -20,7 +24,7 @@ import { META_FIELDS } from '../board/records/meta'
 import { parseStrict, recordSchema, shownValue } from '../board/records/strict'
 import { SCHEMA_VERSION } from '../board/schema'
 import { getMeta } from '../board/topLevel'
-import { COLLECTIONS, type Collection } from './collections'
+import { COLLECTIONS, type Collection, KEYED_VALUES, type KeyedValues } from './collections'
 
 export const JSON_FORMAT = 'journeyboard'
 
@@ -36,6 +40,8 @@ export interface BoardJson {
 
 /** A field's value as JSON holds it: text in full, anything else as the tolerant reader reads it. */
 function exportValue(field: Field<unknown>, stored: unknown): unknown {
+  // An id set reads as a frozen, shared array: the JSON gets its own copy.
+  if (field.rule.type === 'idSet') return [...(field.read(stored) as readonly string[])]
   // In full up to what any reader shows (and an import takes); a longer stored text is cut there.
   if (field.rule.type === 'text')
     return stored instanceof Y.Text ? stored.toString().slice(0, field.rule.maxChars) : ''
@@ -66,7 +72,11 @@ function compareRecords(a: BoardRecordJson, b: BoardRecordJson): number {
 }
 
 /** `collections` is COLLECTIONS but for tests, which prove a new collection needs nothing more than its entry. */
-export function exportBoardJson(doc: Y.Doc, collections: readonly Collection[] = COLLECTIONS): BoardJson {
+export function exportBoardJson(
+  doc: Y.Doc,
+  collections: readonly Collection[] = COLLECTIONS,
+  keyedValues: readonly KeyedValues[] = KEYED_VALUES,
+): BoardJson {
   const meta = getMeta(doc)
   const json: BoardJson = { format: JSON_FORMAT, schemaVersion: 0, title: '' }
   for (const [key, field] of Object.entries<Field<unknown>>(META_FIELDS)) {
@@ -80,6 +90,17 @@ export function exportBoardJson(doc: Y.Doc, collections: readonly Collection[] =
       if (record) records.push(record)
     })
     json[collection.key] = records.sort(compareRecords)
+  }
+  for (const keyed of keyedValues) {
+    const values: Record<string, unknown> = {}
+    const keys = [...keyed.map(doc).keys()].filter(keyed.isKey).sort()
+    for (const key of keys) {
+      const value = exportValue(keyed.value, keyed.map(doc).get(key))
+      // A text block that is not a Y.Text (a hostile client's) is no block: readers skip it too.
+      if (keyed.value.rule.type === 'text' && !(keyed.map(doc).get(key) instanceof Y.Text)) continue
+      if (value !== UNPLACEABLE && value !== undefined) values[key] = value
+    }
+    json[keyed.key] = values
   }
   return json
 }
@@ -96,6 +117,7 @@ const MAX_ERRORS = 20
 export function importBoardJson(
   json: unknown,
   collections: readonly Collection[] = COLLECTIONS,
+  keyedValues: readonly KeyedValues[] = KEYED_VALUES,
 ): ImportResult {
   const errors: string[] = []
   const add = (message: string) => {
@@ -149,7 +171,8 @@ export function importBoardJson(
     )
     const parsed: Record<string, unknown>[] = []
     ;(lists.get(collection.key) ?? []).forEach((item, i) => {
-      const value = older ? withDefaults(collection.fields, item) : item
+      // An older file gets every default; a current one those whose absence plainly means the default.
+      const value = withDefaults(collection.fields, item, older ? undefined : ABSENT_MEANS_DEFAULT)
       const at = `${collection.key}[${i}]`
       const result = parseStrict<Record<string, unknown>>(schema, value, at, references)
       if (!result.ok) result.errors.forEach(add)
@@ -158,6 +181,32 @@ export function importBoardJson(
       else parsed.push(result.value)
     })
     records.set(collection, parsed)
+  }
+  const values = new Map<KeyedValues, [string, unknown][]>()
+  for (const keyed of keyedValues) {
+    const object = file[keyed.key]
+    if (object === undefined && older) {
+      values.set(keyed, [])
+      continue
+    }
+    if (typeof object !== 'object' || object === null || Array.isArray(object)) {
+      add(`${keyed.key}: expected an object of key → value, got ${shownValue(object)}`)
+      continue
+    }
+    const schema = recordSchema({ value: keyed.value })
+    const entries: [string, unknown][] = []
+    for (const [key, value] of Object.entries(object)) {
+      const at = `${keyed.key}[${JSON.stringify(key)}]`
+      if (!keyed.isKey(key)) {
+        add(`${at}: expected a key of ${keyed.key}, such as "lane:…/stage:…"`)
+        continue
+      }
+      const result = parseStrict<{ value: unknown }>(schema, { value }, '')
+      if (!result.ok) {
+        for (const error of result.errors) add(`${at}${error.replace(/^value/, '')}`)
+      } else entries.push([key, result.value.value])
+    }
+    values.set(keyed, entries)
   }
   if (errors.length > 0 || !meta.ok) return { ok: false, errors }
 
@@ -173,6 +222,11 @@ export function importBoardJson(
       const target = collection.map(doc)
       for (const record of list) target.set(record.id as string, buildRecord(collection, record))
     }
+    for (const [keyed, entries] of values) {
+      const target = keyed.map(doc)
+      for (const [key, value] of entries)
+        target.set(key, keyed.value.rule.type === 'text' ? new Y.Text(String(value)) : value)
+    }
   }, 'import')
   const migrated = migrateBoard(doc)
   if (!migrated.ok) {
@@ -187,7 +241,11 @@ function buildRecord(collection: Collection, record: Record<string, unknown>): Y
   for (const [key, field] of Object.entries<Field<unknown>>(collection.fields)) {
     const value = record[key]
     if (value === undefined) continue
-    map.set(key, field.rule.type === 'text' ? new Y.Text(String(value)) : value)
+    if (field.rule.type === 'idSet') {
+      const set = new Y.Map<unknown>()
+      for (const id of value as readonly string[]) set.set(id, true)
+      map.set(key, set)
+    } else map.set(key, field.rule.type === 'text' ? new Y.Text(String(value)) : value)
   }
   return map
 }
@@ -200,14 +258,20 @@ function referenceOf(key: string, rule: FieldRule, known: Map<string, Set<string
 }
 
 /**
+ * Rules whose missing value a current file may leave out, as a writer does (a plain note stores no
+ * kind, an untagged note no tags, an expanded lane no `collapsed`). A missing title stays an error.
+ */
+const ABSENT_MEANS_DEFAULT: ReadonlySet<FieldRule['type']> = new Set(['flag', 'idSet', 'choice'])
+
+/**
  * An older file's record with the fields added since filled in as a reader fills them (a lane's kind,
  * a note's color…); fields a reader cannot do without (ids, order keys) stay required.
  */
-function withDefaults(fields: object, item: unknown): unknown {
+function withDefaults(fields: object, item: unknown, only?: ReadonlySet<FieldRule['type']>): unknown {
   if (typeof item !== 'object' || item === null || Array.isArray(item)) return item
   const filled: Record<string, unknown> = { ...(item as Record<string, unknown>) }
   for (const [key, field] of Object.entries<Field<unknown>>(fields as Record<string, Field<unknown>>)) {
-    if (filled[key] !== undefined) continue
+    if (filled[key] !== undefined || (only && !only.has(field.rule.type))) continue
     const value = field.read(undefined)
     if (value !== UNPLACEABLE && value !== undefined) filled[key] = value
   }

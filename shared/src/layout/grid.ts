@@ -7,7 +7,7 @@
  * (board/laneKinds).
  */
 import type { LaneId, NoteId, StageId } from '../board/ids'
-import { getLaneKind, type LaneKind } from '../board/laneKinds/registry'
+import { getLaneKind, type ReadLaneKind } from '../board/laneKinds/registry'
 import type { Lane, Note, Stage } from '../board/schema'
 import type { Rect } from './geometry'
 import { GRID } from './gridMetrics'
@@ -24,7 +24,7 @@ export interface StageColumn {
 export interface LaneRow {
   id: LaneId
   title: string
-  kind: LaneKind
+  kind: ReadLaneKind
   y: number
   h: number
 }

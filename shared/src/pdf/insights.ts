@@ -6,7 +6,7 @@
  * and `severity` through `BoardExtras` without changing the page.
  */
 import type { StageId } from '../board/ids'
-import { getLaneKind, LANE_KINDS, type LaneKind } from '../board/laneKinds/registry'
+import { getLaneKind, LANE_KINDS, type LaneKind, type ReadLaneKind } from '../board/laneKinds/registry'
 import type { BoardContent } from '../board/schema'
 
 export interface EmotionCurve {
@@ -65,7 +65,7 @@ export function curveAltText(curve: EmotionCurve, stages: readonly { id: StageId
 export function boardInsights(board: BoardContent, extras: BoardExtras = {}): BoardInsights {
   const stageIndex = new Map(board.stages.map((s, i) => [s.id, i]))
   const laneById = new Map(board.lanes.map((l) => [l.id, l]))
-  const counts = new Map<LaneKind, number[]>()
+  const counts = new Map<ReadLaneKind, number[]>()
   for (const note of board.notes) {
     const lane = laneById.get(note.laneId)
     const i = stageIndex.get(note.stageId)

@@ -5,9 +5,10 @@
  * comes from layout/grid, inks from the palette, type sizes and insets from textStyle: here and in
  * noteItems only.
  */
+
+import type { ReadLaneKind } from '../board/laneKinds/registry'
 import { getLaneKind } from '../board/laneKinds/registry'
 import type { BoardContent } from '../board/schema'
-import type { LaneKind } from '../board/style'
 import { type BoardLayout, computeLayout, GRID } from '../layout/grid'
 import type { RectItem, SceneItem, Stroke, TextItem } from './items'
 import { noteItems } from './noteItems'
@@ -34,7 +35,7 @@ export interface Scene {
 export type GridScene = Pick<Scene, 'width' | 'height' | 'background' | 'items'>
 
 // A lane's inks come from its kind (the lane-kind registry); the one place the grid reads them.
-const laneInk = (kind: LaneKind) => {
+const laneInk = (kind: ReadLaneKind) => {
   const { cellTint, headerAccent } = getLaneKind(kind).scene
   return { tint: cellTint, accent: headerAccent }
 }

@@ -10,7 +10,7 @@ export const customerLifecycle: BoardTemplate = {
   lanes: [
     { title: 'Customer actions', kind: 'actions' },
     { title: 'Touchpoints & channels', kind: 'touchpoints' },
-    { title: 'Thoughts & emotions', kind: 'emotions' },
+    { title: 'Thoughts & emotions', kind: 'thoughts' },
     { title: 'Pain points', kind: 'pain-points' },
     { title: 'Opportunities', kind: 'opportunities' },
   ],

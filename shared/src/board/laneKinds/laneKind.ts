@@ -7,21 +7,39 @@
  */
 import type { Rect } from '../../layout/geometry'
 import type { LaneId, StageId } from '../ids'
+import type { Chip } from '../records/chip'
 import type { Lane } from '../records/lane'
+import type { LaneText } from '../records/laneText'
 import type { BoardContent } from '../schema'
 import type { NoteColor } from '../style'
 
-/** What a lane's cells hold. Today every kind's cells hold notes; the anatomy issue adds scores, chips, values and text. */
-export type CellContent = 'notes'
+/**
+ * What a lane's cells hold: notes, an emotion curve's scores, channel chips, metric values, a text
+ * block, or nothing (the line of visibility, and a kind this build does not know).
+ */
+export type CellContent = 'notes' | 'scores' | 'chips' | 'values' | 'text' | 'nothing'
 
 /** What may be dropped, pasted or added into a cell (`nearestCell` finds only cells that accept it). */
-export type CellDrop = 'note'
+export type CellDrop = 'note' | 'chip'
+
+/** What a kind's `contentHeight` may measure a cell's content from (the layout passes what it has). */
+export interface LaneLayoutContent {
+  chips: readonly Chip[]
+  laneTexts: readonly LaneText[]
+}
+
+/** The cell a kind measures: which one, and the width its content flows in. */
+export interface MeasuredCell {
+  stageId: StageId
+  laneId: LaneId
+  innerW: number
+}
 
 /**
- * A scene item a kind adds to one of its cells. No kind adds any yet: today's kinds hold notes, which
- * the scene draws from the notes themselves. The anatomy issue's kinds (an emotion curve and its faces,
- * channel chips, metric bars, text blocks) set this to the scene's item union (shared/src/scene) and
- * have buildScene call `cellItems` for every cell of their lanes.
+ * A scene item a kind adds to one of its cells. No kind adds any yet: notes kinds' notes are drawn from
+ * the notes themselves, and the content kinds' drawing (an emotion curve and its faces, channel chips,
+ * metric bars, text blocks) belongs to the scene (shared/src/scene), which sets this to its item union
+ * and fills each content kind's `cellItems`.
  */
 export type LaneSceneItem = never
 
@@ -40,6 +58,11 @@ export interface LaneKindDef<Id extends string = string> {
     holds: CellContent
     /** The row's height, from the height of its tallest cell's content (0 when every cell is empty). */
     rowHeight: (tallestContentH: number) => number
+    /**
+     * The height of one cell's content, for kinds whose rows grow with what is not a note (chips,
+     * text); null when the grid measures it (notes, flowed) or the row's height is fixed.
+     */
+    contentHeight: ((cell: MeasuredCell, content: LaneLayoutContent) => number) | null
   }
   scene: {
     /** A faint wash over the lane's cells, so rows read apart on a big screen. */

@@ -1,7 +1,7 @@
 /*
- * The notes-lane family: lanes whose cells hold sticky notes, flowed in reading order. Today's six
- * kinds (actions, touchpoints, emotions, pain points, opportunities, custom) all belong to it; they
- * differ only in their label and colors, i.e. in what the lane is for.
+ * The notes-lane family: lanes whose cells hold sticky notes, flowed in reading order (actions,
+ * touchpoints, thoughts, pain points, opportunities, the service blueprint's frontstage, backstage,
+ * support and owners, custom). They differ only in their label and colors, i.e. in what the lane is for.
  */
 import { GRID } from '../../layout/gridMetrics'
 import { NOTE_INK } from '../../scene/palette'
@@ -54,7 +54,7 @@ export function notesLane<const Id extends string>(spec: NotesLaneSpec<Id>): Lan
   return {
     id: spec.id,
     label: spec.label,
-    layout: { holds: 'notes', rowHeight: notesRowHeight },
+    layout: { holds: 'notes', rowHeight: notesRowHeight, contentHeight: null },
     scene: { cellTint: spec.cellTint, headerAccent: spec.headerAccent, cellItems: null },
     colors: { newNote: spec.newNote, swatch: { fill: ink.fill, border: ink.border } },
     accepts: ['note'],

@@ -48,34 +48,62 @@ describe('lane-kind registry', () => {
     }
   })
 
-  it('lists each kind once, with the fallback among them', () => {
+  it('lists each kind once; the fallback, `unknown`, is in no picker', () => {
     expect(new Set(LANE_KINDS).size).toBe(LANE_KIND_LIST.length)
-    expect(LANE_KINDS).toContain(FALLBACK_LANE_KIND)
+    expect(FALLBACK_LANE_KIND).toBe('unknown')
+    expect(LANE_KINDS).not.toContain(FALLBACK_LANE_KIND)
     for (const kind of LANE_KINDS) {
       expect(isLaneKind(kind)).toBe(true)
       expect(getLaneKind(kind).id).toBe(kind)
     }
-    for (const bad of ['emotion-curve', '', 'Actions', 42, null, 'toString', '__proto__']) {
+    for (const bad of ['unknown', 'emotions', '', 'Actions', 42, null, 'toString', '__proto__']) {
       expect(isLaneKind(bad)).toBe(false)
     }
     expect(getLaneKind('toString' as LaneKind).id).toBe(FALLBACK_LANE_KIND)
+    expect(getLaneKind(FALLBACK_LANE_KIND).layout.holds).toBe('nothing')
   })
 
-  it('keeps today’s six kinds looking as they did before the registry', () => {
-    const before: Record<LaneKind, [label: string, newNote: string, tint: string, accent: string]> = {
-      actions: ['Actions', 'yellow', '#fffdf2', '#e6cf5c'],
-      touchpoints: ['Touchpoints', 'blue', '#f5faff', '#7fb5ec'],
-      emotions: ['Emotions', 'pink', '#fff7fa', '#ec8fb3'],
-      'pain-points': ['Pain points', 'orange', '#fff8f2', '#f0a868'],
-      opportunities: ['Opportunities', 'green', '#f6fdf3', '#8fd27a'],
-      custom: ['Custom', 'yellow', '#fafafa', '#b4bac4'],
-    }
-    expect(LANE_KINDS).toEqual(Object.keys(before))
-    for (const def of LANE_KIND_LIST) {
-      expect([def.label, def.colors.newNote, def.scene.cellTint, def.scene.headerAccent]).toEqual(
-        before[def.id],
-      )
-      const ink = NOTE_INK[before[def.id][1] as keyof typeof NOTE_INK]
+  it('has the notes kinds and the content kinds of the journey map', () => {
+    const notes = LANE_KIND_LIST.filter((d) => d.layout.holds === 'notes').map((d) => d.id)
+    expect(notes).toEqual([
+      'actions',
+      'touchpoints',
+      'thoughts',
+      'pain-points',
+      'opportunities',
+      'frontstage',
+      'backstage',
+      'support',
+      'owners',
+      'custom',
+    ])
+    const content = LANE_KIND_LIST.filter((d) => d.layout.holds !== 'notes').map((d) => [
+      d.id,
+      d.layout.holds,
+    ])
+    expect(content).toEqual([
+      ['emotion-curve', 'scores'],
+      ['channels', 'chips'],
+      ['metrics', 'values'],
+      ['text', 'text'],
+      ['visibility', 'nothing'],
+    ])
+  })
+
+  it('keeps v1’s kinds looking as they did; `thoughts` looks as v1’s `emotions` did', () => {
+    const before: Partial<Record<LaneKind, [label: string, newNote: string, tint: string, accent: string]>> =
+      {
+        actions: ['Actions', 'yellow', '#fffdf2', '#e6cf5c'],
+        touchpoints: ['Touchpoints', 'blue', '#f5faff', '#7fb5ec'],
+        thoughts: ['Thoughts', 'pink', '#fff7fa', '#ec8fb3'],
+        'pain-points': ['Pain points', 'orange', '#fff8f2', '#f0a868'],
+        opportunities: ['Opportunities', 'green', '#f6fdf3', '#8fd27a'],
+        custom: ['Custom', 'yellow', '#fafafa', '#b4bac4'],
+      }
+    for (const [kind, look] of Object.entries(before)) {
+      const def = getLaneKind(kind as LaneKind)
+      expect([def.label, def.colors.newNote, def.scene.cellTint, def.scene.headerAccent]).toEqual(look)
+      const ink = NOTE_INK[look[1] as keyof typeof NOTE_INK]
       expect(def.colors.swatch).toEqual({ fill: ink.fill, border: ink.border })
     }
   })

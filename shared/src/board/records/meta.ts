@@ -1,14 +1,26 @@
 /*
- * The board's own fields, in the top-level `meta` map: `{ title, schemaVersion, createdAt, template }`.
+ * The board's own fields, in the top-level `meta` map: `{ title, schemaVersion, createdAt, template,
+ * sharedFilter }`.
  * Not a collection: one per document, so it has no id and no order. Follows the record pattern of
  * stage.ts otherwise.
  */
 import type * as Y from 'yjs'
+import type { TagId } from '../ids'
 import { MAX_TITLE_CHARS } from '../limits'
 import type { MigrationStep } from '../migrationStep'
 import type { BoardOrigin } from '../origin'
+import { NOTE_KINDS, type NoteKind } from '../style'
 import { getMeta } from '../topLevel'
-import { clampedNumber, type FieldTable, labelField, readFields, timestampField, titleField } from './field'
+import {
+  clampedNumber,
+  type FieldTable,
+  filterField,
+  labelField,
+  type NoteFilter,
+  readFields,
+  timestampField,
+  titleField,
+} from './field'
 import { cleanTitle } from './ordered'
 import { parseStrict, recordSchema, type StrictResult } from './strict'
 
@@ -28,13 +40,21 @@ export interface BoardMeta {
   createdAt?: number
   /** The template the board was made from, for the record and for "save as template"; absent if unknown. */
   template?: string
+  /**
+   * The filter a facilitator shares "for everyone": notes with one of these tags or kinds are
+   * highlighted on every screen. Absent when nobody shares one (each person's own filter is local).
+   */
+  sharedFilter?: SharedFilter
 }
+
+export type SharedFilter = NoteFilter<NoteKind>
 
 export const META_FIELDS = {
   title: titleField(MAX_TITLE_CHARS, 'Untitled board'),
   schemaVersion: clampedNumber(0, Number.POSITIVE_INFINITY, 0, true),
   createdAt: timestampField(),
   template: labelField(MAX_TEMPLATE_ID_CHARS),
+  sharedFilter: filterField(NOTE_KINDS),
 } as const satisfies FieldTable<BoardMeta>
 
 /** Steps of the board's migrations that change meta (see migrations.ts). */
@@ -76,4 +96,20 @@ export function setBoardTitle(doc: Y.Doc, title: string, origin: BoardOrigin = '
   const clean = cleanTitle(title)
   if (clean === '') return
   doc.transact(() => getMeta(doc).set('title', clean), origin)
+}
+
+/** Shares a filter with everyone (set whole: the last one shared wins), or with null stops sharing. */
+export function setSharedFilter(
+  doc: Y.Doc,
+  filter: { tags: readonly TagId[]; kinds: readonly NoteKind[] } | null,
+  origin: BoardOrigin = 'local',
+): void {
+  const meta = getMeta(doc)
+  if (filter === null) {
+    if (meta.has('sharedFilter')) doc.transact(() => meta.delete('sharedFilter'), origin)
+    return
+  }
+  const clean = META_FIELDS.sharedFilter.read({ tags: [...filter.tags], kinds: [...filter.kinds] })
+  if (clean)
+    doc.transact(() => meta.set('sharedFilter', { tags: [...clean.tags], kinds: [...clean.kinds] }), origin)
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import { getLaneKind, LANE_KINDS } from '../laneKinds/registry'
+import { getLaneKind, holdsNotes, LANE_KINDS } from '../laneKinds/registry'
 import { rawRecord } from '../testing/rawRecord'
 import { getNotes } from '../topLevel'
 import { readFields } from './field'
@@ -45,6 +45,9 @@ describe('readNote', () => {
       h: 110,
       text: 'Hidden fees',
       createdAt: 1_800_000_000_000,
+      updatedAt: 1_800_000_000_000,
+      kind: 'plain',
+      tags: [],
     })
   })
 
@@ -83,6 +86,8 @@ describe('readNote', () => {
       h: 110,
       text: '',
       createdAt: undefined,
+      kind: 'plain',
+      tags: [],
     })
   })
 
@@ -92,12 +97,12 @@ describe('readNote', () => {
       stageId,
       laneId,
       order: 'V',
-      severity: 3,
-      tags: ['tag:a'],
+      votes: 3,
+      reactions: ['👍'],
     })
-    expect(readNote('note:new', map)).not.toHaveProperty('severity')
+    expect(readNote('note:new', map)).not.toHaveProperty('votes')
     updateNote(doc, 'note:new', { color: 'blue', w: 200 })
-    expect(map.toJSON()).toMatchObject({ severity: 3, tags: ['tag:a'], color: 'blue', w: 200 })
+    expect(map.toJSON()).toMatchObject({ votes: 3, reactions: ['👍'], color: 'blue', w: 200 })
   })
 
   it('reads exactly what a loop over NOTE_FIELDS reads, whatever the map holds', () => {
@@ -113,6 +118,13 @@ describe('readNote', () => {
         h: value(fc.integer({ min: 0, max: 1000 })),
         text: value(fc.string().map((s) => new Y.Text(s))),
         createdAt: value(fc.nat()),
+        kind: value(fc.constantFrom('pain', 'quote', 'plain')),
+        severity: value(fc.integer({ min: 0, max: 4 })),
+        source: value(fc.string({ maxLength: 130 })),
+        updatedAt: value(fc.nat()),
+        createdBy: value(fc.string({ maxLength: 70 })),
+        parkX: value(fc.double({ min: -10, max: 1e6 })),
+        parkY: value(fc.integer({ min: -10, max: 100 })),
       },
       { requiredKeys: [] },
     )
@@ -120,7 +132,16 @@ describe('readNote', () => {
       fc.property(fields, fc.boolean(), (stored, withText) => {
         const map = rawRecord(getNotes(doc), 'note:p', stored)
         const looped = readFields<Omit<Note, 'id'>, { id: 'note:p' }>(map, NOTE_FIELDS, { id: 'note:p' })
-        const expected = looped && (withText ? looped : { ...looped, text: '', createdAt: undefined })
+        const withoutText = {
+          text: '',
+          createdAt: undefined,
+          severity: undefined,
+          source: undefined,
+          tags: [],
+          updatedAt: undefined,
+          createdBy: undefined,
+        }
+        const expected = looped && (withText ? looped : { ...looped, ...withoutText })
         expect(readNote('note:p', map, withText)).toStrictEqual(expected)
       }),
       { numRuns: 500 },
@@ -156,13 +177,16 @@ describe('parseNote (strict, for imports)', () => {
     h: 110,
     text: 'Hidden fees',
     createdAt: 1_800_000_000_000,
+    kind: 'pain',
+    severity: 2,
+    tags: ['tag:support'],
   }
   const refs = { stageIds: new Set(['stage:s1']), laneIds: new Set(['lane:l1']) }
 
   it('accepts a well-formed note and keeps fields it does not know', () => {
-    expect(parseNote({ ...valid, severity: 2 }, 'notes[0]', refs)).toEqual({
+    expect(parseNote({ ...valid, votes: 2 }, 'notes[0]', refs)).toEqual({
       ok: true,
-      value: { ...valid, severity: 2 },
+      value: { ...valid, votes: 2 },
     })
     const { createdAt: _, ...old } = valid
     expect(parseNote(old, 'notes[0]', refs).ok).toBe(true)
@@ -200,7 +224,7 @@ describe('note mutations', () => {
   it('createNote gives a new note its lane kind’s color, appends it to its cell and stamps it', () => {
     const doc = new Y.Doc()
     const stageId = addStage(doc, 'Awareness')
-    for (const kind of LANE_KINDS) {
+    for (const kind of LANE_KINDS.filter(holdsNotes)) {
       const laneId = addLane(doc, kind, kind)
       const first = createNote(doc, { stageId, laneId })
       const second = createNote(doc, { stageId, laneId, color: 'gray' })

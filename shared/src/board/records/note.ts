@@ -1,25 +1,32 @@
 /*
  * The note record: a sticky note in one cell (stage × lane) of the board. Stored as
- * `notes: note:<id> → Y.Map { stageId, laneId, order, color, w, h, text: Y.Text, createdAt }`.
+ * `notes: note:<id> → Y.Map { stageId, laneId, order, color, w, h, text: Y.Text, createdAt, kind,
+ * severity, source, tags: Y.Map<tagId, true>, updatedAt, createdBy, parkX, parkY }`.
  * Follows the record pattern of stage.ts.
  *
  * Notes are placed by cell and order, never by x/y: the layout flows each cell's notes in reading
  * order. A note whose stage or lane is gone stays in the document and shows in the "Unsorted" row.
+ * A parked note (parking.ts) is the exception: it names the parking lot's pseudo-cell and sits at
+ * parkX/parkY beside the grid; a v1 client, which knows no parking lot, shows it in "Unsorted".
  */
 import * as Y from 'yjs'
 import { compareByOrder } from '../../order'
-import { isId, type LaneId, type NoteId, newId, type StageId } from '../ids'
+import { isId, type LaneId, type NoteId, newId, type StageId, type TagId } from '../ids'
 import { FALLBACK_LANE_KIND, getLaneKind } from '../laneKinds/registry'
 import { MAX_NOTE_TEXT_CHARS, NOTE_SIZE } from '../limits'
 import type { MigrationStep } from '../migrationStep'
 import type { BoardOrigin } from '../origin'
-import { NOTE_COLORS, type NoteColor } from '../style'
+import { NOTE_COLORS, NOTE_KINDS, type NoteColor, type NoteKind } from '../style'
 import { type FieldMap, getLanes, getNotes } from '../topLevel'
+import { removeConnectorsTouching } from './connector'
 import {
   choiceField,
   clampedNumber,
   type FieldTable,
   idField,
+  idSetField,
+  labelField,
+  optionalNumber,
   orderKeyField,
   textField,
   timestampField,
@@ -47,7 +54,27 @@ export interface Note {
   text: string
   /** When the note was made (epoch ms), for exports; absent on a note that a hostile client wrote without it. */
   createdAt?: number
+  /** What the note is; each kind has its own shape or badge, so it does not rest on color alone. */
+  kind: NoteKind
+  /** How much a pain point hurts, 1–3; only a `pain` note has one (noteDetails.ts keeps it so). */
+  severity?: number
+  /** Who said a `quote` note's words ("Ana, interview 3"). */
+  source?: string
+  /** The tags the note carries (ids of the `tags` map), sorted; a tag that is gone is simply not drawn. */
+  tags: readonly TagId[]
+  /** When the note was last changed (epoch ms), for "recent" filters and exports. */
+  updatedAt?: number
+  /** Who made the note (the author's display name at the time), for workshops' attribution. */
+  createdBy?: string
+  /** Where a parked note sits in the parking lot (board units from the lot's corner). */
+  parkX?: number
+  parkY?: number
 }
+
+export const MAX_NOTE_SOURCE_CHARS = 120
+export const MAX_AUTHOR_CHARS = 64
+/** How far from its corner a parked note may sit (board units). */
+export const PARK_RANGE = 100_000
 
 export const NOTE_FIELDS = {
   stageId: idField('stage'),
@@ -58,12 +85,21 @@ export const NOTE_FIELDS = {
   h: clampedNumber(NOTE_SIZE.minH, NOTE_SIZE.maxH, NOTE_SIZE.defaultH),
   text: textField(MAX_NOTE_TEXT_CHARS),
   createdAt: timestampField(),
+  kind: choiceField(NOTE_KINDS, 'plain'),
+  severity: optionalNumber(1, 3, true),
+  source: labelField(MAX_NOTE_SOURCE_CHARS),
+  tags: idSetField('tag'),
+  updatedAt: timestampField(),
+  createdBy: labelField(MAX_AUTHOR_CHARS),
+  parkX: optionalNumber(0, PARK_RANGE),
+  parkY: optionalNumber(0, PARK_RANGE),
 } as const satisfies FieldTable<Omit<Note, 'id'>>
 
 /** Steps of the board's migrations that change notes (see migrations.ts); none yet. */
 export const NOTE_MIGRATIONS: readonly MigrationStep[] = []
 
 const F = NOTE_FIELDS
+const NO_TAGS: readonly TagId[] = Object.freeze([])
 
 /**
  * A valid note, or null when the entry is too broken to place (it is then skipped, never drawn).
@@ -89,6 +125,15 @@ export function readNote(id: string, map: unknown, withText = true): Note | null
     text: withText ? F.text.read(map.get('text')) : '',
     // Always present (if undefined), so that every note object has one shape: faster to make and read.
     createdAt: withText ? F.createdAt.read(map.get('createdAt')) : undefined,
+    // The kind and the parking place change a note's size and place, so layout reads them too.
+    kind: F.kind.read(map.get('kind')),
+    severity: withText ? F.severity.read(map.get('severity')) : undefined,
+    source: withText ? F.source.read(map.get('source')) : undefined,
+    tags: withText ? F.tags.read(map.get('tags')) : NO_TAGS,
+    updatedAt: withText ? F.updatedAt.read(map.get('updatedAt')) : undefined,
+    createdBy: withText ? F.createdBy.read(map.get('createdBy')) : undefined,
+    parkX: F.parkX.read(map.get('parkX')),
+    parkY: F.parkY.read(map.get('parkY')),
   }
   return note
 }
@@ -139,6 +184,9 @@ export interface NoteInit {
   w?: number
   h?: number
   text?: string
+  kind?: NoteKind
+  /** The author's display name. */
+  createdBy?: string
   id?: NoteId
 }
 
@@ -154,8 +202,14 @@ export function createNote(doc: Y.Doc, init: NoteInit, origin: BoardOrigin = 'lo
     map.set('color', init.color ?? getLaneKind(lane?.kind ?? FALLBACK_LANE_KIND).colors.newNote ?? 'yellow')
     map.set('w', init.w ?? NOTE_SIZE.defaultW)
     map.set('h', init.h ?? NOTE_SIZE.defaultH)
-    map.set('createdAt', Date.now())
+    const now = Date.now()
+    map.set('createdAt', now)
+    map.set('updatedAt', now)
     map.set('text', new Y.Text(init.text ?? ''))
+    // A plain note stores no kind: absent reads as plain, and v1 clients see the same map as before.
+    if (init.kind && init.kind !== 'plain' && NOTE_KINDS.includes(init.kind)) map.set('kind', init.kind)
+    const author = init.createdBy?.trim().slice(0, MAX_AUTHOR_CHARS)
+    if (author) map.set('createdBy', author)
     getNotes(doc).set(id, map)
   }, origin)
   return id
@@ -190,12 +244,18 @@ export function updateNotes(
 ): void {
   const notes = getNotes(doc)
   doc.transact(() => {
+    const now = Date.now()
     for (const [id, patch] of patches) {
       const map = notes.get(id)
       if (!(map instanceof Y.Map)) continue
+      let changed = false
       for (const [key, value] of Object.entries(patch)) {
-        if (value !== undefined && map.get(key) !== value) map.set(key, value)
+        if (value !== undefined && map.get(key) !== value) {
+          map.set(key, value)
+          changed = true
+        }
       }
+      if (changed) map.set('updatedAt', now)
     }
   }, origin)
 }
@@ -207,6 +267,12 @@ export function updateNote(doc: Y.Doc, id: NoteId, patch: NotePatch, origin: Boa
 export function deleteNotes(doc: Y.Doc, ids: Iterable<NoteId>, origin: BoardOrigin = 'local'): void {
   const notes = getNotes(doc)
   doc.transact(() => {
-    for (const id of ids) notes.delete(id)
+    const gone = new Set<string>()
+    for (const id of ids) {
+      notes.delete(id)
+      gone.add(id)
+    }
+    // An arrow to nothing cannot be drawn; removed with its end, one undo brings both back.
+    removeConnectorsTouching(doc, gone)
   }, origin)
 }

@@ -48,6 +48,21 @@ export function expectation(rule: FieldRule): string {
       return 'expected an order key (base-62 digits, not ending in 0)'
     case 'choice':
       return `expected one of ${rule.values.map((v) => `"${v}"`).join(', ')}`
+    case 'flag':
+      return 'expected true or false'
+    case 'optionalNumber':
+    case 'requiredNumber': {
+      const what = rule.integer ? 'a whole number' : 'a number'
+      return Number.isFinite(rule.min) || Number.isFinite(rule.max)
+        ? `expected ${what} from ${rule.min} to ${rule.max}`
+        : `expected ${what}`
+    }
+    case 'idSet':
+      return `expected an array of distinct ${rule.kind} ids`
+    case 'ref':
+      return `expected an id of a ${rule.kinds.join(' or ')}`
+    case 'filter':
+      return `expected { "tags": [distinct tag ids], "kinds": [distinct of ${rule.kinds.map((k) => `"${k}"`).join(', ')}] }`
     case 'number': {
       const what = rule.integer ? 'a whole number' : 'a number'
       return rule.max === Number.POSITIVE_INFINITY
@@ -61,7 +76,9 @@ export function expectation(rule: FieldRule): string {
     case 'timestamp':
       return 'expected a time in epoch milliseconds (a whole number ≥ 0)'
     case 'label':
-      return `expected a string of 1 to ${rule.maxChars} characters`
+      return rule.pattern
+        ? `expected a string of 1 to ${rule.maxChars} characters matching /${rule.pattern}/`
+        : `expected a string of 1 to ${rule.maxChars} characters`
   }
 }
 
@@ -76,7 +93,37 @@ function ruleSchema(rule: FieldRule): z.ZodMiniType {
     case 'orderKey':
       return z.string(params).check(z.refine(isOrderKey, params))
     case 'choice':
-      return z.enum(rule.values as [string, ...string[]], params)
+      return z.enum([...rule.values, ...Object.keys(rule.aliases ?? {})] as [string, ...string[]], params)
+    case 'flag':
+      return z.boolean(params)
+    case 'optionalNumber':
+    case 'requiredNumber': {
+      const number = (rule.integer ? z.int(params) : z.number(params)).check(
+        z.gte(rule.min, params),
+        z.lte(rule.max, params),
+      )
+      return rule.type === 'optionalNumber' ? z.optional(number) : number
+    }
+    case 'idSet':
+      return z
+        .array(z.string(params).check(z.refine((v) => isId(rule.kind, v), params)), params)
+        .check(z.refine((ids) => new Set(ids).size === ids.length, params))
+    case 'ref':
+      return z.string(params).check(z.refine((v) => rule.kinds.some((kind) => isId(kind, v)), params))
+    case 'filter': {
+      const distinct = (ids: readonly string[]) => new Set(ids).size === ids.length
+      const tag = z.string(params).check(z.refine((v) => isId('tag', v), params))
+      const kind = z.enum(rule.kinds as [string, ...string[]], params)
+      return z.optional(
+        z.strictObject(
+          {
+            tags: z.array(tag, params).check(z.refine(distinct, params)),
+            kinds: z.array(kind, params).check(z.refine(distinct, params)),
+          },
+          params,
+        ),
+      )
+    }
     case 'number':
       return (rule.integer ? z.int(params) : z.number(params)).check(
         z.gte(rule.min, params),
@@ -91,8 +138,18 @@ function ruleSchema(rule: FieldRule): z.ZodMiniType {
       return z.string(params).check(z.maxLength(rule.maxChars, params))
     case 'timestamp':
       return z.optional(z.int(params).check(z.gte(0, params)))
-    case 'label':
-      return z.optional(z.string(params).check(z.minLength(1, params), z.maxLength(rule.maxChars, params)))
+    case 'label': {
+      const checks = [z.minLength(1, params), z.maxLength(rule.maxChars, params)]
+      const pattern = rule.pattern === undefined ? null : new RegExp(rule.pattern)
+      return z.optional(
+        pattern
+          ? z.string(params).check(
+              ...checks,
+              z.refine((v) => pattern.test(v), params),
+            )
+          : z.string(params).check(...checks),
+      )
+    }
   }
 }
 
