@@ -4,6 +4,7 @@ import { WebSocketServer } from 'ws'
 import { closeCodes } from './closeCodes'
 import type { ServerConfig } from './config'
 import { PdfExporter } from './http/pdfExporter'
+import type { ReadinessCheck } from './http/readiness'
 import { createRequestHandler } from './http/requestHandler'
 import { ConnectionCaps } from './limits/connectionCaps'
 import { IpRateLimit } from './limits/ipRateLimit'
@@ -13,6 +14,7 @@ import { type DocumentPolicies, documentPolicies } from './permissions/documentP
 import type { BoardStore } from './storage/BoardStore'
 import { LinkSockets } from './sync/linkSockets'
 import { PersistQueue } from './sync/persistQueue'
+import type { OpenRelay } from './sync/relay'
 import { Rooms } from './sync/rooms'
 import { createUpgradeHandler } from './upgrade'
 
@@ -25,12 +27,30 @@ import { createUpgradeHandler } from './upgrade'
 export interface JourneyboardServer {
   listen(): Promise<AddressInfo>
   /**
-   * Stops accepting, awaits the write in flight and flushes every room, closes sockets with 1001 and waits
-   * for them (at most shutdownGraceMs).
+   * Stops accepting, awaits the write in flight and flushes every room, closes sockets with 1012 "server
+   * restarting" (the client reconnects, to another instance behind a balancer) and waits for them (at
+   * most shutdownGraceMs).
    */
   close(): Promise<void>
+  /**
+   * SIGTERM: /readyz answers 503 and new WebSocket upgrades are refused at once, the open sockets are
+   * served for config.drainDelayMs more (the balancer notices), then `close`.
+   */
+  drain(): Promise<void>
   address(): AddressInfo | null
 }
+
+/** What only a server that is one of several instances has (main.ts wires them from REDIS_URL). */
+export interface InstanceOptions {
+  /** Each room's relay to the other instances (relay/redisRelay.ts); this instance's sockets only when absent. */
+  relays?: OpenRelay
+  /** Readiness checks besides the database's (GET /readyz): Redis, when relaying through it. */
+  readiness?: ReadinessCheck[]
+}
+
+const restartReason = 'server restarting'
+/** Longer than a healthy database or Redis takes, shorter than a balancer's probe timeout. */
+const readinessTimeoutMs = 2_000
 
 export function createServer(
   config: ServerConfig,
@@ -39,18 +59,20 @@ export function createServer(
   clock: { now: () => number } = { now: Date.now },
   /** Who may read and write each kind of document (permissions/documentPolicies.ts). */
   policies: DocumentPolicies = documentPolicies,
+  instance: InstanceOptions = {},
 ): JourneyboardServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes })
   // Declared before rooms exist; the gauges read them only when scraped.
   const metrics = createMetrics({ connections: () => wss.clients.size, boardsLoaded: () => rooms.size })
   const queue = new PersistQueue(store, logger, (seconds) => metrics.persistSeconds.observe(seconds))
-  const rooms = new Rooms({ store, queue, config, log: logger, now: clock.now })
+  const rooms = new Rooms({ store, queue, config, log: logger, now: clock.now, relays: instance.relays })
   const pdfExporter = new PdfExporter({
     maxConcurrent: config.maxConcurrentPdfExports,
     maxQueued: config.maxQueuedPdfExports,
     timeoutMs: config.pdfExportTimeoutMs,
   })
   const linkSockets = new LinkSockets(clock.now)
+  const ping = store.ping?.bind(store)
   const http = createHttpServer(
     createRequestHandler({
       store,
@@ -76,6 +98,11 @@ export function createServer(
       metricsToken: config.metricsToken,
       pdfExporter,
       linkSockets,
+      readiness: {
+        checks: [...(ping ? [{ name: 'database', check: ping }] : []), ...(instance.readiness ?? [])],
+        isDraining: () => draining,
+        timeoutMs: readinessTimeoutMs,
+      },
     }),
   )
   http.on(
@@ -90,23 +117,25 @@ export function createServer(
       policies,
       caps: new ConnectionCaps(config),
       linkSockets,
-      isClosing: () => closing !== undefined,
+      isClosing: () => draining,
     }),
   )
   let closing: Promise<void> | undefined
+  let draining = false
 
   async function close(): Promise<void> {
+    draining = true
     const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()))
     await pdfExporter.close()
     try {
-      await rooms.unloadAll('server shutting down')
+      await rooms.unloadAll(restartReason, closeCodes.serviceRestart)
     } catch (error) {
       logger.error({ err: error }, 'unloading rooms on shutdown failed')
     }
     const socketsClosed = Promise.all(
       [...wss.clients].map((ws) => {
         // Sockets whose room never finished loading are not in any room; close them here.
-        if (ws.readyState === ws.OPEN) ws.close(closeCodes.goingAway, 'server shutting down')
+        if (ws.readyState === ws.OPEN) ws.close(closeCodes.serviceRestart, restartReason)
         return ws.readyState === ws.CLOSED
           ? Promise.resolve()
           : new Promise<void>((resolve) => ws.once('close', () => resolve()))
@@ -132,6 +161,18 @@ export function createServer(
         })
       }),
     close: () => {
+      closing ??= close()
+      return closing
+    },
+    async drain() {
+      draining = true
+      if (closing === undefined && config.drainDelayMs > 0) {
+        logger.info(
+          { drainDelayMs: config.drainDelayMs },
+          'draining: not ready, closing sockets after the delay',
+        )
+        await new Promise((resolve) => setTimeout(resolve, config.drainDelayMs))
+      }
       closing ??= close()
       return closing
     },

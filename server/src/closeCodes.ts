@@ -7,6 +7,11 @@
 export const closeCodes = {
   /** Server is shutting down; the client reconnects to the next instance. */
   goingAway: 1001,
+  /**
+   * This instance is draining (SIGTERM/SIGINT, a rolling restart): the stock client reconnects, and
+   * behind a load balancer reaches another instance, which loads the board from the shared store.
+   */
+  serviceRestart: 1012,
   /** A text frame arrived; the y-websocket protocol is binary only. */
   unsupportedData: 1003,
   /** Frame larger than config.maxMessageBytes (sent by ws itself via `maxPayload`). */

@@ -50,7 +50,25 @@ describe('readConfigFromEnv', () => {
     )
   })
 
+  it('selects the Redis relay by REDIS_URL, only together with a shared DATABASE_URL', () => {
+    const db = 'postgres://db/jb'
+    expect(readConfigFromEnv({ DATABASE_URL: db }).redisUrl).toBeUndefined()
+    expect(readConfigFromEnv({ DATABASE_URL: db, REDIS_URL: 'redis://cache:6379' }).redisUrl).toBe(
+      'redis://cache:6379',
+    )
+    expect(readConfigFromEnv({ DATABASE_URL: db, REDIS_URL: 'rediss://cache' }).redisUrl).toBe(
+      'rediss://cache',
+    )
+    expect(() => readConfigFromEnv({ DATABASE_URL: db, REDIS_URL: 'http://cache' })).toThrow(
+      /REDIS_URL must be a redis:\/\//,
+    )
+    expect(() => readConfigFromEnv({ REDIS_URL: 'redis://cache:6379' })).toThrow(
+      /REDIS_URL is set but DATABASE_URL is not: instances relaying through Redis must share a store/,
+    )
+  })
+
   it.each([
+    ['DRAIN_DELAY_MS', '-1'],
     ['MAX_UPDATES_PER_SECOND', '0'],
     ['MAX_CONNECTIONS_PER_IP', 'lots'],
     ['EXEMPT_LOOPBACK_FROM_IP_LIMIT', 'maybe'],

@@ -11,6 +11,17 @@ export interface ServerConfig {
   dataDir: string
   /** postgres://… (DATABASE_URL): store boards in PostgreSQL instead of SQLite. Unset → SQLite in dataDir. */
   databaseUrl: string | undefined
+  /**
+   * redis://… (REDIS_URL): this server is one of several instances on one shared database (DATABASE_URL
+   * required); stored updates and presence are relayed to the others through Redis (relay/redisRelay.ts).
+   */
+  redisUrl: string | undefined
+  /**
+   * On SIGTERM/SIGINT, how long /readyz answers 503 (and new WebSocket upgrades are refused) while the
+   * open sockets are still served, before they are closed with 1012 "server restarting": the time a load
+   * balancer needs to see the instance leave. 0 closes at once.
+   */
+  drainDelayMs: number
   /** Built client (vite output). Missing → a plain-text "run npm run build" page. */
   staticDir: string
   /** Largest WebSocket frame accepted; bigger frames close the socket with 1009. */
@@ -114,6 +125,8 @@ export const defaultConfig: ServerConfig = {
   host: '0.0.0.0',
   dataDir: './data',
   databaseUrl: undefined,
+  redisUrl: undefined,
+  drainDelayMs: 0,
   staticDir: 'dist/client',
   maxMessageBytes: 8 * MiB,
   maxLoadingBufferBytes: 4 * 8 * MiB,
@@ -195,14 +208,34 @@ function readDatabaseUrl(env: Env, name: string): string | undefined {
   return raw
 }
 
+function readRedisUrl(env: Env, name: string): string | undefined {
+  const raw = env[name]?.trim()
+  if (!raw) return undefined
+  if (!/^rediss?:\/\/\S+$/.test(raw))
+    throw new Error(
+      `${name} must be a redis:// or rediss:// URL, got a value starting ${JSON.stringify(raw.slice(0, 8))}`,
+    )
+  return raw
+}
+
 export function readConfigFromEnv(env: Env): ServerConfig {
+  const databaseUrl = readDatabaseUrl(env, 'DATABASE_URL')
+  const redisUrl = readRedisUrl(env, 'REDIS_URL')
+  // Each instance would otherwise write its own SQLite file in its own DATA_DIR: the relay would carry
+  // edits that only one instance's store holds, and a client reconnecting elsewhere would lose them.
+  if (redisUrl && !databaseUrl)
+    throw new Error(
+      'REDIS_URL is set but DATABASE_URL is not: instances relaying through Redis must share a store; set DATABASE_URL=postgres://… (SQLite is for a single instance)',
+    )
   const maxMessageBytes = readInt(env, 'MAX_MESSAGE_BYTES', defaultConfig.maxMessageBytes, 1024)
   return {
     ...defaultConfig,
     port: readInt(env, 'PORT', defaultConfig.port, 0),
     host: env.HOST || defaultConfig.host,
     dataDir: env.DATA_DIR || defaultConfig.dataDir,
-    databaseUrl: readDatabaseUrl(env, 'DATABASE_URL'),
+    databaseUrl,
+    redisUrl,
+    drainDelayMs: readInt(env, 'DRAIN_DELAY_MS', defaultConfig.drainDelayMs, 0),
     staticDir: env.STATIC_DIR || defaultConfig.staticDir,
     maxMessageBytes,
     maxLoadingBufferBytes: 4 * maxMessageBytes,

@@ -17,7 +17,7 @@ import {
 
 /*
  * The real entry point (`node --import tsx server/src/main.ts`) in a child process: what we promise about
- * kill -9 (every relayed edit is on disk), SIGTERM (flush, close with 1001, exit 0 within 5 s) and a
+ * kill -9 (every relayed edit is on disk), SIGTERM (flush, close with 1012 "server restarting", exit 0 within 5 s) and a
  * database that cannot be trusted (refuse to start, exit 1). Repeated kills: crashCycles.test.ts.
  */
 
@@ -52,7 +52,7 @@ describe('npm start (server/src/main.ts)', () => {
     expect(c.doc.getArray('edits').toArray()).toEqual([...Array(20).keys()])
   })
 
-  it('on SIGTERM with writes in flight: flushes, closes every socket with 1001, exits 0 within 5 s', async () => {
+  it('on SIGTERM with writes in flight: flushes, closes every socket with 1012, exits 0 within 5 s', async () => {
     const dir = makeTempDir()
     cleanups.push(() => removeDir(dir))
     const running = await startMain(path.join(dir, 'data'))
@@ -70,7 +70,7 @@ describe('npm start (server/src/main.ts)', () => {
     let n = 0
     const writing = setInterval(() => {
       for (const [i, c] of clients.entries())
-        if (!c.closeCodes.includes(1001)) c.doc.getMap('edits').set(`${i}:${n}`, n)
+        if (!c.closeCodes.includes(1012)) c.doc.getMap('edits').set(`${i}:${n}`, n)
       n++
     }, 2)
     cleanups.push(() => clearInterval(writing))
@@ -81,7 +81,7 @@ describe('npm start (server/src/main.ts)', () => {
     expect(await running.exited).toBe(0)
     expect(Date.now() - started).toBeLessThan(5_000)
     clearInterval(writing)
-    await waitFor(() => clients.every((c) => c.closeCodes[0] === 1001), 'every client to see 1001 first')
+    await waitFor(() => clients.every((c) => c.closeCodes[0] === 1012), 'every client to see 1012 first')
     // Destroyed before the restart, so no client can re-upload what the server might have dropped.
     for (const c of clients) c.destroy()
     expect(running.output()).toMatch(/"signal":"SIGTERM","msg":"shutting down"/)

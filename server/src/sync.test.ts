@@ -152,7 +152,7 @@ describe('sync between clients', () => {
     await waitFor(() => !b.provider.awareness.getStates().has(aId), 'A to disappear for B')
   })
 
-  it('flushes and closes sockets with 1001 on shutdown, keeping the last edit', async () => {
+  it('flushes and closes sockets with 1012 (server restarting) on shutdown, keeping the last edit', async () => {
     const first = await startTestServer()
     const board = await createBoard(first.httpUrl)
     const a = connectClient(first, board.id, board.editToken)
@@ -161,7 +161,7 @@ describe('sync between clients', () => {
     a.doc.getText('last').insert(0, 'just before shutdown')
     await sleep(50)
     await first.stop()
-    expect(a.closeCodes).toContain(1001)
+    expect(a.closeCodes).toContain(1012)
 
     const second = await start({ dataDir: first.dataDir })
     const b = client(second, board.id, board.editToken)

@@ -7,6 +7,7 @@ import { type ExchangeDeps, exportCsv, exportJson, importBoard } from './exchang
 import { sendJson } from './json'
 import { serveMetrics } from './metricsEndpoint'
 import { exportBoardPdf, type PdfExportDeps } from './pdfExportApi'
+import { type ReadinessDeps, serveReadiness } from './readiness'
 import { applySecurityHeaders } from './securityHeaders'
 import { createStaticClient } from './staticClient'
 
@@ -21,11 +22,12 @@ export interface RequestHandlerDeps extends ExchangeDeps, PdfExportDeps {
   log: Logger
   metrics: Metrics
   metricsToken: string | undefined
+  readiness: ReadinessDeps
 }
 
 /** A fixed set of route labels, so a scanner probing random paths cannot blow up metric cardinality. */
 function routeLabel(pathname: string): string {
-  const fixed = ['/healthz', '/metrics', '/api/boards', '/api/boards/known', '/api/boards/import']
+  const fixed = ['/healthz', '/readyz', '/metrics', '/api/boards', '/api/boards/known', '/api/boards/import']
   if (fixed.includes(pathname)) return pathname
   if (/^\/api\/boards\/[^/]+$/.test(pathname)) return '/api/boards/:id'
   const exportFile = /^\/api\/boards\/[^/]+\/export\.(pdf|svg|json|csv)$/.exec(pathname)
@@ -52,6 +54,7 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
       res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' })
       return void res.end('ok')
     }
+    if (pathname === '/readyz') return serveReadiness(deps.readiness, res)
     if (pathname === '/api/boards') {
       if (method === 'POST') return createBoard(api, req, res)
       if (method === 'GET') return listBoards(api, req, res)

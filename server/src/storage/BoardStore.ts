@@ -126,5 +126,10 @@ export interface BoardStore {
    * upToSeq; later appends get higher seqs. Other documents of the board are untouched.
    */
   compact(boardId: string, document: string, parts: readonly Uint8Array[], upToSeq: number): Promise<number>
+  /**
+   * Resolves when the database answers now; rejects saying why not (GET /readyz). Optional: a store that
+   * cannot become unreachable (memory) may leave it out, and is then taken as reachable.
+   */
+  ping?(): Promise<void>
   close(): Promise<void>
 }

@@ -193,7 +193,12 @@ export async function openPostgresStore(
   url: string,
   options: { log?: Logger; maxConnections?: number } = {},
 ): Promise<BoardStore> {
-  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10 })
+  // A bounded connect: with the database down, a write fails (and the room says so) instead of hanging.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.maxConnections ?? 10,
+    connectionTimeoutMillis: 5_000,
+  })
   // An idle connection the server drops (restart, network) must not crash the process; the pool replaces it.
   pool.on('error', (error) => options.log?.error({ err: error }, 'PostgreSQL connection lost'))
   try {
@@ -289,6 +294,9 @@ export async function openPostgresStore(
         const { rows } = await run<{ seq: string | null }>(client, 'selectLastSeq', [boardId, document])
         return rows[0]?.seq == null ? upToSeq : Number(rows[0].seq)
       }),
+    async ping() {
+      await pool.query('SELECT 1')
+    },
     close: () => pool.end(),
   }
 }

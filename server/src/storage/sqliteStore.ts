@@ -245,6 +245,10 @@ export function openSqliteStore(
       checkpoints.committed(parts.reduce((sum, part) => sum + part.byteLength, 0))
       return lastSeq
     },
+    async ping() {
+      // A file that was deleted or became unreadable fails this; an open handle alone proves nothing.
+      db.prepare('SELECT count(*) FROM boards LIMIT 1').get()
+    },
     close: async () => {
       checkpoints.stop()
       db.close()

@@ -44,6 +44,9 @@ import { UpdateLog } from './updateLog'
 // awareness clientID (awarenessPolicy.ts). Who may write, and which updates, is decided by the
 // connection's write grant (permissions/documentPolicies.ts), checked here before an update is applied.
 
+/** An unload's close code: 1001 for an idle board, 1012 when the whole instance drains. */
+export type UnloadCode = typeof closeCodes.goingAway | typeof closeCodes.serviceRestart
+
 export interface RoomDeps {
   store: BoardStore
   queue: PersistQueue
@@ -246,13 +249,13 @@ export class Room implements PersistTarget, MessageTarget, RelayTarget {
    * line on the room takes no joins or messages (isOpen is false), so after the flush the doc equals the
    * store; Rooms keeps this promise in its map, so a join meanwhile waits and then loads afresh.
    */
-  unload(reason = 'board unloaded'): Promise<void> {
+  unload(reason = 'board unloaded', code: UnloadCode = closeCodes.goingAway): Promise<void> {
     if (this.closed) return Promise.resolve()
-    this.unloading ??= this.runUnload(reason)
+    this.unloading ??= this.runUnload(reason, code)
     return this.unloading
   }
 
-  private async runUnload(reason: string): Promise<void> {
+  private async runUnload(reason: string, code: UnloadCode): Promise<void> {
     clearTimeout(this.idleTimer)
     try {
       await this.deps.queue.flush()
@@ -263,12 +266,12 @@ export class Room implements PersistTarget, MessageTarget, RelayTarget {
     } catch (error) {
       this.log.error({ err: error }, 'unloading the board failed')
     }
-    this.close(closeCodes.goingAway, reason)
+    this.close(code, reason)
     this.log.info({ reason }, 'room unloaded')
   }
 
   /** Drops the room without writing anything more: queued updates and relays are discarded. */
-  close(code: typeof closeCodes.goingAway | typeof closeCodes.internalError, reason: string): void {
+  close(code: UnloadCode | typeof closeCodes.internalError, reason: string): void {
     if (this.closed) return
     this.closed = true
     clearTimeout(this.idleTimer)

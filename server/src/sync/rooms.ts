@@ -2,7 +2,7 @@ import { migrateBoard } from '../../../shared/src/board/migrations'
 import { type CloseCode, closeCodes } from '../closeCodes'
 import type { Logger } from '../log'
 import type { BoardDocument } from '../permissions/documents'
-import type { RoomDeps } from './room'
+import type { RoomDeps, UnloadCode } from './room'
 import { Room } from './room'
 
 // The rooms of one server, one per loaded document: `<boardId>/<document>` → Room. A room is created on
@@ -100,12 +100,15 @@ export class Rooms {
     return undefined
   }
 
-  /** Shutdown: refuse new joins, write everything in one batch, then unload every room (1001). */
-  async unloadAll(reason: string): Promise<void> {
+  /** Shutdown: refuse new joins, write everything in one batch, then unload every room (1001 or `code`). */
+  async unloadAll(reason: string, code: UnloadCode = closeCodes.goingAway): Promise<void> {
     this.closing = true
     await this.deps.queue.flush()
     const rooms = await Promise.all([...this.rooms.values()].map((e) => e.ready.catch(() => undefined)))
-    await Promise.all([...rooms.map((room) => room && this.unload(room, reason)), ...this.unloads.values()])
+    await Promise.all([
+      ...rooms.map((room) => room && this.unload(room, reason, code)),
+      ...this.unloads.values(),
+    ])
   }
 
   private load(boardId: string, document: BoardDocument): Entry {
@@ -159,12 +162,12 @@ export class Rooms {
   }
 
   /** Takes the room out of the map for the whole unload, so a join meanwhile waits for it. */
-  private unload(room: Room, reason: string): Promise<void> {
+  private unload(room: Room, reason: string, code?: UnloadCode): Promise<void> {
     const key = roomKey(room.boardId, room.documentName)
     const existing = this.unloads.get(key)
     if (existing) return existing
     if (this.rooms.get(key)?.room === room) this.rooms.delete(key)
-    const done: Promise<void> = room.unload(reason).finally(() => {
+    const done: Promise<void> = room.unload(reason, code).finally(() => {
       if (this.unloads.get(key) === done) this.unloads.delete(key)
     })
     this.unloads.set(key, done)

@@ -8,7 +8,7 @@ import type { BoardStore } from '../storage/BoardStore'
  * `appendUpdatesNow` (a network store cannot commit synchronously), so edits go through the persist queue.
  */
 
-type Method = Exclude<keyof BoardStore, 'close' | 'appendUpdatesNow'>
+type Method = Exclude<keyof BoardStore, 'close' | 'appendUpdatesNow' | 'ping'>
 
 export interface SlowStore extends BoardStore {
   readonly delayMs: Partial<Record<Method, number>>
@@ -57,6 +57,9 @@ export function slowStore(inner: BoardStore, delayMs: Partial<Record<Method, num
     loadUpdates: wrap('loadUpdates'),
     appendUpdates: wrap('appendUpdates'),
     compact: wrap('compact'),
+    ping: async () => {
+      await inner.ping?.()
+    },
     close: () => inner.close(),
   }
 }

@@ -31,6 +31,10 @@ export interface ThrowawayPostgres {
   url: string
   /** A fresh, empty database on this server, for one test. */
   createDatabase(): Promise<string>
+  /** Stops the server, keeping its files: connections are refused until `resume`. */
+  pause(): Promise<void>
+  /** Starts the paused server again on the same port and data. */
+  resume(): Promise<void>
   stop(): Promise<void>
 }
 
@@ -96,16 +100,13 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
     '-c',
     'fsync=off',
   ])
-  const child: ChildProcess = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] })
-  let stderr = ''
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString()
-  })
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`
+  let server = launchPostgres(command, args)
+  let running = true
 
-  const stop = async () => {
-    // SIGINT is the postmaster's fast shutdown; signal it by its pid file, not runuser, which may not forward.
+  /** SIGINT is the postmaster's fast shutdown; signalled by its pid file, not runuser, which may not forward. */
+  const halt = async () => {
+    running = false
     const pidFile = path.join(dataDir, 'postmaster.pid')
     if (existsSync(pidFile)) {
       const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0])
@@ -114,28 +115,22 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
       } catch {
         // Already gone.
       }
-    } else child.kill('SIGINT')
-    await exited
+    } else server.child.kill('SIGINT')
+    await server.exited
+  }
+  const stop = async () => {
+    await halt()
     rmSync(dir, { recursive: true, force: true })
   }
-
-  const deadline = Date.now() + 20_000
-  for (;;) {
-    const client = new pg.Client({ connectionString: url })
+  const ready = async () => {
     try {
-      await client.connect()
-      await client.end()
-      break
+      await waitUntilAccepting(url, server)
     } catch (error) {
-      await client.end().catch(() => {})
-      if (child.exitCode !== null || Date.now() > deadline) {
-        await stop()
-        throw new Error(`PostgreSQL did not start: ${String(error)}\n${stderr}`)
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100))
+      await stop()
+      throw error
     }
   }
-
+  await ready()
   let databases = 0
   return {
     url,
@@ -150,6 +145,48 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
       }
       return `postgres://postgres@127.0.0.1:${port}/${name}`
     },
+    async pause() {
+      if (running) await halt()
+    },
+    async resume() {
+      if (running) return
+      server = launchPostgres(command, args)
+      running = true
+      await ready()
+    },
     stop,
+  }
+}
+
+interface Launched {
+  child: ChildProcess
+  exited: Promise<void>
+  stderr(): string
+}
+
+function launchPostgres(command: string, args: string[]): Launched {
+  const child: ChildProcess = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] })
+  let stderr = ''
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString()
+  })
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  return { child, exited, stderr: () => stderr }
+}
+
+async function waitUntilAccepting(url: string, server: Launched): Promise<void> {
+  const deadline = Date.now() + 20_000
+  for (;;) {
+    const client = new pg.Client({ connectionString: url })
+    try {
+      await client.connect()
+      await client.end()
+      return
+    } catch (error) {
+      await client.end().catch(() => {})
+      if (server.child.exitCode !== null || Date.now() > deadline)
+        throw new Error(`PostgreSQL did not start: ${String(error)}\n${server.stderr()}`)
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
   }
 }

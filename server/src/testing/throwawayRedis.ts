@@ -12,6 +12,9 @@ export interface ThrowawayRedis {
   port: number
   /** Kills the server (SIGKILL) and starts a new, empty one on the same port. */
   restart(): Promise<void>
+  /** SIGSTOP: the server keeps its connections but answers nothing until `resume` (SIGCONT). */
+  freeze(): void
+  resume(): void
   stop(): Promise<void>
 }
 
@@ -70,6 +73,8 @@ export async function startThrowawayRedis(): Promise<ThrowawayRedis> {
       child = launch(port)
       await waitForPort(port)
     },
+    freeze: () => child.kill('SIGSTOP'),
+    resume: () => child.kill('SIGCONT'),
     stop: () => kill(child),
   }
 }
