@@ -1,6 +1,6 @@
 // The board's inks. The scene builders (buildScene, noteItems) put them into the items the canvas and
 // the PDF draw; the panels read NOTE_INK for their color swatches.
-import type { NoteColor } from '../board/style'
+import type { NoteColor, PersonaColor, TagColor } from '../board/style'
 
 /** Inks for each stored color name (notes read them through noteItems' noteInk). */
 export const NOTE_INK: Record<NoteColor, { fill: string; border: string; text: string }> = {
@@ -27,3 +27,26 @@ export const BOARD_INK = {
   unsortedText: '#8a2b2b',
   font: 'Inter, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
 } as const
+
+/** Persona accents by stored name: curves, legend swatches and card edges (dark enough on white). */
+export const PERSONA_INK: Record<PersonaColor, string> = {
+  indigo: '#4338ca',
+  teal: '#0f766e',
+  orange: '#c2410c',
+  pink: '#be185d',
+  green: '#15803d',
+  gray: '#4b5563',
+}
+
+/** Tag dots by stored name. */
+export const TAG_INK: Record<TagColor, string> = {
+  red: '#dc2626',
+  orange: '#ea580c',
+  yellow: '#ca8a04',
+  green: '#16a34a',
+  teal: '#0d9488',
+  blue: '#2563eb',
+  purple: '#7c3aed',
+  pink: '#db2777',
+  gray: '#6b7280',
+}

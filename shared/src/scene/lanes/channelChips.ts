@@ -1,89 +1,68 @@
 /*
- * A channels lane's cell as scene items: its touchpoints as chips, one per row, in their order, each a
- * pill with the channel's icon (lucide, drawn as paths: no emoji font) and its label.
+ * A channels lane's cell as scene items: its touchpoints as chips flowed left to right in their order
+ * (as the layout measured them: laneKinds/channelsLane.ts), each a pill with the channel's icon
+ * (lucide, drawn as paths: no emoji font) and its label.
  */
 import type { LaneId, StageId } from '../../board/ids'
+import { CHIP_METRICS, chipText, chipWidth } from '../../board/laneKinds/channelsLane'
+import type { Chip } from '../../board/records/chip'
+import type { Channel } from '../../board/style'
 import type { Rect } from '../../layout/geometry'
+import { GRID } from '../../layout/gridMetrics'
 import type { IconName } from '../icons'
 import type { SceneItem } from '../items'
 
-/** The channels a chip can name, with their icon and the label a chip shows when it has none of its own. */
-export const CHANNEL_LOOKS = {
-  web: { icon: 'globe', label: 'Web' },
-  'mobile-app': { icon: 'smartphone', label: 'Mobile app' },
-  email: { icon: 'mail', label: 'Email' },
-  phone: { icon: 'phone', label: 'Phone' },
-  store: { icon: 'store', label: 'Store' },
-  chat: { icon: 'message-circle', label: 'Chat' },
-  social: { icon: 'share-2', label: 'Social' },
-  ads: { icon: 'megaphone', label: 'Ads' },
-  'word-of-mouth': { icon: 'messages-square', label: 'Word of mouth' },
-  support: { icon: 'life-buoy', label: 'Support' },
-  partner: { icon: 'handshake', label: 'Partner' },
-  'in-product': { icon: 'app-window', label: 'In-product' },
-  custom: { icon: 'tag', label: 'Custom' },
-} as const satisfies Record<string, { icon: IconName; label: string }>
-
-export type ChannelLook = keyof typeof CHANNEL_LOOKS
-
-export const CHIP_STYLE = {
-  heightPx: 32,
-  gapPx: 8,
-  insetPx: 12,
-  iconPx: 18,
-  fontSizePx: 14,
-  fill: '#eef4ff',
-  border: '#9db8ea',
-  text: '#13294b',
-  icon: '#2457b5',
-} as const
-
-export interface ChipInput {
-  /** The chip's record id (selection and hit-testing). */
-  id: string
-  channel: string
-  label: string
+export const CHANNEL_ICONS: Record<Channel, IconName> = {
+  web: 'globe',
+  'mobile-app': 'smartphone',
+  email: 'mail',
+  phone: 'phone',
+  store: 'store',
+  chat: 'message-circle',
+  social: 'share-2',
+  ads: 'megaphone',
+  'word-of-mouth': 'messages-square',
+  support: 'life-buoy',
+  partner: 'handshake',
+  'in-product': 'app-window',
+  custom: 'tag',
 }
 
-/** What a chip reads: its own label, or its channel's name. */
-export function chipText(chip: Pick<ChipInput, 'channel' | 'label'>): string {
-  const label = chip.label.trim()
-  if (label) return label
-  return channelLook(chip.channel).label
-}
+export const CHIP_INK = { fill: '#eef4ff', border: '#9db8ea', text: '#13294b', icon: '#2457b5' } as const
+const CHIP_FONT_PX = 13
+const ICON_PX = 16
 
-export function channelLook(channel: string): { icon: IconName; label: string } {
-  return channel in CHANNEL_LOOKS ? CHANNEL_LOOKS[channel as ChannelLook] : CHANNEL_LOOKS.custom
-}
+export type ChipLook = Pick<Chip, 'id' | 'channel' | 'label'>
 
-/** The height a cell needs for `count` chips (the lane grows to its fullest cell). */
-export function channelCellHeight(count: number): number {
-  const { heightPx, gapPx, insetPx } = CHIP_STYLE
-  return count === 0 ? 0 : 2 * insetPx + count * heightPx + (count - 1) * gapPx
-}
-
-/** Where each chip of a cell sits, in order. */
-export function chipBoxes(cell: Rect, count: number): Rect[] {
-  const { heightPx, gapPx, insetPx } = CHIP_STYLE
-  return Array.from({ length: count }, (_, i) => ({
-    x: cell.x + insetPx,
-    y: cell.y + insetPx + i * (heightPx + gapPx),
-    w: Math.max(0, cell.w - 2 * insetPx),
-    h: heightPx,
-  }))
+/** Where each chip of a cell sits, flowed like the layout measured it (wrapping at the cell's inner width). */
+export function chipBoxes(cell: Rect, chips: readonly ChipLook[]): Rect[] {
+  const pad = GRID.cellPaddingPx
+  const innerW = Math.max(0, cell.w - 2 * pad)
+  const boxes: Rect[] = []
+  let x = 0
+  let y = 0
+  for (const chip of chips) {
+    const w = Math.min(innerW, chipWidth(chip))
+    if (x > 0 && x + w > innerW) {
+      x = 0
+      y += CHIP_METRICS.h + CHIP_METRICS.gap
+    }
+    boxes.push({ x: cell.x + pad + x, y: cell.y + pad + y, w, h: CHIP_METRICS.h })
+    x += w + CHIP_METRICS.gap
+  }
+  return boxes
 }
 
 export function channelCellItems(
   cell: Rect,
-  chips: readonly ChipInput[],
+  chips: readonly ChipLook[],
   laneId: LaneId,
   stage: StageId,
 ): SceneItem[] {
-  const s = CHIP_STYLE
-  return chipBoxes(cell, chips.length).flatMap((box, i) => {
-    const chip = chips[i] as ChipInput
-    const look = channelLook(chip.channel)
-    const iconY = box.y + (box.h - s.iconPx) / 2
+  const boxes = chipBoxes(cell, chips)
+  return chips.flatMap((chip, i): SceneItem[] => {
+    const box = boxes[i] as Rect
+    const iconX = box.x + CHIP_METRICS.padX - 2
     return [
       {
         kind: 'rect',
@@ -92,33 +71,33 @@ export function channelCellItems(
         stage,
         ...box,
         radius: box.h / 2,
-        fill: s.fill,
-        stroke: { color: s.border, width: 1 },
+        fill: CHIP_INK.fill,
+        stroke: { color: CHIP_INK.border, width: 1 },
       },
       {
         kind: 'icon',
         layer: 'content',
         record: laneId,
         stage,
-        name: look.icon,
-        color: s.icon,
-        x: box.x + 10,
-        y: iconY,
-        w: s.iconPx,
-        h: s.iconPx,
+        name: CHANNEL_ICONS[chip.channel] ?? 'tag',
+        color: CHIP_INK.icon,
+        x: iconX,
+        y: box.y + (box.h - ICON_PX) / 2,
+        w: ICON_PX,
+        h: ICON_PX,
       },
       {
         kind: 'text',
         layer: 'content',
         record: laneId,
         stage,
-        x: box.x + 10 + s.iconPx + 8,
+        x: iconX + ICON_PX + 5,
         y: box.y,
-        w: Math.max(0, box.w - s.iconPx - 32),
+        w: Math.max(0, box.x + box.w - (iconX + ICON_PX + 5) - CHIP_METRICS.padX + 2),
         h: box.h,
         text: chipText(chip),
-        color: s.text,
-        fontSize: s.fontSizePx,
+        color: CHIP_INK.text,
+        fontSize: CHIP_FONT_PX,
         fontWeight: 600,
         lineHeight: 1,
         letterSpacing: 0,
@@ -127,6 +106,6 @@ export function channelCellItems(
         wrap: 'none',
         ellipsis: true,
       },
-    ] satisfies SceneItem[]
+    ]
   })
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import type { LaneId, StageId } from '../../board/ids'
-import { channelCellHeight, channelCellItems, chipBoxes, chipText } from './channelChips'
+import type { ChipId, LaneId, StageId } from '../../board/ids'
+import { chipsHeight } from '../../board/laneKinds/channelsLane'
+import type { Channel } from '../../board/style'
+import { channelCellItems, chipBoxes } from './channelChips'
 import { barShares, formatMetric, metricLaneItems } from './metricRow'
 import { textBlockItems } from './textBlock'
 
@@ -8,21 +10,24 @@ const laneId = 'lane:c' as LaneId
 const cell = { x: 200, y: 100, w: 300, h: 200 }
 
 describe('channel chips', () => {
-  it('stacks chips in order inside the cell, and says how tall a cell must be for them', () => {
-    const boxes = chipBoxes(cell, 3)
-    expect(boxes.map((b) => b.y)).toEqual([112, 152, 192])
-    expect(boxes.every((b) => b.x === 212 && b.w === 276)).toBe(true)
-    expect(channelCellHeight(3)).toBe(12 + 3 * 32 + 2 * 8 + 12)
-    expect(channelCellHeight(0)).toBe(0)
+  it('flows chips in order inside the cell, wrapping like the layout measured them', () => {
+    const chips = ['email', 'web', 'store', 'phone', 'chat'].map((channel, i) => ({
+      id: `chip:${i}` as ChipId,
+      channel: channel as Channel,
+    }))
+    const boxes = chipBoxes(cell, chips)
+    expect(boxes[0]).toMatchObject({ x: 216, y: 116 })
+    expect(boxes.every((b) => b.x + b.w <= cell.x + cell.w - 16)).toBe(true)
+    const rows = new Set(boxes.map((b) => b.y)).size
+    expect(chipsHeight(chips as never, cell.w - 32)).toBe(rows * 28 + (rows - 1) * 8)
   })
 
   it('draws each chip as a pill, its channel icon and its label (or the channel name)', () => {
     const items = channelCellItems(
       cell,
       [
-        { id: 'chip:a', channel: 'email', label: '' },
-        { id: 'chip:b', channel: 'custom', label: 'Billboard' },
-        { id: 'chip:c', channel: 'from-the-future', label: '' },
+        { id: 'chip:a' as ChipId, channel: 'email' },
+        { id: 'chip:b' as ChipId, channel: 'custom', label: 'Billboard' },
       ],
       laneId,
       'stage:s' as StageId,
@@ -30,14 +35,12 @@ describe('channel chips', () => {
     expect(items.filter((i) => i.kind === 'icon').map((i) => i.kind === 'icon' && i.name)).toEqual([
       'mail',
       'tag',
-      'tag',
     ])
     expect(items.filter((i) => i.kind === 'text').map((i) => i.kind === 'text' && i.text)).toEqual([
       'Email',
       'Billboard',
-      'Custom',
     ])
-    expect(chipText({ channel: 'word-of-mouth', label: '  ' })).toBe('Word of mouth')
+    expect(items.every((i) => i.stage === 'stage:s')).toBe(true)
   })
 })
 
