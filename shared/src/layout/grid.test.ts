@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { createNote, readBoard } from '../board/schema'
+import { addChip, addLane, createNote, readBoard, setLaneCollapsed, setLaneHeight } from '../board/schema'
 import { applyTemplate } from '../templates/applyTemplate'
 import { rectsIntersect } from './geometry'
-import { cellKey, computeLayout, GRID, UNSORTED_CELL } from './grid'
+import { COLLAPSED_LANE_H, cellKey, computeLayout, GRID, UNSORTED_CELL } from './grid'
 import { pointToCell } from './hitTest'
 
 function board(notesPerCell: number) {
@@ -68,5 +68,49 @@ describe('computeLayout', () => {
     expect(layout.cells.get(UNSORTED_CELL)).toHaveLength(stages.length)
     expect(layout.notes.size).toBe(notes.length)
     expect(layout.cells.get(cellKey(stages[0]!.id, lanes[0]!.id))).toBeUndefined()
+  })
+})
+
+describe('content lanes, resized and collapsed lanes', () => {
+  function withLanes() {
+    const { doc, stages } = board(0)
+    const channels = addLane(doc, 'Channels', 'channels')
+    const actions = readBoard(doc).lanes[0]!.id
+    return { doc, stages, channels, actions }
+  }
+  const layoutOf = (doc: Y.Doc) => {
+    const b = readBoard(doc)
+    return computeLayout(b.stages, b.lanes, b.notes, { chips: b.chips, laneTexts: b.laneTexts })
+  }
+  const rowOf = (doc: Y.Doc, id: string) => layoutOf(doc).lanes.find((l) => l.id === id)!
+
+  it('grows a channels lane with its fullest cell of chips', () => {
+    const { doc, stages, channels } = withLanes()
+    const empty = rowOf(doc, channels).h
+    for (let i = 0; i < 12; i++)
+      addChip(doc, { laneId: channels, stageId: stages[0]!.id, channel: 'word-of-mouth' })
+    expect(rowOf(doc, channels).h).toBeGreaterThan(empty)
+  })
+
+  it('takes a height set by hand, but never hides content below it', () => {
+    const { doc, stages, channels, actions } = withLanes()
+    setLaneHeight(doc, actions, 90)
+    expect(rowOf(doc, actions).h).toBe(90)
+    createNote(doc, { stageId: stages[0]!.id, laneId: actions, text: 'x' })
+    expect(rowOf(doc, actions).h).toBeGreaterThanOrEqual(GRID.minLaneH)
+    setLaneHeight(doc, channels, 600)
+    expect(rowOf(doc, channels).h).toBe(600)
+  })
+
+  it('draws a collapsed lane as its header only and hides its notes, keeping them in its cells', () => {
+    const { doc, stages, actions } = withLanes()
+    const id = createNote(doc, { stageId: stages[0]!.id, laneId: actions, text: 'kept' })
+    setLaneCollapsed(doc, actions, true)
+    const layout = layoutOf(doc)
+    expect(layout.lanes[0]!.h).toBe(COLLAPSED_LANE_H)
+    expect(layout.notes.has(id)).toBe(false)
+    expect(layout.cells.get(cellKey(stages[0]!.id, actions))).toEqual([id])
+    setLaneCollapsed(doc, actions, false)
+    expect(layoutOf(doc).notes.has(id)).toBe(true)
   })
 })

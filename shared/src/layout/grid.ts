@@ -7,6 +7,7 @@
  * (board/laneKinds).
  */
 import type { LaneId, NoteId, StageId } from '../board/ids'
+import type { LaneLayoutContent } from '../board/laneKinds/laneKind'
 import { getLaneKind, type ReadLaneKind } from '../board/laneKinds/registry'
 import type { Lane, Note, Stage } from '../board/schema'
 import type { Rect } from './geometry'
@@ -74,11 +75,20 @@ function flow(notes: readonly Note[], innerW: number): Flowed {
 
 const columnsWidth = (columns: number): number => columns * GRID.slotW + (columns - 1) * GRID.noteGapPx
 
-/** `notes` must already be sorted by order (readNotes does this). */
+/** A collapsed lane shows only its header's first line. */
+export const COLLAPSED_LANE_H = 56
+
+const NO_CONTENT: LaneLayoutContent = { chips: [], laneTexts: [] }
+
+/**
+ * `notes` must already be sorted by order (readNotes does this). `content`: what content lanes measure
+ * their cells by (chips, text blocks); without it those rows take their smallest height.
+ */
 export function computeLayout(
   stages: readonly Stage[],
   lanes: readonly Lane[],
   notes: readonly Note[],
+  content: LaneLayoutContent = NO_CONTENT,
 ): BoardLayout {
   const stageIds = new Set(stages.map((s) => s.id))
   const notesLaneIds = new Set(
@@ -115,16 +125,27 @@ export function computeLayout(
 
   const flowed = new Map<string, Flowed>()
   const laneHeights = lanes.map((lane) => {
+    const { layout } = getLaneKind(lane.kind)
     let tallest = 0
     stages.forEach((stage, i) => {
       const key = cellKey(stage.id, lane.id)
+      const innerW = stageInnerW[i] as number
+      if (layout.contentHeight)
+        tallest = Math.max(
+          tallest,
+          layout.contentHeight({ stageId: stage.id, laneId: lane.id, innerW }, content),
+        )
       const cell = byCell.get(key)
       if (!cell) return
-      const result = flow(cell, stageInnerW[i] as number)
+      const result = flow(cell, innerW)
       flowed.set(key, result)
       tallest = Math.max(tallest, result.height)
     })
-    return getLaneKind(lane.kind).layout.rowHeight(tallest)
+    // Notes keep their places in a collapsed lane (they are only hidden), so a reopened lane is as before.
+    if (lane.collapsed) return COLLAPSED_LANE_H
+    // A height set by hand wins, but never hides content: the row grows past it when it must.
+    const fit = layout.rowHeight(tallest)
+    return lane.height === undefined ? fit : Math.max(lane.height, tallest > 0 ? fit : 0, COLLAPSED_LANE_H)
   })
 
   let x = GRID.laneHeaderW
@@ -145,6 +166,7 @@ export function computeLayout(
 
   const boxes = new Map<NoteId, NoteBox>()
   const cells = new Map<string, NoteId[]>()
+  const collapsed = new Set(lanes.filter((l) => l.collapsed).map((l) => l.id))
   for (const stage of stageColumns) {
     for (const lane of laneRows) {
       const key = cellKey(stage.id, lane.id)
@@ -154,6 +176,8 @@ export function computeLayout(
         key,
         result.boxes.map((b) => b.id),
       )
+      // A collapsed lane's notes stay in its cells (the outline lists them) but are not drawn.
+      if (collapsed.has(lane.id)) continue
       for (const b of result.boxes) {
         const box = {
           id: b.id,
