@@ -10,6 +10,7 @@ import type { ReadLaneKind } from '../board/laneKinds/registry'
 import { getLaneKind } from '../board/laneKinds/registry'
 import type { BoardContent } from '../board/schema'
 import { type BoardLayout, computeLayout, GRID } from '../layout/grid'
+import { connectorSceneItems, laneContentItems, noteLook, tagInks } from './contentItems'
 import type { RectItem, SceneItem, Stroke, TextItem } from './items'
 import { noteItems } from './noteItems'
 import { BOARD_INK } from './palette'
@@ -97,14 +98,18 @@ function laneHeaderItems(layout: BoardLayout): SceneItem[] {
   const titleW = GRID.laneHeaderW - insetLeftPx - insetRightPx
   return layout.lanes.flatMap((l) => {
     const box = { x: 0, y: l.y, w: GRID.laneHeaderW, h: l.h }
+    // A row too low for the title's inset (the line of visibility, a collapsed lane) centres one line.
+    const low = l.h < insetTopPx + fontSizePx * lineHeight + 8
+    const title = low
+      ? { y: l.y, h: l.h, verticalAlign: 'middle' as const, wrap: 'none' as const }
+      : { y: l.y + insetTopPx, h: laneTitleHeight(l.h) }
     return [
       rect({ ...box, record: l.id, fill: BOARD_INK.headerFill, stroke: GRID_STROKE }),
       rect({ x: 0, y: l.y, w: accentWPx, h: l.h, fill: laneInk(l.kind).accent }),
       text({
         x: insetLeftPx,
-        y: l.y + insetTopPx,
+        ...title,
         w: titleW,
-        h: laneTitleHeight(l.h),
         record: l.id,
         text: l.title,
         color: BOARD_INK.laneHeaderText,
@@ -205,12 +210,20 @@ export function buildGridScene(layout: BoardLayout): GridScene {
   return { width: layout.width, height: layout.height, background: BOARD_INK.canvas, items }
 }
 
+/** The board's layout, with what content lanes measure their cells by. */
+export const layoutBoard = (board: BoardContent): BoardLayout =>
+  computeLayout(board.stages, board.lanes, board.notes, { chips: board.chips, laneTexts: board.laneTexts })
+
+/** Everything on the board in paint order: grid, content lanes, notes, connectors. */
 export function buildScene(board: BoardContent): Scene {
-  const layout = computeLayout(board.stages, board.lanes, board.notes)
+  const layout = layoutBoard(board)
   const grid = buildGridScene(layout)
+  grid.items.push(...laneContentItems(board, layout))
+  const inks = tagInks(board)
   for (const note of board.notes) {
     const box = layout.notes.get(note.id)
-    if (box) grid.items.push(...noteItems(note, box, 'full'))
+    if (box) grid.items.push(...noteItems(noteLook(note, inks), box, 'full'))
   }
+  grid.items.push(...connectorSceneItems(board.connectors, layout))
   return { title: board.title, ...grid, layout }
 }

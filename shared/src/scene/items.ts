@@ -11,7 +11,7 @@
  * Text carries its wrapping rules, not its lines: each target breaks it with text/wrapText and its own
  * font's measure, as a browser and a PDF font differ in widths.
  */
-import type { LaneId, NoteId, StageId } from '../board/ids'
+import type { ConnectorId, LaneId, NoteId, StageId } from '../board/ids'
 import type { Point, Rect } from '../layout/geometry'
 import type { IconName } from './icons'
 
@@ -22,8 +22,11 @@ import type { IconName } from './icons'
  */
 export type SceneLayer = 'grid' | 'content' | 'notes' | 'connectors'
 
-/** The record an item draws, for hit-testing and selection; headers carry their stage or lane. */
-export type SceneRecordId = NoteId | StageId | LaneId
+/**
+ * The record an item draws, for hit-testing and selection; headers carry their stage or lane, a
+ * content lane's items their lane, a connector's its connector.
+ */
+export type SceneRecordId = NoteId | StageId | LaneId | ConnectorId
 
 interface ItemBase {
   layer: SceneLayer

@@ -7,7 +7,7 @@ import { CHANNELS, type Channel } from '../style'
 import { contentLane, grownRow } from './contentLane'
 
 /** How a chip measures; the scene draws chips at these sizes. */
-export const CHIP_METRICS = { h: 28, gap: 8, iconW: 20, padX: 10, charW: 7, minW: 56, maxW: 200 } as const
+export const CHIP_METRICS = { h: 28, gap: 8, iconW: 20, padX: 10, charW: 8.4, minW: 60, maxW: 220 } as const
 
 export const CHANNEL_LABELS: Record<Channel, string> = {
   web: 'Web',

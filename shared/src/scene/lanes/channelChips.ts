@@ -29,7 +29,8 @@ export const CHANNEL_ICONS: Record<Channel, IconName> = {
 }
 
 export const CHIP_INK = { fill: '#eef4ff', border: '#9db8ea', text: '#13294b', icon: '#2457b5' } as const
-const CHIP_FONT_PX = 13
+// charW in CHIP_METRICS is this size's average advance (DejaVu Sans Bold, the PDF's face, is the widest).
+const CHIP_FONT_PX = 12
 const ICON_PX = 16
 
 export type ChipLook = Pick<Chip, 'id' | 'channel' | 'label'>
@@ -63,6 +64,7 @@ export function channelCellItems(
   return chips.flatMap((chip, i): SceneItem[] => {
     const box = boxes[i] as Rect
     const iconX = box.x + CHIP_METRICS.padX - 2
+    const textX = iconX + ICON_PX + 4
     return [
       {
         kind: 'rect',
@@ -91,9 +93,9 @@ export function channelCellItems(
         layer: 'content',
         record: laneId,
         stage,
-        x: iconX + ICON_PX + 5,
+        x: textX,
         y: box.y,
-        w: Math.max(0, box.x + box.w - (iconX + ICON_PX + 5) - CHIP_METRICS.padX + 2),
+        w: Math.max(0, box.x + box.w - textX - 6),
         h: box.h,
         text: chipText(chip),
         color: CHIP_INK.text,

@@ -236,7 +236,9 @@ export function emotionLaneItems({ lane, stages, curves, header }: EmotionLaneIn
       )
     }
   }
-  if (curves.length > 1) items.push(...legendItems(curves, header, lane.id))
+  // The legend names the curves drawn here: a persona without a point in this lane has no line to name.
+  const drawn = curves.filter((c) => stages.some((s) => c.scores.has(s.id)))
+  if (drawn.length > 1) items.push(...legendItems(drawn, header, lane.id))
   return items
 }
 
