@@ -1,7 +1,41 @@
 import { afterAll, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { MIGRATIONS, migrateBoard } from './migrations'
-import { getMeta, readSchemaVersion, SCHEMA_VERSION } from './schema'
+import {
+  addStage,
+  createNote,
+  getAllTopLevel,
+  getLanes,
+  getMeta,
+  getPersonas,
+  readBoard,
+  readSchemaVersion,
+  SCHEMA_VERSION,
+  setBoardTitle,
+} from './schema'
+
+/** A board as v1 wrote it: a "Thoughts & emotions" notes lane of kind `emotions`, full of notes. */
+function v1Board(): Y.Doc {
+  const doc = new Y.Doc()
+  doc.transact(() => {
+    getMeta(doc).set('title', 'Checkout')
+    getMeta(doc).set('schemaVersion', 1)
+    const lane = new Y.Map<unknown>()
+    lane.set('title', 'Thoughts & emotions')
+    lane.set('order', 'V')
+    lane.set('kind', 'emotions')
+    getLanes(doc).set('lane:feel', lane)
+  }, 'load')
+  const stage = addStage(doc, 'Purchase', 'V', 'load')
+  createNote(doc, { stageId: stage, laneId: 'lane:feel', text: 'Worried about fees' }, 'load')
+  createNote(doc, { stageId: stage, laneId: 'lane:feel', text: 'Relieved', color: 'green' }, 'load')
+  return doc
+}
+
+const exchange = (a: Y.Doc, b: Y.Doc) => {
+  Y.applyUpdate(a, Y.encodeStateAsUpdate(b))
+  Y.applyUpdate(b, Y.encodeStateAsUpdate(a))
+}
 
 const called = new Set<string>()
 const tracked = MIGRATIONS.map((step) => ({
@@ -24,6 +58,67 @@ describe('migrations', () => {
     expect(readSchemaVersion(doc)).toBe(1)
     expect(getMeta(doc).get('title')).toBe('Old board')
     expect(typeof getMeta(doc).get('createdAt')).toBe('number')
+  })
+
+  it('ThoughtsLaneAndJourneyRecords: v1’s emotions lane becomes a thoughts notes lane with every note kept', () => {
+    const doc = v1Board()
+    const before = readBoard(doc).notes
+    expect(migrateBoard(doc, tracked)).toEqual({ ok: true, from: 1, to: 2 })
+    const after = readBoard(doc)
+    expect(getLanes(doc).get('lane:feel')?.get('kind')).toBe('thoughts')
+    expect(after.lanes).toMatchObject([{ id: 'lane:feel', title: 'Thoughts & emotions', kind: 'thoughts' }])
+    // Every note where it was, as it was; none became a score.
+    expect(after.notes.map((n) => [n.id, n.stageId, n.laneId, n.order, n.text, n.color])).toEqual(
+      before.map((n) => [n.id, n.stageId, n.laneId, n.order, n.text, n.color]),
+    )
+    expect(after.scores).toEqual([])
+    expect(after.personas.map((p) => p.id)).toEqual(['persona:default'])
+    expect(getPersonas(doc).get('persona:default')).toBeInstanceOf(Y.Map)
+    expect(after.tags.map((t) => t.id)).toEqual([
+      'tag:marketing',
+      'tag:sales',
+      'tag:support',
+      'tag:product',
+      'tag:operations',
+    ])
+    // Idempotent: run again, nothing changes.
+    const state = Y.encodeStateVector(doc)
+    expect(migrateBoard(doc, tracked)).toEqual({ ok: true, from: 2, to: 2 })
+    expect(Y.encodeStateVector(doc)).toEqual(state)
+  })
+
+  it('two peers migrating one v1 board at once end with one lane, one persona, five tags, nothing doubled', () => {
+    const original = v1Board()
+    const a = new Y.Doc()
+    const b = new Y.Doc()
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(original))
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(original))
+    migrateBoard(a, tracked)
+    migrateBoard(b, tracked)
+    exchange(a, b)
+    for (const doc of [a, b]) {
+      const board = readBoard(doc)
+      expect(board.schemaVersion).toBe(2)
+      expect(board.lanes.map((l) => [l.id, l.kind])).toEqual([['lane:feel', 'thoughts']])
+      expect(board.notes).toHaveLength(2)
+      expect(board.personas).toHaveLength(1)
+      expect(board.tags).toHaveLength(5)
+    }
+    expect(readBoard(a)).toEqual(readBoard(b))
+  })
+
+  it('undo does not undo the migration: its origin is not one undo tracks', () => {
+    const doc = v1Board()
+    const undo = new Y.UndoManager(getAllTopLevel(doc), { trackedOrigins: new Set(['local']) })
+    setBoardTitle(doc, 'Renamed')
+    migrateBoard(doc, tracked)
+    undo.undo()
+    undo.undo()
+    const board = readBoard(doc)
+    expect(board.title).toBe('Checkout')
+    expect(board.schemaVersion).toBe(2)
+    expect(board.lanes[0]?.kind).toBe('thoughts')
+    expect(board.tags).toHaveLength(5)
   })
 
   it('is idempotent when two peers migrate the same document at once', () => {

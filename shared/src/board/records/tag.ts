@@ -5,6 +5,7 @@
  * fixed ids (ids.ts) so that two peers migrating at once write the same keys.
  */
 import * as Y from 'yjs'
+import { isOrderKey } from '../../order'
 import { DEFAULT_TAG_IDS, isId, newId, type TagId } from '../ids'
 import type { MigrationStep } from '../migrationStep'
 import type { BoardOrigin } from '../origin'
@@ -114,4 +115,11 @@ export function removeTag(doc: Y.Doc, id: TagId, origin: BoardOrigin = 'local'):
       if (tags instanceof Y.Map && tags.has(id)) tags.delete(id)
     })
   }, origin)
+}
+
+/** Moves a tag to a new place in the tag list (a fractional key). */
+export function moveTag(doc: Y.Doc, id: TagId, order: string, origin: BoardOrigin = 'local'): void {
+  const map = getTags(doc).get(id)
+  if (map instanceof Y.Map && isOrderKey(order) && map.get('order') !== order)
+    doc.transact(() => map.set('order', order), origin)
 }
