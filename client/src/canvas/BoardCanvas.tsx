@@ -22,6 +22,8 @@ import { useBoardLayout } from '../doc/hooks'
 import { NoteDrag } from '../state/noteDrag'
 import { trackPointer } from '../state/pointer'
 import { setCanvasSize, setHoveredHeader, useUi } from '../state/ui'
+import { ConnectorsLayer } from './ConnectorsLayer'
+import { ContentLayer } from './ContentLayer'
 import { DragLayer } from './DragLayer'
 import { GridLayer, gridShowsText } from './GridLayer'
 import { InteractionLayer } from './InteractionLayer'
@@ -106,7 +108,9 @@ export function BoardCanvas({ onFirstPaint }: { onFirstPaint?: () => void }) {
         onPointerMove={gestures.onPointerMove}
       >
         <GridLayer layout={layout} showText={showText} />
+        <ContentLayer layout={layout} showText={showText} />
         <NotesLayer layout={layout} layerRef={notesLayerRef} bitmap={bitmap} drag={drag} />
+        <ConnectorsLayer layout={layout} />
         <DragLayer layout={layout} drag={drag} bitmap={bitmap} />
         <InteractionLayer
           layout={layout}

@@ -6,8 +6,9 @@
 import { memo, useMemo } from 'react'
 import { Group } from 'react-konva'
 import type { NoteId } from '../../../shared/src/board/ids'
+import { noteLook } from '../../../shared/src/scene/contentItems'
 import { type NoteDetail, noteItems } from '../../../shared/src/scene/noteItems'
-import { useNote } from '../doc/hooks'
+import { useNote, useTagInks } from '../doc/hooks'
 import { SceneItemNode } from './SceneItemNode'
 
 interface Props {
@@ -23,16 +24,17 @@ interface Props {
 
 function NoteNodeImpl({ id, x, y, w, h, detail, editing }: Props) {
   const note = useNote(id)
+  const inks = useTagInks()
   // In the group's own space: the group carries the position (a dragged note is drawn on the drag layer instead).
   const items = useMemo(
-    () => (note ? noteItems(note, { x: 0, y: 0, w, h }, detail) : []),
-    [note, w, h, detail],
+    () => (note ? noteItems(noteLook(note, inks), { x: 0, y: 0, w, h }, detail) : []),
+    [note, inks, w, h, detail],
   )
   if (!note) return null
   return (
     <Group id={id} name="note" x={x} y={y}>
       {items.map((item, i) =>
-        editing && item.kind === 'text' ? null : (
+        editing && item.kind === 'text' && !item.secondary ? null : (
           // biome-ignore lint/suspicious/noArrayIndexKey: a note's items are a fixed list for its detail
           <SceneItemNode key={i} item={item} />
         ),

@@ -9,23 +9,43 @@
  *   colors   every note's color, for the canvas's block detail (one shape draws all notes); recomputed
  *            when a note is added, removed or recolored — never when text, cell or size change.
  *   title    the board's title from meta.
+ *   anatomy  what content lanes and connectors draw from (lanes, personas, tags, connectors, chips,
+ *            scores, metric values, lane texts); recomputed when any of those change, never for notes.
  */
 import * as Y from 'yjs'
 import type { NoteId } from '../../../shared/src/board/ids'
+import type { LaneLayoutContent } from '../../../shared/src/board/laneKinds/laneKind'
+import { getLaneKind } from '../../../shared/src/board/laneKinds/registry'
 import {
+  type Chip,
+  getChips,
+  getConnectors,
   getLanes,
+  getLaneTexts,
   getMeta,
+  getMetricValues,
   getNotes,
+  getPersonas,
+  getScores,
   getStages,
+  getTags,
   type Note,
   readBoardTitle,
+  readChips,
+  readConnectors,
   readLanes,
+  readLaneTexts,
+  readMetricValues,
   readNote,
   readNotePlacements,
+  readPersonas,
+  readScores,
   readStages,
+  readTags,
 } from '../../../shared/src/board/schema'
 import type { NoteColor } from '../../../shared/src/board/style'
-import { type BoardLayout, computeLayout } from '../../../shared/src/layout/grid'
+import { type BoardLayout, computeLayout, GRID } from '../../../shared/src/layout/grid'
+import { type BoardAnatomy, type TagInks, tagInks } from '../../../shared/src/scene/contentItems'
 
 type Listener = () => void
 
@@ -61,6 +81,22 @@ function isRecolor(
   return false
 }
 
+/** Each content lane's tallest cell as the layout would measure it: equal signatures, equal rows. */
+function contentSignature(layout: BoardLayout, content: LaneLayoutContent): string {
+  const parts: number[] = []
+  for (const lane of layout.lanes) {
+    const measure = getLaneKind(lane.kind).layout.contentHeight
+    if (!measure) continue
+    let tallest = 0
+    for (const stage of layout.stages) {
+      const innerW = stage.w - 2 * GRID.cellPaddingPx
+      tallest = Math.max(tallest, measure({ stageId: stage.id, laneId: lane.id, innerW }, content))
+    }
+    parts.push(tallest)
+  }
+  return parts.join(',')
+}
+
 function listenerSet() {
   const listeners = new Set<Listener>()
   return {
@@ -81,6 +117,9 @@ export class DocStores {
   readonly layout: ExternalStore<BoardLayout>
   readonly title: ExternalStore<string>
   readonly colors: ExternalStore<ReadonlyMap<NoteId, NoteColor>>
+  readonly anatomy: ExternalStore<BoardAnatomy>
+  /** Each tag's ink, for the notes' tag dots: changes only when a tag does. */
+  readonly tagInks: ExternalStore<TagInks>
   private readonly notes = new Map<NoteId, { store: ExternalStore<Note | null>; replaced: () => void }>()
   private readonly disposers: (() => void)[] = []
 
@@ -88,6 +127,8 @@ export class DocStores {
     this.layout = this.createLayoutStore()
     this.title = this.createTitleStore()
     this.colors = this.createColorsStore()
+    this.anatomy = this.createAnatomyStore()
+    this.tagInks = this.createTagInksStore()
     // One observer for every watched note: a note added, deleted or replaced under its id.
     const onNotesKeys = (event: Y.YMapEvent<Y.Map<unknown>>) => {
       for (const key of event.keysChanged) this.notes.get(key as NoteId)?.replaced()
@@ -107,18 +148,110 @@ export class DocStores {
     const onNotes = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
       if (isStructural(events, notes as Y.AbstractType<unknown>)) invalidate()
     }
+    // Chips and text blocks size their rows: a change re-lays the grid only when a row's height would
+    // change, so typing in a text block does not re-lay a 10,000-note board on every key.
+    let measured = ''
+    const onContent = () => {
+      if (cached && contentSignature(cached, this.contentOf()) === measured) return
+      invalidate()
+    }
     notes.observeDeep(onNotes)
     getStages(this.doc).observeDeep(invalidate)
     getLanes(this.doc).observeDeep(invalidate)
+    getChips(this.doc).observeDeep(onContent)
+    getLaneTexts(this.doc).observeDeep(onContent)
     this.disposers.push(() => {
       notes.unobserveDeep(onNotes)
       getStages(this.doc).unobserveDeep(invalidate)
       getLanes(this.doc).unobserveDeep(invalidate)
+      getChips(this.doc).unobserveDeep(onContent)
+      getLaneTexts(this.doc).unobserveDeep(onContent)
     })
     return {
       subscribe: listeners.add,
       getSnapshot: () => {
-        cached ??= computeLayout(readStages(this.doc), readLanes(this.doc), readNotePlacements(this.doc))
+        if (!cached) {
+          const content = this.contentOf()
+          cached = computeLayout(
+            readStages(this.doc),
+            readLanes(this.doc),
+            readNotePlacements(this.doc),
+            content,
+          )
+          measured = contentSignature(cached, content)
+        }
+        return cached
+      },
+    }
+  }
+
+  private contentOf(): LaneLayoutContent {
+    return { chips: readChips(this.doc), laneTexts: readLaneTexts(this.doc) }
+  }
+
+  private createTagInksStore(): ExternalStore<TagInks> {
+    const listeners = listenerSet()
+    let cached: TagInks | null = null
+    const onTags = () => {
+      cached = null
+      listeners.emit()
+    }
+    getTags(this.doc).observeDeep(onTags)
+    this.disposers.push(() => getTags(this.doc).unobserveDeep(onTags))
+    return {
+      subscribe: listeners.add,
+      getSnapshot: () => {
+        cached ??= tagInks({ tags: readTags(this.doc) })
+        return cached
+      },
+    }
+  }
+
+  private createAnatomyStore(): ExternalStore<BoardAnatomy> {
+    const listeners = listenerSet()
+    let cached: BoardAnatomy | null = null
+    const invalidate = () => {
+      cached = null
+      listeners.emit()
+    }
+    const sources = [
+      getLanes(this.doc),
+      getPersonas(this.doc),
+      getTags(this.doc),
+      getConnectors(this.doc),
+      getChips(this.doc),
+      getScores(this.doc),
+      getMetricValues(this.doc),
+      getLaneTexts(this.doc),
+    ] as Y.AbstractType<unknown>[]
+    for (const source of sources) source.observeDeep(invalidate)
+    this.disposers.push(() => {
+      for (const source of sources) source.unobserveDeep(invalidate)
+    })
+    return {
+      subscribe: listeners.add,
+      getSnapshot: () => {
+        if (!cached) {
+          const chips = readChips(this.doc)
+          const chipsByCell = new Map<string, Chip[]>()
+          for (const chip of chips) {
+            const key = `${chip.laneId}/${chip.stageId}`
+            const cell = chipsByCell.get(key)
+            if (cell) cell.push(chip)
+            else chipsByCell.set(key, [chip])
+          }
+          cached = {
+            lanes: readLanes(this.doc),
+            personas: readPersonas(this.doc),
+            tags: readTags(this.doc),
+            connectors: readConnectors(this.doc),
+            chips,
+            chipsByCell,
+            scores: readScores(this.doc),
+            metricValues: readMetricValues(this.doc),
+            laneTexts: readLaneTexts(this.doc),
+          }
+        }
         return cached
       },
     }

@@ -3,11 +3,13 @@
  * re-renders for its own slice: a NoteNode for its note, the grid for the layout, the top bar for
  * the title.
  */
+
 import { createContext, useContext, useMemo, useSyncExternalStore } from 'react'
 import type { NoteId } from '../../../shared/src/board/ids'
 import type { Note } from '../../../shared/src/board/schema'
 import type { NoteColor } from '../../../shared/src/board/style'
 import type { BoardLayout } from '../../../shared/src/layout/grid'
+import type { BoardAnatomy, TagInks } from '../../../shared/src/scene/contentItems'
 import type { DocStores } from './docStores'
 
 export const DocStoresContext = createContext<DocStores | null>(null)
@@ -46,4 +48,15 @@ export function useNoteColors(): ReadonlyMap<NoteId, NoteColor> {
 export function useBoardTitle(): string {
   const { title } = useDocStores()
   return useSyncExternalStore(title.subscribe, title.getSnapshot)
+}
+
+/** Lanes, personas, tags, connectors and the content lanes' values: what the anatomy's layers draw. */
+export function useBoardAnatomy(): BoardAnatomy {
+  const { anatomy } = useDocStores()
+  return useSyncExternalStore(anatomy.subscribe, anatomy.getSnapshot)
+}
+
+export function useTagInks(): TagInks {
+  const { tagInks } = useDocStores()
+  return useSyncExternalStore(tagInks.subscribe, tagInks.getSnapshot)
 }

@@ -24,3 +24,14 @@ export async function createBoard(
   if (res.status !== 201) throw new Error(`POST /api/boards → ${res.status}: ${await res.text()}`)
   return (await res.json()) as CreatedBoard
 }
+
+/** POST /api/boards/import: a new board from a board's JSON export (shared/src/exchange/json.ts). */
+export async function importBoard(baseUrl: string, json: unknown): Promise<CreatedBoard> {
+  const res = await fetch(`${baseUrl}/api/boards/import`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(json),
+  })
+  if (res.status !== 201) throw new Error(`POST /api/boards/import → ${res.status}: ${await res.text()}`)
+  return (await res.json()) as CreatedBoard
+}

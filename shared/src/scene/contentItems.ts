@@ -41,7 +41,10 @@ export function noteLook(note: Note, inks: TagInks): NoteLook {
 }
 
 /** Every persona's curve in one emotion lane, in legend order. */
-export function emotionCurves(board: BoardContent, laneId: LaneRow['id']): PersonaCurve[] {
+export function emotionCurves(
+  board: Pick<BoardContent, 'personas' | 'scores'>,
+  laneId: LaneRow['id'],
+): PersonaCurve[] {
   return board.personas.map((p) => ({
     personaId: p.id,
     name: p.name,
@@ -56,7 +59,21 @@ export function emotionCurves(board: BoardContent, laneId: LaneRow['id']): Perso
 
 const laneHeader = (lane: LaneRow): Rect => ({ x: 0, y: lane.y, w: GRID.laneHeaderW, h: lane.h })
 
-export function laneContentItems(board: BoardContent, layout: BoardLayout): SceneItem[] {
+/** What content lanes draw from: the canvas keeps it in a store of its own, apart from the notes. */
+export type BoardAnatomy = Pick<
+  BoardContent,
+  | 'lanes'
+  | 'personas'
+  | 'tags'
+  | 'connectors'
+  | 'chips'
+  | 'chipsByCell'
+  | 'scores'
+  | 'metricValues'
+  | 'laneTexts'
+>
+
+export function laneContentItems(board: BoardAnatomy, layout: BoardLayout): SceneItem[] {
   const items: SceneItem[] = []
   const lanes = new Map(board.lanes.map((l) => [l.id, l]))
   for (const row of layout.lanes) {
