@@ -9,10 +9,15 @@
  */
 import type { KonvaEventObject } from 'konva/lib/Node'
 import { type RefObject, useCallback, useEffect, useRef, useState } from 'react'
-import { isId } from '../../../shared/src/board/ids'
+import type * as Y from 'yjs'
+import { isId, type PersonaId } from '../../../shared/src/board/ids'
+import type { CellContent } from '../../../shared/src/board/laneKinds/laneKind'
+import { getLaneKind } from '../../../shared/src/board/laneKinds/registry'
+import { readPersonas } from '../../../shared/src/board/schema'
 import type { Rect } from '../../../shared/src/layout/geometry'
 import { type BoardLayout, type HeaderRef, headerRect } from '../../../shared/src/layout/grid'
 import { headerGapAt, headerGapLine } from '../../../shared/src/layout/hitTest'
+import { scoreAtY } from '../../../shared/src/scene/lanes/emotionCurve'
 import { useBoardSession } from '../board/session'
 import { runCommand } from '../commands/registry'
 import {
@@ -37,6 +42,19 @@ import {
 } from '../state/ui'
 import { noteIndex } from '../view/noteIndex'
 import { screenToBoard } from '../view/viewport'
+
+/** What a lane's cells hold, by its kind (notes, scores, chips…); undefined for a lane not in the layout. */
+function laneHolds(layout: BoardLayout, laneId: string): CellContent | undefined {
+  const lane = layout.lanes.find((l) => l.id === laneId)
+  return lane ? getLaneKind(lane.kind).layout.holds : undefined
+}
+
+/** The persona a click in an emotion lane sets: the one chosen, while it exists, else the first. */
+function activePersonaOf(doc: Y.Doc): PersonaId | undefined {
+  const personas = readPersonas(doc)
+  const chosen = useUi.getState().activePersona
+  return (personas.find((p) => p.id === chosen) ?? personas[0])?.id
+}
 
 /** The whole column or row of a header, shaded while it is dragged. */
 function headerBand(layout: BoardLayout, header: HeaderRef): Rect | null {
@@ -76,6 +94,8 @@ export function useCanvasGestures(
   session.current = { readOnly, commands }
   const detach = useRef<(() => void) | null>(null)
   const longPress = useRef<number | undefined>(undefined)
+  /** The last emotion point this press set ("stage/value"), so a drag writes only when it snaps anew. */
+  const lastScore = useRef<string | null>(null)
   const [fingers] = useState(() => new Fingers())
 
   /** `bounds`: the canvas's page box, when the caller has it (it does not move during a gesture). */
@@ -159,9 +179,25 @@ export function useCanvasGestures(
               runCommand('header.moveToGap', commands, { header: intent.header, gap })
             }
             break
-          case 'addNote':
-            runCommand('note.addInCell', commands, { cell: intent.cell })
+          case 'addNote': {
+            // What "add" means in a cell is its lane's: a note, the cell's editor, or nothing (a curve).
+            const holds = laneHolds(layout, intent.cell.laneId)
+            if (holds === 'notes') runCommand('note.addInCell', commands, { cell: intent.cell })
+            else if (holds === 'chips' || holds === 'values' || holds === 'text')
+              runCommand('cell.edit', commands, { cell: intent.cell })
             break
+          }
+          case 'scoreAt': {
+            const row = layout.lanes.find((l) => l.id === intent.cell.laneId)
+            const persona = activePersonaOf(commands.doc)
+            if (!row || !persona) break
+            const value = scoreAtY(row, intent.at.y)
+            const key = `${intent.cell.stageId}/${value}`
+            if (lastScore.current === key) break
+            lastScore.current = key
+            runCommand('emotion.set', commands, { cell: intent.cell, content: { persona, value } })
+            break
+          }
           case 'editNote':
             runCommand('note.edit', commands, { note: intent.id })
             break
@@ -213,11 +249,15 @@ export function useCanvasGestures(
             size: selection.size,
             only: notes.length === 1 && selection.size === 1 ? (notes[0] ?? null) : null,
           },
+          scorable:
+            hit.kind === 'cell' &&
+            laneHolds(session.current.commands.getLayout(), hit.cell.laneId) === 'scores',
         }),
       )
       // A finger's emulated mouse events would land on what its tap opened (the note editor) and
       // close it; touch needs none of them (taps, not double-clicks, edit on touch).
       if (at.touch) e.evt.preventDefault()
+      lastScore.current = null
       if (at.touch && machine.active) {
         window.clearTimeout(longPress.current)
         longPress.current = window.setTimeout(

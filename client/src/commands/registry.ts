@@ -21,6 +21,7 @@ import { exportPdf } from '../export/pdfExport'
 import { clearSelection, selectOnly, setTool, setViewport, useUi } from '../state/ui'
 import { fitRect, ZOOM, zoomAt } from '../view/viewport'
 import { CLIPBOARD_COMMANDS } from './clipboardCommands'
+import { CONTENT_COMMANDS, type ContentArgs } from './contentCommands'
 import { EDIT_COMMANDS, HISTORY_COMMANDS } from './editCommands'
 import { GRID_COMMANDS } from './gridCommands'
 import { COLOR_COMMANDS, NOTE_COMMANDS } from './noteCommands'
@@ -65,6 +66,8 @@ export interface CommandArgs {
   pasted?: readonly ClipNote[]
   /** A CSV import the person previewed and confirmed (shared/src/exchange/csvImport.ts). */
   csvPlan?: CsvImportPlan
+  /** What a content lane's cell gets: a score, a chip, a value, a text (contentCommands.ts). */
+  content?: ContentArgs
 }
 
 export interface Shortcut {
@@ -158,6 +161,7 @@ export const COMMANDS: readonly Command[] = [
   ...CLIPBOARD_COMMANDS,
   ...EDIT_COMMANDS,
   ...GRID_COMMANDS,
+  ...CONTENT_COMMANDS,
 ]
 
 const byId = new Map(COMMANDS.map((command) => [command.id, command]))

@@ -20,6 +20,8 @@
  * A double-click edits a note, renames a header or adds a note in a cell — if both its presses were on
  * that note, header or cell, and no drag, pan or header move ended within DBLCLICK_AFTER_DRAG_MS (Konva
  * counts any two quick presses on the stage as a double-click: two clicks on two notes, a pan and a click).
+ * In an emotion lane's cell (an edit link, the Select tool) a press sets the active persona's point at
+ * the pointer's height and a drag moves it up and down, snapping to the five steps; the release sets it.
  * A right-click on a header or a note opens its menu. A pointer cancelled mid-gesture changes nothing.
  *
  * A finger (a touch press) has no hover, no right button and no reliable double-tap, so on touch:
@@ -87,6 +89,8 @@ export interface Situation {
   readOnly: boolean
   /** What is selected, for the taps that depend on it; omitted means nothing. */
   selection?: { size: number; only: NoteId | null }
+  /** The press is in an emotion lane's cell: it sets the active persona's point there (click or drag). */
+  scorable?: boolean
 }
 
 export type GestureEvent =
@@ -138,6 +142,8 @@ export type Intent =
   | { kind: 'resizeNote'; id: NoteId; scaleX: number; scaleY: number }
   /** The header under the pointer (its options button shows), or none. */
   | { kind: 'hoverHeader'; header: HeaderRef | null }
+  /** Put the emotion point of this cell at the height of this board point (snapped by the adapter). */
+  | { kind: 'scoreAt'; cell: CellRef; at: Point }
 
 /** What a touch press may still turn into while it stands still. */
 interface TouchPress {
@@ -157,6 +163,8 @@ type Gesture =
       dragging: boolean
     } & TouchPress)
   | { kind: 'handle' }
+  /** Setting an emotion point: it follows the pointer up and down until the release. */
+  | { kind: 'score'; cell: CellRef }
   /** A long press opened a menu: the rest of this press means nothing. */
   | { kind: 'held' }
 
@@ -201,6 +209,7 @@ function startGesture(e: Extract<GestureEvent, { type: 'down' }>): Gesture | nul
       touch,
     }
   if (selecting && hit.kind === 'handle') return { kind: 'handle' }
+  if (editing && hit.kind === 'cell' && e.scorable && !e.shift) return { kind: 'score', cell: hit.cell }
   if (editing && hit.kind === 'header' && !e.shift)
     return { kind: 'header', header: hit.header, start: e.screen, at: null, touch }
   if (selecting && e.shift) return { kind: 'band', from: e.board }
@@ -313,6 +322,8 @@ export class GestureMachine {
           { kind: 'dragBy', offset },
         ]
       }
+      case 'score':
+        return [{ kind: 'scoreAt', cell: g.cell, at: e.board }]
       case 'handle':
       case 'held':
         return []
@@ -354,6 +365,8 @@ export class GestureMachine {
         }
         this.lastDragEnd = e.time
         return [{ kind: 'drop', at: e.board }]
+      case 'score':
+        return [{ kind: 'scoreAt', cell: g.cell, at: e.board }]
       case 'handle':
       case 'held':
         return []
@@ -373,6 +386,7 @@ export class GestureMachine {
         return g.at === null ? [] : [{ kind: 'grabbing', on: false }, { kind: 'headerDragCancel' }]
       case 'note':
         return g.dragging ? [{ kind: 'dragCancel' }] : []
+      case 'score':
       case 'handle':
       case 'held':
         return []

@@ -10,6 +10,7 @@
  */
 import { memo } from 'react'
 import type { NoteId } from '../../../shared/src/board/ids'
+import { getLaneKind } from '../../../shared/src/board/laneKinds/registry'
 import { cellKey, type HeaderRef, UNSORTED_CELL } from '../../../shared/src/layout/grid'
 import { useBoardSession } from '../board/session'
 import { headerOptionsLabel } from '../commands/headerMenu'
@@ -19,6 +20,7 @@ import { useNoteEditorsLabel } from '../presence/usePresence'
 import { selectOnly, setViewport, startEditing, useUi } from '../state/ui'
 import { noteLabel } from '../view/noteLabel'
 import { panIntoView } from '../view/viewport'
+import { OutlineContentCell } from './OutlineContentCell'
 
 const OutlineNote = memo(function OutlineNote({ id, readOnly }: { id: NoteId; readOnly: boolean }) {
   const note = useNote(id)
@@ -105,6 +107,13 @@ export function AccessibleOutline() {
                 {(layout.cells.get(cellKey(stage.id, lane.id)) ?? []).map((id) => (
                   <OutlineNote key={id} id={id} readOnly={readOnly} />
                 ))}
+                <OutlineContentCell
+                  laneId={lane.id}
+                  laneTitle={lane.title}
+                  stageId={stage.id}
+                  stageTitle={stage.title}
+                  holds={getLaneKind(lane.kind).layout.holds}
+                />
               </td>
             ))}
           </tr>

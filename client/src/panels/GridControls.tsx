@@ -12,7 +12,9 @@ import { useBoardLayout } from '../doc/hooks'
 import { closeGridEdit, sameHeader, useUi } from '../state/ui'
 import { boardToScreen, rectToScreen } from '../view/viewport'
 import { AddHeaderForm } from './AddHeaderForm'
+import { CellEditor } from './CellEditor'
 import { DeleteHeaderDialog } from './DeleteHeaderDialog'
+import { EmotionLaneControls } from './EmotionLaneControls'
 import { HeaderMenu, OPTIONS_BUTTON_PX } from './HeaderMenu'
 import { HeaderRenameField } from './HeaderRenameField'
 import { NoteMenu } from './NoteMenu'
@@ -100,6 +102,8 @@ function OpenGridEdit() {
   if (!edit) return null
   if (edit.kind === 'menu') return <HeaderMenu header={edit.header} />
   if (edit.kind === 'noteMenu') return <NoteMenu key={edit.note} note={edit.note} />
+  if (edit.kind === 'cell')
+    return <CellEditor key={`${edit.cell.laneId}${edit.cell.stageId}`} cell={edit.cell} />
   if (edit.kind === 'rename') return <HeaderRenameField key={edit.header.id} header={edit.header} />
   if (edit.kind === 'delete') return <DeleteHeaderDialog header={edit.header} />
   return <AddHeaderForm key={`${edit.axis}${edit.header?.id}${edit.side}`} edit={edit} />
@@ -116,6 +120,7 @@ export function GridControls() {
   return (
     <>
       <AddButtons />
+      <EmotionLaneControls />
       {withButton && !sameHeader(withButton, renaming) && (
         <OptionsButton key={`${withButton.kind}${withButton.id}`} header={withButton} />
       )}

@@ -9,8 +9,9 @@
  */
 import { create } from 'zustand'
 import type { InsertSide } from '../../../shared/src/board/gridOrder'
-import { isId, type NoteId, type RecordId } from '../../../shared/src/board/ids'
+import { isId, type NoteId, type PersonaId, type RecordId } from '../../../shared/src/board/ids'
 import type { HeaderRef } from '../../../shared/src/layout/grid'
+import type { CellRef } from '../../../shared/src/layout/hitTest'
 import type { Size, Viewport } from '../view/viewport'
 
 /** 'select': drag on empty space pans, shift+drag draws a selection box. 'pan': every drag pans. */
@@ -23,6 +24,8 @@ export type Tool = 'select' | 'pan'
 export type GridEdit =
   | { kind: 'menu'; header: HeaderRef }
   | { kind: 'noteMenu'; note: NoteId }
+  /** A content lane's cell editor: channel chips, a metric value or a text block. */
+  | { kind: 'cell'; cell: CellRef }
   | { kind: 'rename'; header: HeaderRef }
   | { kind: 'add'; axis: HeaderRef['kind']; header: HeaderRef | null; side: InsertSide }
   | { kind: 'delete'; header: HeaderRef }
@@ -39,6 +42,8 @@ export interface UiState {
   gridEdit: GridEdit | null
   /** The stage or lane header under the pointer, which shows its options button. */
   hoveredHeader: HeaderRef | null
+  /** Whose emotion curve a click in an emotion lane sets; null means the board's first persona. */
+  activePersona: PersonaId | null
 }
 
 const initialState: UiState = {
@@ -50,6 +55,7 @@ const initialState: UiState = {
   shortcutsOpen: false,
   gridEdit: null,
   hoveredHeader: null,
+  activePersona: null,
 }
 
 export const useUi = create<UiState>()(() => initialState)
@@ -59,6 +65,8 @@ export const resetUi = (): void => useUi.setState(initialState, true)
 export const setTool = (tool: Tool): void => useUi.setState({ tool })
 
 export const setViewport = (viewport: Viewport): void => useUi.setState({ viewport })
+
+export const setActivePersona = (activePersona: PersonaId | null): void => useUi.setState({ activePersona })
 
 export const setCanvasSize = (canvasSize: Size): void => {
   const prev = useUi.getState().canvasSize

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { LaneId, StageId } from '../../board/ids'
+import type { LaneId, PersonaId, StageId } from '../../board/ids'
 import {
   curveRuns,
   DIVERGENCE_TEXT,
@@ -23,7 +23,7 @@ const stages = ['Awareness', 'Consideration', 'Purchase', 'Onboarding'].map((tit
 const lane = { id: 'lane:e' as LaneId, y: 100, h: 220 }
 const header = { x: 0, y: 100, w: 200, h: 220 }
 const curve = (name: string, scores: (number | undefined)[], color = '#2563eb'): PersonaCurve => ({
-  personaId: `persona:${name}`,
+  personaId: `persona:${name}` as PersonaId,
   name,
   color,
   scores: new Map(scores.flatMap((s, i) => (s === undefined ? [] : [[sid(i), s] as const]))),

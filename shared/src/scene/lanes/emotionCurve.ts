@@ -8,7 +8,7 @@
  * The curve is a cubic Bézier per span with horizontal tangents at every point: smooth (C1) through
  * the points, and it never overshoots the range between two neighbours, so it stays inside −2…+2.
  */
-import type { LaneId, StageId } from '../../board/ids'
+import type { LaneId, PersonaId, StageId } from '../../board/ids'
 import type { Point, Rect } from '../../layout/geometry'
 import type { IconName } from '../icons'
 import type { PathCommand, SceneItem } from '../items'
@@ -54,7 +54,7 @@ export interface CurveStage {
 }
 
 export interface PersonaCurve {
-  personaId: string
+  personaId: PersonaId
   name: string
   color: string
   /** Scores by stage; a stage missing here has no score (a gap). */
