@@ -10,8 +10,8 @@ import {
   readNotes,
   readStages,
 } from '../../../shared/src/board/schema'
+import { applyNotesLifecycle } from '../../../shared/src/board/testing/notesLifecycle'
 import { computeLayout, headerRect, UNSORTED_CELL } from '../../../shared/src/layout/grid'
-import { applyTemplate } from '../../../shared/src/templates/applyTemplate'
 import { createLocalHistory } from '../doc/localHistory'
 import { resetUi, setCanvasSize, useUi } from '../state/ui'
 import { headerMenuItems, headerOptionsLabel } from './headerMenu'
@@ -19,7 +19,7 @@ import { type CommandContext, canRun, getCommand, runCommand } from './registry'
 
 function context(readOnly = false): CommandContext {
   const doc = new Y.Doc()
-  applyTemplate(doc, 'customer-lifecycle', { title: 'T' })
+  applyNotesLifecycle(doc, 'customer-lifecycle', { title: 'T' })
   const history = createLocalHistory(doc, { get: () => new Set(), restore: () => {} })
   return {
     doc,

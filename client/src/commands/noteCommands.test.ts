@@ -11,15 +11,15 @@ import {
   readStages,
   removeStage,
 } from '../../../shared/src/board/schema'
+import { applyNotesLifecycle } from '../../../shared/src/board/testing/notesLifecycle'
 import { type BoardLayout, cellKey, computeLayout, UNSORTED_CELL } from '../../../shared/src/layout/grid'
-import { applyTemplate } from '../../../shared/src/templates/applyTemplate'
 import { createLocalHistory } from '../doc/localHistory'
 import { resetUi, selectOnly, useUi } from '../state/ui'
 import { type CommandContext, runCommand } from './registry'
 
 function context(readOnly = false): CommandContext {
   const doc = new Y.Doc()
-  applyTemplate(doc, 'customer-lifecycle', { title: 'Journey' })
+  applyNotesLifecycle(doc, 'customer-lifecycle', { title: 'Journey' })
   const history = createLocalHistory(doc, { get: () => useUi.getState().selection, restore: selectOnly })
   return {
     doc,

@@ -11,13 +11,13 @@ import {
   removeStage,
   updateNotes,
 } from '../../../shared/src/board/schema'
+import { applyNotesLifecycle } from '../../../shared/src/board/testing/notesLifecycle'
 import { cellKey, computeLayout, UNSORTED_CELL } from '../../../shared/src/layout/grid'
-import { applyTemplate } from '../../../shared/src/templates/applyTemplate'
 import { type NudgeDirection, planNudge } from './nudge'
 
 function board() {
   const doc = new Y.Doc()
-  applyTemplate(doc, 'customer-lifecycle', { title: 'T' })
+  applyNotesLifecycle(doc, 'customer-lifecycle', { title: 'T' })
   const stages = readStages(doc)
   const lanes = readLanes(doc)
   const at = (s: number, l: number, text: string) =>

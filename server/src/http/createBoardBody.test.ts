@@ -20,7 +20,7 @@ describe('parseCreateBoardBody', () => {
     [
       'an unknown template',
       { template: 'kanban' },
-      /template: expected one of "customer-lifecycle", "blank"/,
+      /template: expected one of "customer-lifecycle", "saas-onboarding", "ecommerce-purchase", "service-blueprint", "blank"/,
     ],
     ['an unknown field', { title: 'A', colour: 'red' }, /unrecognized key\(s\) "colour"/],
   ])('refuses %s, naming the problem', (_what, body, message) => {

@@ -46,8 +46,9 @@ describe('board schema', () => {
     ])
     expect(board.lanes.map((l) => l.title)).toEqual([
       'Customer actions',
-      'Touchpoints & channels',
-      'Thoughts & emotions',
+      'Channels',
+      'Thoughts',
+      'Emotions',
       'Pain points',
       'Opportunities',
     ])

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { addChip, addLane, createNote, readBoard, setLaneCollapsed, setLaneHeight } from '../board/schema'
-import { applyTemplate } from '../templates/applyTemplate'
+import { applyNotesLifecycle } from '../board/testing/notesLifecycle'
 import { rectsIntersect } from './geometry'
 import { COLLAPSED_LANE_H, cellKey, computeLayout, GRID, UNSORTED_CELL } from './grid'
 import { pointToCell } from './hitTest'
 
 function board(notesPerCell: number) {
   const doc = new Y.Doc()
-  applyTemplate(doc, 'customer-lifecycle', { title: 't' })
+  applyNotesLifecycle(doc, 'customer-lifecycle', { title: 't' })
   const { stages, lanes } = readBoard(doc)
   for (const stage of stages) {
     for (const lane of lanes) {

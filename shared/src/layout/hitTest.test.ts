@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createNote, readBoard } from '../board/schema'
-import { applyTemplate } from '../templates/applyTemplate'
+import { applyNotesLifecycle } from '../board/testing/notesLifecycle'
 import { computeLayout, countNotesUnder, GRID, headerRect, headerTitle } from './grid'
 import { headerGapAt, headerGapLine, nearestCell, pointToHeader } from './hitTest'
 
 function layoutWithNotes() {
   const doc = new Y.Doc()
-  applyTemplate(doc, 'customer-lifecycle', { title: 't' })
+  applyNotesLifecycle(doc, 'customer-lifecycle', { title: 't' })
   const { stages, lanes } = readBoard(doc)
   createNote(doc, { stageId: stages[0]!.id, laneId: lanes[0]!.id })
   createNote(doc, { stageId: stages[0]!.id, laneId: lanes[1]!.id })

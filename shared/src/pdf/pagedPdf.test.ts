@@ -2,8 +2,8 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createNote, readBoard } from '../board/schema'
+import { applyNotesLifecycle } from '../board/testing/notesLifecycle'
 import { buildScene } from '../scene/buildScene'
-import { applyTemplate } from '../templates/applyTemplate'
 import { boardPdf } from './boardPdf'
 import { boardInsights } from './insights'
 import { readPdfFontFiles } from './nodeFontFiles'
@@ -23,7 +23,7 @@ const LONG = `Compares plans on the pricing page ${'and keeps reading '.repeat(1
 /** The customer-lifecycle map (6 stages, 5 lanes) with one note per cell, texts in three scripts. */
 function richMap(): Y.Doc {
   const doc = new Y.Doc()
-  applyTemplate(doc, 'customer-lifecycle', { title: 'Ταξίδι πελάτη — Путь клиента' })
+  applyNotesLifecycle(doc, 'customer-lifecycle', { title: 'Ταξίδι πελάτη — Путь клиента' })
   const { stages, lanes } = readBoard(doc)
   stages.forEach((s, i) => {
     lanes.forEach((l, j) => {

@@ -2,6 +2,7 @@ import { PDFDocument } from 'pdf-lib'
 import { beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createNote, readBoard, removeLane, renameLane } from '../board/schema'
+import { applyNotesLifecycle } from '../board/testing/notesLifecycle'
 import { keysBetween } from '../order'
 import { NOTE_TEXT } from '../scene/textStyle'
 import { applyTemplate } from '../templates/applyTemplate'
@@ -22,7 +23,7 @@ const exportedAt = new Date('2026-11-24T14:05:00Z')
 
 function journeyMap(title: string, texts: string[]): Y.Doc {
   const doc = new Y.Doc()
-  applyTemplate(doc, 'customer-lifecycle', { title })
+  applyNotesLifecycle(doc, 'customer-lifecycle', { title })
   const { stages, lanes } = readBoard(doc)
   texts.forEach((text, i) => {
     createNote(doc, { stageId: stages[i % stages.length]!.id, laneId: lanes[i % lanes.length]!.id, text })
@@ -134,7 +135,7 @@ describe('board PDF', () => {
     timeout: 120_000,
   }, async () => {
     const doc = new Y.Doc()
-    applyTemplate(doc, 'customer-lifecycle', { title: 'Huge' })
+    applyNotesLifecycle(doc, 'customer-lifecycle', { title: 'Huge' })
     const { stages, lanes } = readBoard(doc)
     // Explicit order keys: createNote's default scans the cell, quadratic for thousands of notes.
     const orders = keysBetween(null, null, 20_000)

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { getLaneKind } from '../board/laneKinds/registry'
 import { createNote, readBoard, removeLane, renameLane } from '../board/schema'
+import { applyNotesLifecycle } from '../board/testing/notesLifecycle'
 import { GRID } from '../layout/grid'
-import { applyTemplate } from '../templates/applyTemplate'
 import { buildGridScene, buildScene, UNSORTED_CAPTION, UNSORTED_TITLE } from './buildScene'
 import type { PathItem, RectItem, SceneItem, TextItem } from './items'
 import { NOTE_INK } from './palette'
@@ -14,7 +14,7 @@ const rects = (items: SceneItem[]) => items.filter((i): i is RectItem => i.kind 
 
 function lifecycle(title = 'Onboarding map'): Y.Doc {
   const doc = new Y.Doc()
-  applyTemplate(doc, 'customer-lifecycle', { title })
+  applyNotesLifecycle(doc, 'customer-lifecycle', { title })
   return doc
 }
 

@@ -206,6 +206,8 @@ export function createNote(doc: Y.Doc, init: NoteInit, origin: BoardOrigin = 'lo
     map.set('createdAt', now)
     map.set('updatedAt', now)
     map.set('text', new Y.Text(init.text ?? ''))
+    // Made now, like the text, so that two people tagging the new note at once never race to make it.
+    map.set('tags', new Y.Map<unknown>())
     // A plain note stores no kind: absent reads as plain, and v1 clients see the same map as before.
     if (init.kind && init.kind !== 'plain' && NOTE_KINDS.includes(init.kind)) map.set('kind', init.kind)
     const author = init.createdBy?.trim().slice(0, MAX_AUTHOR_CHARS)

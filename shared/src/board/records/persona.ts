@@ -6,7 +6,7 @@
  * has someone to score for. It cannot be removed.
  */
 import * as Y from 'yjs'
-import { isOrderKey } from '../../order'
+import { compareByOrder, isOrderKey } from '../../order'
 import { DEFAULT_PERSONA_ID, isId, newId, type PersonaId } from '../ids'
 import type { MigrationStep } from '../migrationStep'
 import type { BoardOrigin } from '../origin'
@@ -101,8 +101,9 @@ const DEFAULT_PERSONA: Persona = Object.freeze({
 /** Every persona in order; never empty: `persona:default` is synthesized when the document lacks it. */
 export function readPersonas(doc: Y.Doc): Persona[] {
   const personas = readSorted(getPersonas(doc), readPersona)
-  if (!personas.some((p) => p.id === DEFAULT_PERSONA_ID)) personas.unshift({ ...DEFAULT_PERSONA })
-  return personas
+  if (personas.some((p) => p.id === DEFAULT_PERSONA_ID)) return personas
+  // In its place by order key, as it will sit once a migration or an edit makes it.
+  return [...personas, { ...DEFAULT_PERSONA }].sort(compareByOrder)
 }
 
 let personaSchema: ReturnType<typeof recordSchema> | undefined
