@@ -74,8 +74,8 @@ describe('Redis relay', () => {
     await redis.restart()
     expect(b.room.applyClientUpdate(edit(b.room.doc, 'n2', 'from b'), b.client.conn)).toBe('applied')
     await until(() => a.client.socket.receivedDoc().getMap('notes').get('n2') === 'from b', 'a after restart')
-    // The second edit after the restart is b's too: sqliteStore caches each document's next seq, so two
-    // instances writing one document of one SQLite file collide (UNIQUE seq); see the report / reliability.md.
+    // A second edit of b's: both instances append to one document of one file (seqs are max + 1 in the
+    // INSERT, storage/twoWriters.test.ts), and a's rows are in it too.
     expect(b.room.applyClientUpdate(edit(b.room.doc, 'n3', 'from b again'), b.client.conn)).toBe('applied')
     await until(() => a.client.socket.receivedDoc().getMap('notes').get('n3') === 'from b again', 'a, 2nd')
 
