@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import type { ServerConfig } from '../config'
 import { createLogger } from '../log'
 import type { BoardStore } from '../storage/BoardStore'
 import { openSqliteStore } from '../storage/sqliteStore'
@@ -29,10 +30,15 @@ async function until(check: () => boolean, what: string, timeoutMs = 5000): Prom
   }
 }
 
-async function instance(dir: string, redis: ThrowawayRedis, first: boolean) {
+async function instance(dir: string, redis: ThrowawayRedis, first: boolean, config?: Partial<ServerConfig>) {
   const store: BoardStore = openSqliteStore(dir)
   const relays: RedisRelays = createRedisRelays(redis.url, quiet, { blockMs: 50 })
-  const harness: SyncHarness = await startSyncHarness({ store, relays: relays.open, boardExists: !first })
+  const harness: SyncHarness = await startSyncHarness({
+    store,
+    relays: relays.open,
+    boardExists: !first,
+    config,
+  })
   cleanups.push(async () => {
     await harness.stop()
     await relays.close()
@@ -86,5 +92,35 @@ describe('Redis relay', () => {
       Y.applyUpdate(stored, row.update)
     for (const doc of [a.room.doc, b.room.doc])
       expect(doc.getMap('notes').toJSON()).toEqual(stored.getMap('notes').toJSON())
+  }, 20_000)
+
+  it('never compacts away a row another instance stored that this one has not received yet', async () => {
+    const redis = await startThrowawayRedis()
+    cleanups.push(() => redis.stop())
+    const dir = mkdtempSync(path.join(tmpdir(), 'jb-relay-'))
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }))
+    const a = await instance(dir, redis, true)
+    const b = await instance(dir, redis, false, { compactEveryUpdates: 5 })
+    const rowsOf = () => a.store.loadUpdates(a.harness.boardId, a.room.documentName)
+
+    // Redis answers nothing: a stores its edit, but b does not hear of it.
+    redis.freeze()
+    cleanups.push(() => redis.resume())
+    expect(a.room.applyClientUpdate(edit(a.room.doc, 'from-a', 'kept'), a.client.conn)).toBe('applied')
+    // b's edits come after a's row, so b's compaction replaces it (upToSeq is b's last seq).
+    for (let i = 0; i < 8; i++)
+      expect(b.room.applyClientUpdate(edit(b.room.doc, `b${i}`, 'x'), b.client.conn)).toBe('applied')
+    expect(b.room.doc.getMap('notes').has('from-a')).toBe(false)
+    const deadline = Date.now() + 5000
+    while (!(await rowsOf()).some((row) => row.compacted)) {
+      if (Date.now() > deadline) throw new Error('b never compacted')
+      await new Promise((r) => setTimeout(r, 10))
+    }
+
+    const stored = new Y.Doc()
+    for (const row of await rowsOf()) Y.applyUpdate(stored, row.update)
+    expect(stored.getMap('notes').get('from-a')).toBe('kept')
+    expect(stored.getMap('notes').get('b7')).toBe('x')
+    redis.resume()
   }, 20_000)
 })

@@ -98,6 +98,7 @@ export class Room implements PersistTarget, MessageTarget, RelayTarget {
       log: this.log,
       afterNextWrite: (capture) => this.afterPersist(capture),
       measured: (bytes) => this.size.measured(bytes),
+      sharedStore: () => this.relay.sharedStore,
     })
     this.size = new DocSizeGuard(this.doc, config.maxDocBytes, this.updates.loadedBytes)
     this.relay = (deps.relays ?? localRelays)(this)
