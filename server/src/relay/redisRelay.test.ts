@@ -123,4 +123,32 @@ describe('Redis relay', () => {
     expect(stored.getMap('notes').get('b7')).toBe('x')
     redis.resume()
   }, 20_000)
+
+  it('catches up from the store when sockets join, so an edit stored but never relayed reaches everyone', async () => {
+    const redis = await startThrowawayRedis()
+    cleanups.push(() => redis.stop())
+    const dir = mkdtempSync(path.join(tmpdir(), 'jb-relay-'))
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }))
+    const b = await instance(dir, redis, true)
+    // What an instance killed between its COMMIT and its XADD leaves behind: a row no relay announces.
+    const other = openSqliteStore(dir)
+    cleanups.push(() => other.close())
+    await new Promise((r) => setTimeout(r, 1100)) // past the joins that come with the load
+    await other.appendUpdates([
+      {
+        boardId: b.harness.boardId,
+        document: b.room.documentName,
+        update: edit(b.room.doc, 'orphan', 'stored'),
+      },
+    ])
+    const notesOfB = () => b.client.socket.receivedDoc().getMap('notes')
+    await new Promise((r) => setTimeout(r, 300))
+    expect(notesOfB().has('orphan')).toBe(false)
+
+    // The dead instance's clients reconnect here.
+    const newcomer = b.harness.connect()
+    b.room.addConnection(newcomer.conn)
+    await until(() => notesOfB().get('orphan') === 'stored', 'the existing client to get the orphaned edit')
+    expect(b.room.doc.getMap('notes').get('orphan')).toBe('stored')
+  }, 20_000)
 })

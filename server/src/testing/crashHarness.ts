@@ -155,11 +155,7 @@ async function startTimed(
 }
 
 /** The keys a fresh read-only client finds on the board. */
-async function readKeys(
-  server: RunningMain,
-  boardId: string,
-  viewToken: string,
-): Promise<Set<string>> {
+async function readKeys(server: RunningMain, boardId: string, viewToken: string): Promise<Set<string>> {
   const reader = connectClient(server, boardId, viewToken)
   try {
     await syncedWithin(reader)
