@@ -158,6 +158,7 @@ export function createRedisRelays(url: string, log: Logger, options: RedisRelayO
         .catch((error: Error) => relayLog.warn({ err: error, key }, 'relaying a stored update failed'))
     }
     return {
+      sharedStore: true,
       storedInBatch(update, from) {
         local.storedInBatch(update, from)
         publish(update)

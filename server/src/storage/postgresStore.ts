@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import pg from 'pg'
 import type { Logger } from '../log'
 import { contentDocument } from '../permissions/documents'
@@ -12,14 +13,15 @@ import type {
 } from './BoardStore'
 
 // BoardStore on PostgreSQL (`pg`), selected by DATABASE_URL=postgres://… (main.ts). Same tables as the
-// SQLite store: boards, and board_updates keyed (board_id, document, seq). Seqs come from one database
-// sequence rather than a per-process counter, so that two instances appending to one database never hand
-// out the same seq; a global sequence still increases per document, which is all the contract promises.
-// `compact` writes its parts at the seqs just up to upToSeq, freed by deleting the rows it replaces.
-// Known limit until the Redis relay (issue 18) gives a board one writer at a time: if two instances held
-// the same board, an append of one still uncommitted when the other compacts could carry a seq at or
-// below upToSeq and be ordered before the parts (or collide with one and be refused). One instance per
-// board, which is all this server runs today, never meets it: the store sees one append at a time.
+// SQLite store: boards, and board_updates keyed (board_id, document, seq). `compact` writes its parts at
+// the seqs just up to upToSeq, freed by deleting the rows it replaces.
+//
+// Several instances append to one document (REDIS_URL), so its seqs must commit in order: a reader that
+// has seen seq N must never later find a row below N, or a compaction up to N (or a catch-up that read
+// up to N) would miss it. A database sequence does not promise that (seq 10 may commit after seq 11), so
+// every write to a document first takes a transaction-scoped advisory lock of that document, and the
+// seq is max + 1 read under it. The locks of one batch are taken in one statement, in key order, so two
+// instances' batches never deadlock. (The sequence of migration 1 is left in place, unused.)
 //
 // A pool of connections; every statement is a named prepared statement (parsed once per connection).
 // Migrations are versioned (schema_migrations) and run at start-up under an advisory lock, so instances
@@ -70,6 +72,16 @@ ALTER TABLE boards
 
 /** Any constant; serialises migrations of instances that start at once. */
 const migrationLockKey = 0x6a62_0001
+/** The first key of every document lock (the two-int form), apart from migrationLockKey's. */
+const documentLockSpace = 0x6a62
+
+/** A document's lock key: 32 bits of a hash (a collision only makes two documents wait for each other). */
+const documentLockKey = (boardId: string, document: string) =>
+  createHash('sha256').update(`${boardId}/${document}`).digest().readInt32BE(0)
+
+/** Every document a write touches, each once, in key order (the same order in every instance). */
+const lockKeys = (rows: readonly { boardId: string; document: string }[]) =>
+  [...new Set(rows.map((row) => documentLockKey(row.boardId, row.document)))].sort((a, b) => a - b)
 
 interface BoardRow {
   id: string
@@ -133,7 +145,10 @@ const statements = {
   selectBoard: 'SELECT * FROM boards WHERE id = $1',
   selectBoards: 'SELECT * FROM boards ORDER BY updated_at DESC, id',
   updateSummary: 'UPDATE boards SET title = $2, note_count = $3, updated_at = $4 WHERE id = $1',
-  appendRow: 'INSERT INTO board_updates (board_id, document, update_bytes) VALUES ($1, $2, $3) RETURNING seq',
+  appendRow: `INSERT INTO board_updates (board_id, document, seq, update_bytes)
+      SELECT $1, $2, coalesce(max(seq), 0) + 1, $3 FROM board_updates WHERE board_id = $1 AND document = $2
+    RETURNING seq`,
+  lockDocuments: `SELECT count(pg_advisory_xact_lock(${documentLockSpace}, key)) FROM unnest($1::int4[]) AS key`,
   insertPart:
     'INSERT INTO board_updates (board_id, document, seq, update_bytes, compacted) VALUES ($1, $2, $3, $4, true)',
   selectUpdates:
@@ -223,6 +238,9 @@ export async function openPostgresStore(
     }
   }
 
+  const lockDocuments = (client: pg.PoolClient, rows: readonly { boardId: string; document: string }[]) =>
+    run(client, 'lockDocuments', [lockKeys(rows)])
+
   const appendRow = async (client: pg.PoolClient, { boardId, document, update }: UpdateToAppend) => {
     const { rows } = await run<{ seq: string }>(client, 'appendRow', [boardId, document, toBuffer(update)])
     return Number(rows[0]!.seq)
@@ -279,6 +297,7 @@ export async function openPostgresStore(
     },
     appendUpdates: (batch) =>
       transaction(async (client) => {
+        await lockDocuments(client, batch)
         const seqs: number[] = []
         // In order, one after another: seqs must follow the batch's order.
         for (const row of batch) seqs.push(await appendRow(client, row))
@@ -286,6 +305,7 @@ export async function openPostgresStore(
       }),
     compact: (boardId, document, parts, upToSeq) =>
       transaction(async (client) => {
+        await lockDocuments(client, [{ boardId, document }])
         await run(client, 'deleteUpTo', [boardId, document, upToSeq])
         // Every seq up to upToSeq is free now; the parts end at it, so they load before every kept row.
         for (const [i, part] of parts.entries()) {

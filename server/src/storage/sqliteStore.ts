@@ -18,9 +18,9 @@ import { scheduleWalCheckpoints, type WalCheckpointOptions } from './walCheckpoi
 //
 // Updates are append-only rows keyed (board_id, document, seq); `compact` folds a prefix of one
 // document into a few rows (the merged state in pieces, `compacted = 1`) that take the seqs just below
-// the rows it keeps, which stay as they are. The store hands out each document's seqs itself (last seq
-// per document, read once from the primary key), so an append touches one b-tree and no sequence table:
-// under load the cost of a commit is most of what persistence costs (docs/performance.md).
+// the rows it keeps, which stay as they are. Each append takes max(seq) + 1 of its document in the same
+// statement, so an append touches one b-tree and no sequence table (under load the cost of a commit is
+// most of what persistence costs, docs/performance.md), and two processes on one file never collide.
 //
 // better-sqlite3 is synchronous; each method is an async function around it, so a call does its work at
 // once and returns a settled promise (errors become rejections). No thread pool: a WAL commit of one
@@ -168,14 +168,21 @@ export function openSqliteStore(
     'DELETE FROM board_updates WHERE board_id = ? AND document = ? AND seq <= ?',
   )
 
-  /** The last seq handed out per document; a rolled-back append leaves a gap, which is harmless. */
-  const lastSeqs = new Map<string, number>()
-  const nextSeq = (boardId: string, document: string) => {
-    const key = `${boardId}/${document}`
-    const seq = (lastSeqs.get(key) ?? selectLastSeq.get(boardId, document)?.seq ?? 0) + 1
-    lastSeqs.set(key, seq)
-    return seq
-  }
+  // The seq is max + 1 taken inside the INSERT itself, never a counter kept in memory: a second process
+  // on the same file (a backup, a restore check, a second instance in a test) appends to the same
+  // document, and a cached next seq would collide with its rows. One statement holds SQLite's write
+  // lock from the read to the write, so two processes can never take the same seq, and seqs commit in
+  // order. The max is one seek down the primary key.
+  const appendRow = db.prepare<[{ boardId: string; document: string; update: Buffer }], { seq: number }>(
+    `INSERT INTO board_updates (board_id, document, seq, update_bytes, compacted)
+       SELECT @boardId, @document, coalesce(max(seq), 0) + 1, @update, 0
+       FROM board_updates WHERE board_id = @boardId AND document = @document
+     RETURNING seq`,
+  )
+  // all(), not get(): get() resets the statement after its first row, and an autocommit's failure at
+  // that point (disk full while committing) would be dropped silently, with the edit then relayed.
+  const appendOne = (boardId: string, document: string, update: Uint8Array) =>
+    appendRow.all({ boardId, document, update: toBuffer(update) })[0]!.seq
 
   const createBoardTx = db.transaction((board: NewBoard, initialUpdate: Uint8Array) => {
     insertBoard.run({
@@ -185,13 +192,9 @@ export function openSqliteStore(
       noteCount: board.noteCount,
       ...linkParams(board),
     })
-    insertRow.run(board.id, contentDocument, nextSeq(board.id, contentDocument), toBuffer(initialUpdate), 0)
+    appendOne(board.id, contentDocument, initialUpdate)
   })
-  const append = ({ boardId, document, update }: UpdateToAppend) => {
-    const seq = nextSeq(boardId, document)
-    insertRow.run(boardId, document, seq, toBuffer(update), 0)
-    return seq
-  }
+  const append = ({ boardId, document, update }: UpdateToAppend) => appendOne(boardId, document, update)
   const appendTx = db.transaction((batch: readonly UpdateToAppend[]) => batch.map(append))
   const appendUpdatesNow = (batch: readonly UpdateToAppend[]) => {
     // One row is one statement, atomic on its own: no BEGIN/COMMIT round trips (most commits at light load).

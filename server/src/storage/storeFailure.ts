@@ -4,7 +4,21 @@
  * arrive on `error.code` from better-sqlite3; a network store can set the same codes.
  */
 
-export type StoreFailureKind = 'disk full' | 'database corrupt' | 'storage unavailable' | 'store error'
+export type StoreFailureKind =
+  | 'disk full'
+  | 'database corrupt'
+  | 'storage unavailable'
+  | 'database unreachable'
+  | 'store error'
+
+/**
+ * PostgreSQL is down, restarting or out of reach: a refused or dropped connection (Node's errno codes),
+ * an administrator's shutdown (57P01–57P03), or a connection exception (class 08). `pg` reports a
+ * connection that ended mid-query by message only.
+ */
+const unreachable = (code: string, message: string) =>
+  /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|EPIPE|57P0[123]|08\w{3})$/.test(code) ||
+  /Connection terminated|timeout exceeded when trying to connect/.test(message)
 
 export interface StoreFailure {
   kind: StoreFailureKind
@@ -14,6 +28,7 @@ export interface StoreFailure {
 
 export function describeStoreFailure(error: unknown): StoreFailure {
   const code = String((error as { code?: unknown } | undefined)?.code ?? '')
+  const message = error instanceof Error ? error.message : ''
   if (code === 'SQLITE_FULL' || code === 'ENOSPC')
     return { kind: 'disk full', action: 'free space in DATA_DIR; edits resume when clients reconnect' }
   if (/^SQLITE_(CORRUPT|NOTADB)/.test(code))
@@ -23,5 +38,10 @@ export function describeStoreFailure(error: unknown): StoreFailure {
     }
   if (/^SQLITE_(IOERR|CANTOPEN|READONLY|PERM)/.test(code) || /^E(ACCES|PERM|IO|ROFS)$/.test(code))
     return { kind: 'storage unavailable', action: 'check that DATA_DIR is mounted, readable and writable' }
+  if (unreachable(code, message))
+    return {
+      kind: 'database unreachable',
+      action: 'check that PostgreSQL at DATABASE_URL is up; edits resume when clients reconnect',
+    }
   return { kind: 'store error', action: 'see the error; edits resume when clients reconnect' }
 }

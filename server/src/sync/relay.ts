@@ -16,6 +16,11 @@ import { sendToAll } from './send'
 
 export interface Relay {
   /**
+   * Other instances append to this document in the same store. Compaction then folds in every stored row
+   * it replaces (updateLog.ts), since this room's doc may not have received them yet.
+   */
+  readonly sharedStore: boolean
+  /**
    * A stored update, written in the same batch as others (persistQueue.ts): relayed together with them,
    * once the batch's relays have all been handed over.
    */
@@ -70,6 +75,7 @@ interface Waiting {
  * (an observer counting a key's intermediate values sees them all), as without merging.
  */
 export class LocalRelay implements Relay {
+  readonly sharedStore = false
   private outbox: Waiting[] = []
   private closed = false
 

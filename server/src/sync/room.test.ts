@@ -242,6 +242,7 @@ describe('Room with an injected relay', () => {
       target = t
       const local = localRelays(t)
       return {
+        sharedStore: false,
         storedInBatch: (u, from) => {
           seen.push('batch')
           local.storedInBatch(u, from)

@@ -44,6 +44,9 @@ import { UpdateLog } from './updateLog'
 // awareness clientID (awarenessPolicy.ts). Who may write, and which updates, is decided by the
 // connection's write grant (permissions/documentPolicies.ts), checked here before an update is applied.
 
+/** Joins on a shared store read it again at most this often (Room.catchUpSoon). */
+const joinCatchUpIntervalMs = 1_000
+
 /** An unload's close code: 1001 for an idle board, 1012 when the whole instance drains. */
 export type UnloadCode = typeof closeCodes.goingAway | typeof closeCodes.serviceRestart
 
@@ -77,6 +80,10 @@ export class Room implements PersistTarget, MessageTarget, RelayTarget {
   /** Set while unload() runs: the room takes no more joins or messages. */
   private unloading: Promise<void> | undefined
   private idleTimer: NodeJS.Timeout | undefined
+  /** When this room last read the whole store (its load), for the catch-up on joins (catchUpSoon). */
+  private lastCatchUpAt: number
+  private catchUpTimer: NodeJS.Timeout | undefined
+  private caughtUpSinceLoad = false
 
   constructor(
     readonly boardId: string,
@@ -85,6 +92,7 @@ export class Room implements PersistTarget, MessageTarget, RelayTarget {
     private readonly deps: RoomDeps,
   ) {
     const { config, store } = deps
+    this.lastCatchUpAt = deps.now()
     this.log = deps.log.child({ boardId, document: document.name })
     const load: TransactionOrigin = 'load'
     this.doc.transact(() => {
@@ -98,6 +106,7 @@ export class Room implements PersistTarget, MessageTarget, RelayTarget {
       log: this.log,
       afterNextWrite: (capture) => this.afterPersist(capture),
       measured: (bytes) => this.size.measured(bytes),
+      sharedStore: () => this.relay.sharedStore,
     })
     this.size = new DocSizeGuard(this.doc, config.maxDocBytes, this.updates.loadedBytes)
     this.relay = (deps.relays ?? localRelays)(this)
@@ -140,10 +149,32 @@ export class Room implements PersistTarget, MessageTarget, RelayTarget {
   addConnection(conn: Connection): void {
     clearTimeout(this.idleTimer)
     this.connections.add(conn)
+    if (this.relay.sharedStore) this.catchUpSoon()
     // Sync step 1 asks the client for what the server lacks; one that may not write is not asked.
     if (conn.write.allowed) send(conn, encodeSyncStep1(this.doc))
     const states = [...this.awareness.getStates().keys()]
     if (states.length > 0) send(conn, encodeAwarenessMessage(this.awareness, states))
+  }
+
+  /**
+   * With other instances on the store, a join is a hint that one of them went away (its clients
+   * reconnect here), possibly after storing an edit it never got to relay: read the store again, at most
+   * once per joinCatchUpIntervalMs however many sockets arrive. The joins that come with the load are
+   * skipped: the load (and the relay's start) just read the store.
+   */
+  private catchUpSoon(): void {
+    if (this.catchUpTimer) return
+    const wait = this.lastCatchUpAt + joinCatchUpIntervalMs - this.deps.now()
+    if (!this.caughtUpSinceLoad && wait > 0) return
+    this.caughtUpSinceLoad = true
+    this.catchUpTimer = setTimeout(
+      () => {
+        this.catchUpTimer = undefined
+        this.lastCatchUpAt = this.deps.now()
+        void this.catchUp()
+      },
+      Math.max(0, wait),
+    )
   }
 
   removeConnection(conn: Connection): void {
@@ -275,6 +306,7 @@ export class Room implements PersistTarget, MessageTarget, RelayTarget {
     if (this.closed) return
     this.closed = true
     clearTimeout(this.idleTimer)
+    clearTimeout(this.catchUpTimer)
     this.summary?.close()
     this.updates.close()
     this.relay.close()

@@ -1,4 +1,4 @@
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import type { ServerConfig } from '../config'
 import type { Logger } from '../log'
 import type { BoardStore, StoredUpdate } from '../storage/BoardStore'
@@ -15,6 +15,12 @@ import { captureSyncReply, type DeliverReply } from './syncReply'
 // Anything computed from the doc for the store or for a client (a sync reply, a compaction's state) is
 // captured when a batch is cut, not after the write, because with an async store later edits may
 // already be applied to the doc while a write is in flight (see persistQueue.ts).
+//
+// With other instances appending to the same document (REDIS_URL), the doc at the cut may lack rows they
+// stored below upToSeq that their relay has not delivered yet; deleting those rows would lose them. So
+// such a compaction first loads the rows it is about to replace and folds them into its parts. Every row
+// below upToSeq is committed by then (a store commits a document's seqs in order, BoardStore.ts), and
+// the store's compact deletes only rows up to upToSeq, so nothing deleted is missing from the parts.
 
 export interface UpdateLogDeps {
   store: BoardStore
@@ -26,6 +32,8 @@ export interface UpdateLogDeps {
   afterNextWrite: (capture: CaptureAfterWrite) => void
   /** Told the encoded size of the whole state whenever compaction measures it (limits/docSize.ts). */
   measured: (bytes: number) => void
+  /** Other instances append to this document too (relay.ts): compaction folds in what it replaces. */
+  sharedStore: () => boolean
 }
 
 /** The state in pieces, with the rows and seq it replaces: what one compaction writes. */
@@ -114,6 +122,23 @@ export class UpdateLog {
     if (due && !this.closed) await this.compact(this.prepareCompaction())
   }
 
+  /** `parts` plus every stored row up to `upToSeq`, re-cut into pieces (a shared store's compaction). */
+  private async foldInStored(parts: readonly Uint8Array[], upToSeq: number): Promise<Uint8Array[]> {
+    const stored = await this.deps.store.loadUpdates(this.deps.boardId, this.deps.document)
+    const merged = new Y.Doc()
+    try {
+      merged.transact(() => {
+        for (const part of parts) Y.applyUpdate(merged, part)
+        for (const row of stored) if (row.seq <= upToSeq) Y.applyUpdate(merged, row.update)
+      })
+      const folded = encodeStateInChunks(merged, this.deps.config.syncChunkBytes)
+      this.deps.measured(folded.reduce((sum, part) => sum + part.byteLength, 0))
+      return folded
+    } finally {
+      merged.destroy()
+    }
+  }
+
   /** The room closed: nothing more is compacted or counted. */
   close(): void {
     this.closed = true
@@ -132,9 +157,11 @@ export class UpdateLog {
     if (upToSeq === undefined) return
     const { store, boardId, document } = this.deps
     try {
-      const lastSeq = await store.compact(boardId, document, parts, upToSeq)
+      const written = this.deps.sharedStore() ? await this.foldInStored(parts, upToSeq) : parts
+      if (this.closed) return
+      const lastSeq = await store.compact(boardId, document, written, upToSeq)
       this.lastSeq = Math.max(this.lastSeq ?? 0, lastSeq)
-      this.rows = [...parts, ...this.rows.slice(rowsReplaced)]
+      this.rows = [...written, ...this.rows.slice(rowsReplaced)]
       this.appendedRows -= appendedRows
     } catch (error) {
       // Not fatal: the uncompacted rows still hold everything.

@@ -15,7 +15,8 @@ import { type RunningMain, startMain } from './mainProcess'
  * this cycle or an earlier one, is on the board.
  *
  * Low COMPACT_EVERY_UPDATES by default, so kills also land during compactions. Used by
- * crashCycles.test.ts (3 short cycles) and by the bench (`runCrashCycles({ cycles: 20, … })`).
+ * crashCycles.test.ts (3 short cycles) and by the bench (`runCrashCycles({ cycles: 20, … })`). The same
+ * across three instances on PostgreSQL + Redis, one killed per cycle: clusterCrashCycles.ts.
  */
 
 export interface CrashCycleOptions {
@@ -131,11 +132,11 @@ export async function runCrashCycles(options: CrashCycleOptions): Promise<CrashC
 
 /** Generous: a shared 2-core machine under load can take seconds to start a server and sync. */
 const syncTimeoutMs = 30_000
-const syncedWithin = (client: TestClient) =>
+export const syncedWithin = (client: TestClient) =>
   waitFor(() => client.provider.synced, 'a crash-test client to sync', syncTimeoutMs)
 
 /** Records every key of the crash map that reached this client from the server. */
-function observeRelayed(client: TestClient, into: Set<string>): void {
+export function observeRelayed(client: TestClient, into: Set<string>): void {
   client.doc.getMap(crashMapName).observe((event: Y.YMapEvent<unknown>) => {
     if (event.transaction.origin !== client.provider) return
     for (const key of event.keysChanged) into.add(key)
