@@ -5,6 +5,7 @@ import { getLaneKind, LANE_KIND_LIST } from '../../../shared/src/board/laneKinds
 import {
   createNote,
   getNotes,
+  readBoard,
   readLanes,
   readNote,
   readNotes,
@@ -224,5 +225,36 @@ describe('headerMenuItems', () => {
   it('names the options button after its header', () => {
     expect(headerOptionsLabel('stage', 'Awareness')).toBe('Stage options: Awareness')
     expect(headerOptionsLabel('lane', 'Pain points')).toBe('Lane options: Pain points')
+  })
+})
+
+describe("changing a lane's kind", () => {
+  beforeEach(() => resetUi())
+
+  it('asks before a change that would hide the lane’s notes, and changes once confirmed (one undo)', () => {
+    const ctx = context()
+    const header = laneNamed(ctx, 'Pain points')
+    createNote(ctx.doc, { stageId: readStages(ctx.doc)[0]!.id, laneId: header.id, text: 'slow' })
+    runCommand('lane.setKind', ctx, { header, laneKind: 'emotion-curve' })
+    expect(useUi.getState().gridEdit).toEqual({ kind: 'kindChange', lane: header.id, to: 'emotion-curve' })
+    expect(readLanes(ctx.doc).find((l) => l.id === header.id)?.kind).toBe('pain-points')
+    runCommand('lane.setKind', ctx, { header, laneKind: 'emotion-curve', confirmed: true })
+    expect(readLanes(ctx.doc).find((l) => l.id === header.id)?.kind).toBe('emotion-curve')
+    expect(readNotes(ctx.doc).map((n) => n.text)).toEqual(['slow'])
+    ctx.history?.undo()
+    expect(readLanes(ctx.doc).find((l) => l.id === header.id)?.kind).toBe('pain-points')
+  })
+
+  it('turns notes into a text block without asking, and between notes kinds changes at once', () => {
+    const ctx = context()
+    const header = laneNamed(ctx, 'Opportunities')
+    createNote(ctx.doc, { stageId: readStages(ctx.doc)[0]!.id, laneId: header.id, text: 'Guided trial' })
+    runCommand('lane.setKind', ctx, { header, laneKind: 'text' })
+    expect(useUi.getState().gridEdit).toBeNull()
+    expect(readLanes(ctx.doc).find((l) => l.id === header.id)?.kind).toBe('text')
+    // Every cell of a text lane has its block (made eagerly, empty); the note's words are in the first.
+    expect(readBoard(ctx.doc).laneTexts.flatMap((t) => (t.text ? [t.text] : []))).toEqual(['Guided trial'])
+    runCommand('lane.setKind', ctx, { header: laneNamed(ctx, 'Pain points'), laneKind: 'actions' })
+    expect(useUi.getState().gridEdit).toBeNull()
   })
 })

@@ -5,6 +5,7 @@
  * asks for what is missing (a name, a kind, a confirmation); that UI then runs the writing command.
  */
 import { gapKey, insertKey, stepKey } from '../../../shared/src/board/gridOrder'
+import { changeLaneKind, planLaneKindChange } from '../../../shared/src/board/laneKindChange'
 import {
   addLane,
   addStage,
@@ -16,7 +17,6 @@ import {
   removeStage,
   renameLane,
   renameStage,
-  setLaneKind,
 } from '../../../shared/src/board/schema'
 import { type HeaderRef, headerRect } from '../../../shared/src/layout/grid'
 import { LOCAL_ORIGIN } from '../doc/localHistory'
@@ -134,10 +134,19 @@ export const GRID_COMMANDS: readonly Command[] = [
     label: 'Change what a lane holds (its accent and new notes’ color)',
     edits: true,
     enabled: (ctx, args) => args?.header?.kind === 'lane' && hasHeader(ctx, args) && !!args.laneKind,
+    // Where the lane's content would not show in the new kind it asks first (KindChangeDialog), then
+    // converts what converts (notes ↔ text) in one undoable step.
     run: (ctx, args) => {
       const header = args?.header
-      if (header?.kind === 'lane' && args?.laneKind)
-        setLaneKind(ctx.doc, header.id, args.laneKind, LOCAL_ORIGIN)
+      const to = args?.laneKind
+      if (header?.kind !== 'lane' || !to) return
+      const lane = readLanes(ctx.doc).find((l) => l.id === header.id)
+      if (!lane) return
+      if (planLaneKindChange(lane.kind, to) === 'confirm' && !args?.confirmed) {
+        openGridEdit({ kind: 'kindChange', lane: header.id, to })
+        return
+      }
+      changeLaneKind(ctx.doc, header.id, to, LOCAL_ORIGIN)
     },
   },
   {

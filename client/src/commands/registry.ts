@@ -66,6 +66,8 @@ export interface CommandArgs {
   pasted?: readonly ClipNote[]
   /** A CSV import the person previewed and confirmed (shared/src/exchange/csvImport.ts). */
   csvPlan?: CsvImportPlan
+  /** The person already confirmed a change that hides content (a lane's kind). */
+  confirmed?: boolean
   /** What a content lane's cell gets: a score, a chip, a value, a text (contentCommands.ts). */
   content?: ContentArgs
 }

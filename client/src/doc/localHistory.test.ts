@@ -2,12 +2,18 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { NoteId, RecordId } from '../../../shared/src/board/ids'
 import {
+  addChip,
+  addPersona,
   createNote,
   deleteNotes,
   getNoteText,
+  readChips,
   readLanes,
   readNotes,
+  readPersonas,
+  readScores,
   readStages,
+  setScore,
   updateNote,
 } from '../../../shared/src/board/schema'
 import { applyTemplate } from '../../../shared/src/templates/applyTemplate'
@@ -156,5 +162,29 @@ describe('local history', () => {
     history.undo()
     expect(history.state.getSnapshot()).toEqual({ canUndo: false, canRedo: true })
     expect(seen).toEqual([true, false])
+  })
+})
+
+describe('local history of the journey anatomy', () => {
+  it('undoes my emotion point, chip and persona, one step each, and never a colleague’s point', () => {
+    const { a, b } = twoPeers()
+    const history = createLocalHistory(a, selectionOf())
+    const emotion = readLanes(a).find((l) => l.kind === 'emotion-curve')!.id
+    const channels = readLanes(a).find((l) => l.kind === 'channels')!.id
+    const [s0, s1] = readStages(a)
+    const persona = readPersonas(a)[0]!.id
+    setScore(a, emotion, s0!.id, persona, 2)
+    setScore(b, emotion, s1!.id, persona, -1)
+    addChip(a, { laneId: channels, stageId: s0!.id, channel: 'email' })
+    addPersona(a, { name: 'Ana' })
+    expect(readPersonas(b).map((p) => p.name)).toContain('Ana')
+
+    expect(history.undo()).toBe(true)
+    expect(readPersonas(b).map((p) => p.name)).not.toContain('Ana')
+    expect(history.undo()).toBe(true)
+    expect(readChips(b)).toEqual([])
+    expect(history.undo()).toBe(true)
+    expect(readScores(b).map((s) => [s.stageId, s.value])).toEqual([[s1!.id, -1]])
+    expect(history.undo()).toBe(false)
   })
 })

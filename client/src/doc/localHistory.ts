@@ -16,7 +16,7 @@
  */
 import * as Y from 'yjs'
 import type { NoteId, RecordId } from '../../../shared/src/board/ids'
-import { type BoardOrigin, getLanes, getMeta, getNotes, getStages } from '../../../shared/src/board/schema'
+import { type BoardOrigin, getAllTopLevel, getNotes } from '../../../shared/src/board/schema'
 import type { ExternalStore } from './docStores'
 import { recordExists } from './recordExists'
 
@@ -89,7 +89,8 @@ export function createLocalHistory(
   notes.observe(onNotes)
   doc.on('afterTransaction', onAfter)
 
-  const um = new Y.UndoManager([getMeta(doc), getStages(doc), getLanes(doc), notes], {
+  // Every top-level type: a score, a chip or a persona undoes like a note.
+  const um = new Y.UndoManager(getAllTopLevel(doc), {
     trackedOrigins: new Set([LOCAL_ORIGIN]),
     captureTimeout: options.textCaptureMs ?? TEXT_CAPTURE_MS,
   })

@@ -17,6 +17,7 @@ import { DeleteHeaderDialog } from './DeleteHeaderDialog'
 import { EmotionLaneControls } from './EmotionLaneControls'
 import { HeaderMenu, OPTIONS_BUTTON_PX } from './HeaderMenu'
 import { HeaderRenameField } from './HeaderRenameField'
+import { KindChangeDialog } from './KindChangeDialog'
 import { NoteMenu } from './NoteMenu'
 
 /** Board-unit center of a lane's title line (GridLayer draws it at y 22, 18px type). */
@@ -102,6 +103,7 @@ function OpenGridEdit() {
   if (!edit) return null
   if (edit.kind === 'menu') return <HeaderMenu header={edit.header} />
   if (edit.kind === 'noteMenu') return <NoteMenu key={edit.note} note={edit.note} />
+  if (edit.kind === 'kindChange') return <KindChangeDialog lane={edit.lane} to={edit.to} />
   if (edit.kind === 'cell')
     return <CellEditor key={`${edit.cell.laneId}${edit.cell.stageId}`} cell={edit.cell} />
   if (edit.kind === 'rename') return <HeaderRenameField key={edit.header.id} header={edit.header} />

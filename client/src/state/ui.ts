@@ -9,7 +9,8 @@
  */
 import { create } from 'zustand'
 import type { InsertSide } from '../../../shared/src/board/gridOrder'
-import { isId, type NoteId, type PersonaId, type RecordId } from '../../../shared/src/board/ids'
+import { isId, type LaneId, type NoteId, type PersonaId, type RecordId } from '../../../shared/src/board/ids'
+import type { LaneKind } from '../../../shared/src/board/laneKinds/registry'
 import type { HeaderRef } from '../../../shared/src/layout/grid'
 import type { CellRef } from '../../../shared/src/layout/hitTest'
 import type { Size, Viewport } from '../view/viewport'
@@ -24,6 +25,8 @@ export type Tool = 'select' | 'pan'
 export type GridEdit =
   | { kind: 'menu'; header: HeaderRef }
   | { kind: 'noteMenu'; note: NoteId }
+  /** Confirming a lane kind change that would hide the lane's content. */
+  | { kind: 'kindChange'; lane: LaneId; to: LaneKind }
   /** A content lane's cell editor: channel chips, a metric value or a text block. */
   | { kind: 'cell'; cell: CellRef }
   | { kind: 'rename'; header: HeaderRef }
