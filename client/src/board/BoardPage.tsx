@@ -18,6 +18,7 @@ import { AccessibleOutline } from '../panels/AccessibleOutline'
 import { ErrorBoundary } from '../panels/ErrorBoundary'
 import { GridControls } from '../panels/GridControls'
 import { NoteEditor } from '../panels/NoteEditor'
+import { OutlineConnectors } from '../panels/OutlineConnectors'
 import { PeopleOnBoard } from '../panels/PeopleOnBoard'
 import { ReadOnlyBanner } from '../panels/ReadOnlyBanner'
 import { Toolbar } from '../panels/Toolbar'
@@ -238,6 +239,9 @@ function BoardView({ boardId, token, role, connection, stores, presence }: Board
                   {!readOnly && <Toolbar />}
                   <ErrorBoundary area="The board outline">
                     <AccessibleOutline />
+                    <div className="sr-only">
+                      <OutlineConnectors />
+                    </div>
                   </ErrorBoundary>
                   <PeopleOnBoard />
                   <PresentationOverlay />

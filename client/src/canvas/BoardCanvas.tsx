@@ -95,7 +95,9 @@ export function BoardCanvas({ onFirstPaint }: { onFirstPaint?: () => void }) {
     ? 'grabbing'
     : tool === 'pan' || spaceDown || overHeader
       ? 'grab'
-      : 'default'
+      : tool === 'connect'
+        ? 'crosshair'
+        : 'default'
   return (
     <div ref={containerRef} className="board-canvas" style={{ cursor }}>
       <Stage
@@ -121,6 +123,7 @@ export function BoardCanvas({ onFirstPaint }: { onFirstPaint?: () => void }) {
           dragging={dragging}
           readOnly={readOnly}
           onResize={gestures.onResize}
+          connectLine={gestures.connectLine}
         />
         <PresenceLayer layout={layout} />
       </Stage>

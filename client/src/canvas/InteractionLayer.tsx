@@ -1,7 +1,7 @@
 /* Selection outlines, the rubber band and the resize handles: drawn above the notes, apart from them. */
 import type Konva from 'konva'
 import { type RefObject, useEffect, useRef } from 'react'
-import { Layer, Rect, Transformer } from 'react-konva'
+import { Arrow, Layer, Rect, Transformer } from 'react-konva'
 import { NOTE_SIZE } from '../../../shared/src/board/limits'
 import type { Rect as BoardRect } from '../../../shared/src/layout/geometry'
 import type { BoardLayout } from '../../../shared/src/layout/grid'
@@ -22,6 +22,8 @@ interface Props {
   readOnly: boolean
   /** The transformer let go of a note, resized by these factors of its current size. */
   onResize: (id: string, scaleX: number, scaleY: number) => void
+  /** A connector being drawn: a dashed arrow from its note to the pointer. */
+  connectLine?: { from: { x: number; y: number }; to: { x: number; y: number } } | null
 }
 
 export function InteractionLayer({
@@ -33,6 +35,7 @@ export function InteractionLayer({
   dragging,
   readOnly,
   onResize,
+  connectLine = null,
 }: Props) {
   const selection = useUi((s) => s.selection)
   const notes = selectedNoteIds(selection)
@@ -59,11 +62,23 @@ export function InteractionLayer({
   const stroke = 2 / scale
   const outlinesShown = !dragging && notes.length > 0
   const transformerShown = Boolean(single) && editing === null
-  const empty = !outlinesShown && !rubberBand && !dragSource && !dropLine && !transformerShown
+  const empty = !outlinesShown && !rubberBand && !dragSource && !dropLine && !transformerShown && !connectLine
   return (
     // EMPTY_LAYER_HIDDEN: without a GPU, Chromium hands every visible canvas to the compositor again
     // on each frame that changes anything (~0.5 ms each, every remote cursor move); a hidden one it skips.
     <Layer visible={!empty}>
+      {connectLine && (
+        <Arrow
+          points={[connectLine.from.x, connectLine.from.y, connectLine.to.x, connectLine.to.y]}
+          stroke={SELECTION_INK}
+          fill={SELECTION_INK}
+          strokeWidth={stroke}
+          dash={[8 / scale, 6 / scale]}
+          pointerLength={12 / scale}
+          pointerWidth={10 / scale}
+          listening={false}
+        />
+      )}
       {outlinesShown &&
         notes.map((id) => {
           const box = layout.notes.get(id)

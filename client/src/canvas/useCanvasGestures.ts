@@ -14,7 +14,7 @@ import { isId, type PersonaId } from '../../../shared/src/board/ids'
 import type { CellContent } from '../../../shared/src/board/laneKinds/laneKind'
 import { getLaneKind } from '../../../shared/src/board/laneKinds/registry'
 import { readPersonas } from '../../../shared/src/board/schema'
-import type { Rect } from '../../../shared/src/layout/geometry'
+import type { Point, Rect } from '../../../shared/src/layout/geometry'
 import { type BoardLayout, type HeaderRef, headerRect } from '../../../shared/src/layout/grid'
 import { headerGapAt, headerGapLine } from '../../../shared/src/layout/hitTest'
 import { scoreAtY } from '../../../shared/src/scene/lanes/emotionCurve'
@@ -75,6 +75,8 @@ export interface CanvasGestures {
   dropLine: Rect | null
   /** The column or row of the header being dragged. */
   dragSource: Rect | null
+  /** A connector being drawn (the Connect tool): from the note's centre to the pointer. */
+  connectLine: { from: Point; to: Point } | null
   grabbing: boolean
 }
 
@@ -89,6 +91,7 @@ export function useCanvasGestures(
   const [dropLine, setDropLine] = useState<Rect | null>(null)
   const [dragSource, setDragSource] = useState<Rect | null>(null)
   const [grabbing, setGrabbing] = useState(false)
+  const [connectLine, setConnectLine] = useState<{ from: Point; to: Point } | null>(null)
   // Read when an event arrives, so listeners made at a press never act on a stale role or context.
   const session = useRef({ readOnly, commands })
   session.current = { readOnly, commands }
@@ -185,6 +188,26 @@ export function useCanvasGestures(
             if (holds === 'notes') runCommand('note.addInCell', commands, { cell: intent.cell })
             else if (holds === 'chips' || holds === 'values' || holds === 'text')
               runCommand('cell.edit', commands, { cell: intent.cell })
+            break
+          }
+          case 'connectPreview': {
+            const from = layout.notes.get(intent.from)
+            setConnectLine(
+              from && intent.at
+                ? { from: { x: from.x + from.w / 2, y: from.y + from.h / 2 }, to: intent.at }
+                : null,
+            )
+            break
+          }
+          case 'connect': {
+            const hit = hitAt(layout, intent.at)
+            const to =
+              hit.kind === 'note'
+                ? hit.id
+                : hit.kind === 'header' && hit.header.kind === 'stage'
+                  ? hit.header.id
+                  : null
+            if (to) runCommand('connector.add', commands, { content: { from: intent.from, to } })
             break
           }
           case 'scoreAt': {
@@ -400,6 +423,7 @@ export function useCanvasGestures(
     rubberBand,
     dropLine,
     dragSource,
+    connectLine,
     grabbing,
   }
 }

@@ -4,10 +4,12 @@
  * gestures, the cell editor and the accessible outline all run these, so a keyboard user and a mouse
  * user make the same edits, each one an own-only undo step.
  */
-import type { ChipId, PersonaId } from '../../../shared/src/board/ids'
+import type { ChipId, ConnectorId, NoteId, PersonaId, StageId } from '../../../shared/src/board/ids'
 import { scoreKey } from '../../../shared/src/board/keyed'
 import {
   addChip,
+  addConnector,
+  type ConnectorRoute,
   chipsInCell,
   clearMetricValue,
   clearScore,
@@ -16,9 +18,11 @@ import {
   moveChip,
   readLanes,
   removeChip,
+  removeConnector,
   setLaneMetric,
   setMetricValue,
   setScore,
+  updateConnector,
 } from '../../../shared/src/board/schema'
 import type { Channel } from '../../../shared/src/board/style'
 import type { CellRef } from '../../../shared/src/layout/hitTest'
@@ -43,6 +47,11 @@ export interface ContentArgs {
   /** A metric lane's name and unit. */
   metric?: { name: string; unit: string }
   text?: string
+  /** A connector's ends, or the connector acted on. */
+  from?: NoteId | StageId
+  to?: NoteId | StageId
+  connector?: ConnectorId
+  route?: ConnectorRoute
 }
 
 const cellOf = (args?: CommandArgs): CellRef | undefined => args?.cell
@@ -56,6 +65,54 @@ export function nudgedScore(current: number | undefined, delta: 1 | -1): number 
 }
 
 export const CONTENT_COMMANDS: readonly Command[] = [
+  {
+    id: 'connector.add',
+    label: 'Connect two notes (or a note and a stage)',
+    edits: true,
+    enabled: (_ctx, args) =>
+      args?.content?.from !== undefined &&
+      args.content.to !== undefined &&
+      args.content.from !== args.content.to,
+    run: (ctx, args) => {
+      const from = args?.content?.from
+      const to = args?.content?.to
+      if (from && to)
+        addConnector(ctx.doc, { from, to, route: args?.content?.route ?? 'straight' }, LOCAL_ORIGIN)
+    },
+  },
+  {
+    id: 'connector.remove',
+    label: 'Remove a connector',
+    edits: true,
+    enabled: (_ctx, args) => args?.content?.connector !== undefined,
+    run: (ctx, args) => {
+      const id = args?.content?.connector
+      if (id) removeConnector(ctx.doc, id, LOCAL_ORIGIN)
+    },
+  },
+  {
+    id: 'connector.route',
+    label: 'Make a connector straight or elbowed',
+    edits: true,
+    enabled: (_ctx, args) => args?.content?.connector !== undefined && args.content.route !== undefined,
+    run: (ctx, args) => {
+      const id = args?.content?.connector
+      const route = args?.content?.route
+      if (id && route) updateConnector(ctx.doc, id, { route }, LOCAL_ORIGIN)
+    },
+  },
+  {
+    id: 'connector.label',
+    label: 'Label a connector',
+    edits: true,
+    enabled: (_ctx, args) => args?.content?.connector !== undefined && args.content.label !== undefined,
+    run: (ctx, args) => {
+      const id = args?.content?.connector
+      const label = args?.content?.label
+      if (id && label !== undefined)
+        updateConnector(ctx.doc, id, { label: label.trim() || null }, LOCAL_ORIGIN)
+    },
+  },
   {
     id: 'emotion.set',
     label: 'Set an emotion point',

@@ -110,6 +110,13 @@ export function zoomToFit(layout: BoardLayout): void {
 export const COMMANDS: readonly Command[] = [
   { id: 'tool.select', label: 'Select', shortcuts: [{ key: 'v' }], run: () => setTool('select') },
   { id: 'tool.pan', label: 'Hand (pan)', shortcuts: [{ key: 'h' }], run: () => setTool('pan') },
+  {
+    id: 'tool.connect',
+    label: 'Connect (drag from a note to a note or a stage)',
+    shortcuts: [{ key: 'c' }],
+    edits: true,
+    run: () => setTool('connect'),
+  },
   ...NOTE_COMMANDS,
   {
     id: 'selection.all',

@@ -422,3 +422,45 @@ describe('a note menu', () => {
     expect(m.handle({ type: 'contextmenu', hit: onNote, readOnly: true })).toEqual([])
   })
 })
+
+describe('the Connect tool', () => {
+  it('draws from a note: a preview while dragging, a connect at the release, nothing on a view link', () => {
+    const p = new Person()
+    p.situation.tool = 'connect'
+    const intents = p.drag(onNote, 200, 40)
+    expect(intents[0]).toEqual({ kind: 'connectPreview', from: NOTE, at: { x: 75, y: 55 } })
+    expect(intents.slice(-2)).toEqual([
+      { kind: 'connectPreview', from: NOTE, at: null },
+      { kind: 'connect', from: NOTE, at: { x: 150, y: 70 } },
+    ])
+    const viewer = new Person()
+    viewer.situation = { ...viewer.situation, tool: 'connect', readOnly: true }
+    expect(kinds(viewer.drag(onNote, 200, 40))).not.toContain('connect')
+  })
+
+  it('still pans from empty space and selects with a click elsewhere', () => {
+    const p = new Person()
+    p.situation.tool = 'connect'
+    expect(kinds(p.drag(onEmpty, 40, 0))).toContain('panBy')
+    const cancel = new Person()
+    cancel.situation.tool = 'connect'
+    cancel.down(onNote)
+    cancel.move(150, 100)
+    expect(cancel.machine.handle({ type: 'cancel' })).toEqual([
+      { kind: 'connectPreview', from: NOTE, at: null },
+    ])
+  })
+})
+
+describe('an emotion lane', () => {
+  it('sets the point where pressed and follows a drag, on an edit link only', () => {
+    const p = new Person()
+    p.situation.scorable = true
+    const intents = p.drag(onCell, 0, -60)
+    expect(intents.every((i) => i.kind === 'scoreAt')).toBe(true)
+    expect(intents.at(-1)).toEqual({ kind: 'scoreAt', cell: CELL, at: { x: 50, y: 20 } })
+    const viewer = new Person()
+    viewer.situation = { ...viewer.situation, scorable: true, readOnly: true }
+    expect(kinds(viewer.drag(onCell, 0, -60))).not.toContain('scoreAt')
+  })
+})

@@ -22,6 +22,7 @@
  * counts any two quick presses on the stage as a double-click: two clicks on two notes, a pan and a click).
  * In an emotion lane's cell (an edit link, the Select tool) a press sets the active persona's point at
  * the pointer's height and a drag moves it up and down, snapping to the five steps; the release sets it.
+ * With the Connect tool a drag from a note draws a connector to the note or stage header it ends on.
  * A right-click on a header or a note opens its menu. A pointer cancelled mid-gesture changes nothing.
  *
  * A finger (a touch press) has no hover, no right button and no reliable double-tap, so on touch:
@@ -142,6 +143,10 @@ export type Intent =
   | { kind: 'resizeNote'; id: NoteId; scaleX: number; scaleY: number }
   /** The header under the pointer (its options button shows), or none. */
   | { kind: 'hoverHeader'; header: HeaderRef | null }
+  /** A connector being drawn from a note: its preview ends at this board point (null hides it). */
+  | { kind: 'connectPreview'; from: NoteId; at: Point | null }
+  /** The connector drag ended here: join `from` to the note or stage header under this point. */
+  | { kind: 'connect'; from: NoteId; at: Point }
   /** Put the emotion point of this cell at the height of this board point (snapped by the adapter). */
   | { kind: 'scoreAt'; cell: CellRef; at: Point }
 
@@ -163,6 +168,8 @@ type Gesture =
       dragging: boolean
     } & TouchPress)
   | { kind: 'handle' }
+  /** Drawing a connector from a note (the Connect tool). */
+  | { kind: 'connect'; from: NoteId }
   /** Setting an emotion point: it follows the pointer up and down until the release. */
   | { kind: 'score'; cell: CellRef }
   /** A long press opened a menu: the rest of this press means nothing. */
@@ -188,7 +195,9 @@ const chebyshev = (a: Point, b: Point): number => Math.max(Math.abs(a.x - b.x), 
 function startGesture(e: Extract<GestureEvent, { type: 'down' }>): Gesture | null {
   const { hit } = e
   // The left button with the Select tool and no space held selects, drags and shapes; anything else pans.
-  const selecting = e.button === 0 && e.tool === 'select' && !e.space
+  if (e.tool === 'connect' && e.button === 0 && !e.space && !e.readOnly && hit.kind === 'note')
+    return { kind: 'connect', from: hit.id }
+  const selecting = e.button === 0 && (e.tool === 'select' || e.tool === 'connect') && !e.space
   const editing = selecting && !e.readOnly
   const touch = e.touch
     ? {
@@ -324,6 +333,8 @@ export class GestureMachine {
       }
       case 'score':
         return [{ kind: 'scoreAt', cell: g.cell, at: e.board }]
+      case 'connect':
+        return [{ kind: 'connectPreview', from: g.from, at: e.board }]
       case 'handle':
       case 'held':
         return []
@@ -367,6 +378,12 @@ export class GestureMachine {
         return [{ kind: 'drop', at: e.board }]
       case 'score':
         return [{ kind: 'scoreAt', cell: g.cell, at: e.board }]
+      case 'connect':
+        this.lastDragEnd = e.time
+        return [
+          { kind: 'connectPreview', from: g.from, at: null },
+          { kind: 'connect', from: g.from, at: e.board },
+        ]
       case 'handle':
       case 'held':
         return []
@@ -386,6 +403,8 @@ export class GestureMachine {
         return g.at === null ? [] : [{ kind: 'grabbing', on: false }, { kind: 'headerDragCancel' }]
       case 'note':
         return g.dragging ? [{ kind: 'dragCancel' }] : []
+      case 'connect':
+        return [{ kind: 'connectPreview', from: g.from, at: null }]
       case 'score':
       case 'handle':
       case 'held':

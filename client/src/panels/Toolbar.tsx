@@ -59,6 +59,19 @@ export function Toolbar() {
           </svg>
           <span className="sr-only">Hand</span>
         </button>
+        <button
+          type="button"
+          className="tool"
+          aria-pressed={tool === 'connect'}
+          title={`${titleFor('tool.connect')}`}
+          disabled={readOnly}
+          onClick={() => run('tool.connect')}
+        >
+          <svg viewBox="0 0 24 24" aria-hidden="true">
+            <path d="M5 19L19 5M19 5h-7M19 5v7" />
+          </svg>
+          <span className="sr-only">Connect</span>
+        </button>
         <div className="toolbar__divider" />
         <button
           type="button"

@@ -15,8 +15,11 @@ import type { HeaderRef } from '../../../shared/src/layout/grid'
 import type { CellRef } from '../../../shared/src/layout/hitTest'
 import type { Size, Viewport } from '../view/viewport'
 
-/** 'select': drag on empty space pans, shift+drag draws a selection box. 'pan': every drag pans. */
-export type Tool = 'select' | 'pan'
+/**
+ * 'select': drag on empty space pans, shift+drag draws a selection box. 'pan': every drag pans.
+ * 'connect': a drag from a note to a note or a stage header draws a connector between them.
+ */
+export type Tool = 'select' | 'pan' | 'connect'
 
 /**
  * What popup is open over the canvas: one header's menu, its rename field, the add form, a delete
