@@ -16,7 +16,15 @@
  */
 import * as Y from 'yjs'
 import type { NoteId, RecordId } from '../../../shared/src/board/ids'
-import { type BoardOrigin, getLanes, getMeta, getNotes, getStages } from '../../../shared/src/board/schema'
+import {
+  type BoardOrigin,
+  getLanes,
+  getMeta,
+  getNotes,
+  getPersonas,
+  getStages,
+  getTags,
+} from '../../../shared/src/board/schema'
 import type { ExternalStore } from './docStores'
 import { recordExists } from './recordExists'
 
@@ -89,7 +97,9 @@ export function createLocalHistory(
   notes.observe(onNotes)
   doc.on('afterTransaction', onAfter)
 
-  const um = new Y.UndoManager([getMeta(doc), getStages(doc), getLanes(doc), notes], {
+  // Personas and tags too: the personas panel's edits are steps of this person's history like any other.
+  const scope = [getMeta(doc), getStages(doc), getLanes(doc), notes, getPersonas(doc), getTags(doc)]
+  const um = new Y.UndoManager(scope, {
     trackedOrigins: new Set([LOCAL_ORIGIN]),
     captureTimeout: options.textCaptureMs ?? TEXT_CAPTURE_MS,
   })

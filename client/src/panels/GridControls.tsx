@@ -16,6 +16,7 @@ import { DeleteHeaderDialog } from './DeleteHeaderDialog'
 import { HeaderMenu, OPTIONS_BUTTON_PX } from './HeaderMenu'
 import { HeaderRenameField } from './HeaderRenameField'
 import { NoteMenu } from './NoteMenu'
+import { NoteSourceField } from './NoteSourceField'
 
 /** Board-unit center of a lane's title line (GridLayer draws it at y 22, 18px type). */
 const LANE_TITLE_CENTER_Y = 33
@@ -100,6 +101,7 @@ function OpenGridEdit() {
   if (!edit) return null
   if (edit.kind === 'menu') return <HeaderMenu header={edit.header} />
   if (edit.kind === 'noteMenu') return <NoteMenu key={edit.note} note={edit.note} />
+  if (edit.kind === 'noteSource') return <NoteSourceField key={edit.note} note={edit.note} />
   if (edit.kind === 'rename') return <HeaderRenameField key={edit.header.id} header={edit.header} />
   if (edit.kind === 'delete') return <DeleteHeaderDialog header={edit.header} />
   return <AddHeaderForm key={`${edit.axis}${edit.header?.id}${edit.side}`} edit={edit} />

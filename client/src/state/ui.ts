@@ -9,7 +9,8 @@
  */
 import { create } from 'zustand'
 import type { InsertSide } from '../../../shared/src/board/gridOrder'
-import { isId, type NoteId, type RecordId } from '../../../shared/src/board/ids'
+import { isId, type NoteId, type RecordId, type TagId } from '../../../shared/src/board/ids'
+import type { NoteKind } from '../../../shared/src/board/style'
 import type { HeaderRef } from '../../../shared/src/layout/grid'
 import type { Size, Viewport } from '../view/viewport'
 
@@ -23,9 +24,18 @@ export type Tool = 'select' | 'pan'
 export type GridEdit =
   | { kind: 'menu'; header: HeaderRef }
   | { kind: 'noteMenu'; note: NoteId }
+  | { kind: 'noteSource'; note: NoteId }
   | { kind: 'rename'; header: HeaderRef }
   | { kind: 'add'; axis: HeaderRef['kind']; header: HeaderRef | null; side: InsertSide }
   | { kind: 'delete'; header: HeaderRef }
+
+/** The notes a filter highlights: those with any of these tags or of any of these kinds. */
+export interface LocalFilter {
+  tags: ReadonlySet<TagId>
+  kinds: ReadonlySet<NoteKind>
+}
+
+export const NO_FILTER: LocalFilter = Object.freeze({ tags: new Set<TagId>(), kinds: new Set<NoteKind>() })
 
 export interface UiState {
   tool: Tool
@@ -39,6 +49,10 @@ export interface UiState {
   gridEdit: GridEdit | null
   /** The stage or lane header under the pointer, which shows its options button. */
   hoveredHeader: HeaderRef | null
+  /** This person's own note filter; when it is empty the filter shared in the document applies. */
+  filter: LocalFilter
+  /** The personas side panel is open. */
+  personasOpen: boolean
 }
 
 const initialState: UiState = {
@@ -50,6 +64,8 @@ const initialState: UiState = {
   shortcutsOpen: false,
   gridEdit: null,
   hoveredHeader: null,
+  filter: NO_FILTER,
+  personasOpen: false,
 }
 
 export const useUi = create<UiState>()(() => initialState)
@@ -111,6 +127,27 @@ export const sameHeader = (a: HeaderRef | null | undefined, b: HeaderRef | null 
 export const setHoveredHeader = (header: HeaderRef | null): void => {
   if (!sameHeader(useUi.getState().hoveredHeader, header)) useUi.setState({ hoveredHeader: header })
 }
+
+export const setPersonasOpen = (personasOpen: boolean): void => useUi.setState({ personasOpen })
+
+function toggled<T>(set: ReadonlySet<T>, value: T): ReadonlySet<T> {
+  const next = new Set(set)
+  if (next.has(value)) next.delete(value)
+  else next.add(value)
+  return next
+}
+
+export const toggleFilterTag = (tag: TagId): void => {
+  const { filter } = useUi.getState()
+  useUi.setState({ filter: { ...filter, tags: toggled(filter.tags, tag) } })
+}
+
+export const toggleFilterKind = (kind: NoteKind): void => {
+  const { filter } = useUi.getState()
+  useUi.setState({ filter: { ...filter, kinds: toggled(filter.kinds, kind) } })
+}
+
+export const clearFilter = (): void => useUi.setState({ filter: NO_FILTER })
 
 // Selections are immutable snapshots, so the notes of one are computed once however often it is asked
 // (store selectors run on every change of any slice, every pan frame included).
