@@ -16,6 +16,7 @@ import { DocStoresContext } from '../doc/hooks'
 import { recordExists } from '../doc/recordExists'
 import { AccessibleOutline } from '../panels/AccessibleOutline'
 import { ErrorBoundary } from '../panels/ErrorBoundary'
+import { FilterBar } from '../panels/FilterBar'
 import { GridControls } from '../panels/GridControls'
 import { NoteEditor } from '../panels/NoteEditor'
 import { PeopleOnBoard } from '../panels/PeopleOnBoard'
@@ -234,6 +235,7 @@ function BoardView({ boardId, token, role, connection, stores, presence }: Board
                       <NoteEditor key={editingNoteId} id={editingNoteId} />
                     )}
                     <GridControls />
+                    <FilterBar />
                   </ErrorBoundary>
                   {!readOnly && <Toolbar />}
                   <ErrorBoundary area="The board outline">

@@ -118,8 +118,8 @@ function zoomBy(factor: number): void {
   setViewport(zoomAt(viewport, { x: canvasSize.w / 2, y: canvasSize.h / 2 }, factor))
 }
 
-/** Room kept for the floating toolbar at the canvas's left edge when fitting (px). */
-const FIT_INSETS = { top: 40, right: 40, bottom: 40, left: 96 }
+/** Room kept for the floating toolbar at the canvas’s left edge and the filter bar at its top when fitting (px). */
+const FIT_INSETS = { top: 60, right: 40, bottom: 40, left: 96 }
 
 export function zoomToFit(layout: BoardLayout): void {
   const { canvasSize } = useUi.getState()

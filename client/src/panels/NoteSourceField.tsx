@@ -62,6 +62,7 @@ export function NoteSourceField({ note }: { note: NoteId }) {
       </label>
       <input
         id="note-source-input"
+        className="note-source__input"
         ref={input}
         defaultValue={record.source ?? ''}
         maxLength={MAX_NOTE_SOURCE_CHARS}

@@ -51,6 +51,8 @@ export interface UiState {
   hoveredHeader: HeaderRef | null
   /** This person's own note filter; when it is empty the filter shared in the document applies. */
   filter: LocalFilter
+  /** Whose filter the filter bar's chips change: this person's own, or the one shared with everyone. */
+  filterScope: 'local' | 'shared'
   /** The personas side panel is open. */
   personasOpen: boolean
 }
@@ -65,6 +67,7 @@ const initialState: UiState = {
   gridEdit: null,
   hoveredHeader: null,
   filter: NO_FILTER,
+  filterScope: 'local',
   personasOpen: false,
 }
 
@@ -148,6 +151,8 @@ export const toggleFilterKind = (kind: NoteKind): void => {
 }
 
 export const clearFilter = (): void => useUi.setState({ filter: NO_FILTER })
+
+export const setFilterScope = (filterScope: UiState['filterScope']): void => useUi.setState({ filterScope })
 
 // Selections are immutable snapshots, so the notes of one are computed once however often it is asked
 // (store selectors run on every change of any slice, every pan frame included).
