@@ -20,6 +20,7 @@ import { FilterBar } from '../panels/FilterBar'
 import { GridControls } from '../panels/GridControls'
 import { NoteEditor } from '../panels/NoteEditor'
 import { PeopleOnBoard } from '../panels/PeopleOnBoard'
+import { PersonasPanel } from '../panels/PersonasPanel'
 import { ReadOnlyBanner } from '../panels/ReadOnlyBanner'
 import { Toolbar } from '../panels/Toolbar'
 import { type BoardAccess, TopBar } from '../panels/TopBar'
@@ -242,6 +243,9 @@ function BoardView({ boardId, token, role, connection, stores, presence }: Board
                     <AccessibleOutline />
                   </ErrorBoundary>
                   <PeopleOnBoard />
+                  <ErrorBoundary area="The personas panel">
+                    <PersonasPanel />
+                  </ErrorBoundary>
                   <PresentationOverlay />
                   <FollowBanner />
                 </>

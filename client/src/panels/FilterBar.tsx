@@ -98,7 +98,7 @@ export function FilterBar() {
       {!readOnly && (
         <fieldset className="filter-bar__scope">
           <legend className="sr-only">Filter for</legend>
-          <label>
+          <label className="filter-bar__scope-option">
             <input
               type="radio"
               name="filter-scope"
@@ -107,7 +107,7 @@ export function FilterBar() {
             />
             Only me
           </label>
-          <label>
+          <label className="filter-bar__scope-option">
             <input
               type="radio"
               name="filter-scope"

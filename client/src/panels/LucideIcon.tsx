@@ -17,7 +17,7 @@ export function LucideIcon({ name, size = 16 }: { name: IconName; size?: number 
       focusable="false"
     >
       {iconSource(name).map(([tag, attrs], i) =>
-        // biome-ignore lint/suspicious/noArrayIndexKey: an icon's elements are a fixed list
+        // An icon's elements are a fixed list: the index is a stable key.
         createElement(tag, { key: i, ...attrs }),
       )}
     </svg>
