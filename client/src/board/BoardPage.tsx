@@ -16,10 +16,12 @@ import { DocStoresContext } from '../doc/hooks'
 import { recordExists } from '../doc/recordExists'
 import { AccessibleOutline } from '../panels/AccessibleOutline'
 import { ErrorBoundary } from '../panels/ErrorBoundary'
+import { FilterBar } from '../panels/FilterBar'
 import { GridControls } from '../panels/GridControls'
 import { NoteEditor } from '../panels/NoteEditor'
 import { OutlineConnectors } from '../panels/OutlineConnectors'
 import { PeopleOnBoard } from '../panels/PeopleOnBoard'
+import { PersonasPanel } from '../panels/PersonasPanel'
 import { ReadOnlyBanner } from '../panels/ReadOnlyBanner'
 import { Toolbar } from '../panels/Toolbar'
 import { type BoardAccess, TopBar } from '../panels/TopBar'
@@ -235,6 +237,7 @@ function BoardView({ boardId, token, role, connection, stores, presence }: Board
                       <NoteEditor key={editingNoteId} id={editingNoteId} />
                     )}
                     <GridControls />
+                    <FilterBar />
                   </ErrorBoundary>
                   {!readOnly && <Toolbar />}
                   <ErrorBoundary area="The board outline">
@@ -244,6 +247,9 @@ function BoardView({ boardId, token, role, connection, stores, presence }: Board
                     </div>
                   </ErrorBoundary>
                   <PeopleOnBoard />
+                  <ErrorBoundary area="The personas panel">
+                    <PersonasPanel />
+                  </ErrorBoundary>
                   <PresentationOverlay />
                   <FollowBanner />
                 </>

@@ -9,7 +9,7 @@ import type Konva from 'konva'
 import { memo, useMemo } from 'react'
 import { Shape } from 'react-konva'
 import type { BoardLayout } from '../../../shared/src/layout/grid'
-import { useNoteColors } from '../doc/hooks'
+import { useFilterMatches, useNoteColors } from '../doc/hooks'
 import type { NoteDrag } from '../state/noteDrag'
 import { useUi } from '../state/ui'
 import { type BlockBatch, batchBlocks, drawBlocks } from '../view/noteBlocks'
@@ -33,13 +33,14 @@ export function useBlockBatches(layout: BoardLayout): BlockBatch[] {
 
 function NoteBlocksImpl({ layout, drag }: Props) {
   const batches = useBlockBatches(layout)
+  const matches = useFilterMatches()
   const sceneFunc = useMemo(
     () => (context: Konva.Context) => {
       const { viewport, canvasSize } = useUi.getState()
       // The raw 2D context: Konva's wrapper adds a call per fillRect that 20,000 blocks would notice.
-      drawBlocks(context._context, batches, visibleRect(viewport, canvasSize), drag.getIds())
+      drawBlocks(context._context, batches, visibleRect(viewport, canvasSize), drag.getIds(), matches)
     },
-    [batches, drag],
+    [batches, drag, matches],
   )
   return <Shape sceneFunc={sceneFunc} listening={false} perfectDrawEnabled={false} />
 }
@@ -52,6 +53,7 @@ export const NoteBlocks = memo(NoteBlocksImpl)
  */
 function BitmapShapeImpl({ layout, bitmap }: { layout: BoardLayout; bitmap: NotesBitmap }) {
   const batches = useBlockBatches(layout)
+  const matches = useFilterMatches()
   const sceneFunc = useMemo(
     () => (context: Konva.Context) => {
       const image = bitmap.shown
@@ -66,12 +68,12 @@ function BitmapShapeImpl({ layout, bitmap }: { layout: BoardLayout; bitmap: Note
         ctx.rect(view.x, view.y, view.w, view.h)
         ctx.rect(x, y, w, h)
         ctx.clip('evenodd')
-        drawBlocks(ctx, batches, view)
+        drawBlocks(ctx, batches, view, null, matches)
         ctx.restore()
       }
       ctx.drawImage(image.canvas, x, y, w, h)
     },
-    [batches, bitmap],
+    [batches, bitmap, matches],
   )
   return <Shape sceneFunc={sceneFunc} listening={false} perfectDrawEnabled={false} />
 }

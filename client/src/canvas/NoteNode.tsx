@@ -9,6 +9,7 @@ import type { NoteId } from '../../../shared/src/board/ids'
 import { noteLook } from '../../../shared/src/scene/contentItems'
 import { type NoteDetail, noteItems } from '../../../shared/src/scene/noteItems'
 import { useNote, useTagInks } from '../doc/hooks'
+import { DIMMED_OPACITY } from '../view/noteFilter'
 import { SceneItemNode } from './SceneItemNode'
 
 interface Props {
@@ -20,9 +21,11 @@ interface Props {
   detail: NoteDetail
   /** The DOM editor lies over the note; drawing the text too would double it. */
   editing: boolean
+  /** A filter leaves the note out: drawn faded (view/noteFilter.ts). */
+  dimmed?: boolean
 }
 
-function NoteNodeImpl({ id, x, y, w, h, detail, editing }: Props) {
+function NoteNodeImpl({ id, x, y, w, h, detail, editing, dimmed = false }: Props) {
   const note = useNote(id)
   const inks = useTagInks()
   // In the group's own space: the group carries the position (a dragged note is drawn on the drag layer instead).
@@ -32,7 +35,7 @@ function NoteNodeImpl({ id, x, y, w, h, detail, editing }: Props) {
   )
   if (!note) return null
   return (
-    <Group id={id} name="note" x={x} y={y}>
+    <Group id={id} name="note" x={x} y={y} opacity={dimmed ? DIMMED_OPACITY : 1}>
       {items.map((item, i) =>
         editing && item.kind === 'text' && !item.secondary ? null : (
           // biome-ignore lint/suspicious/noArrayIndexKey: a note's items are a fixed list for its detail

@@ -12,9 +12,11 @@ import type Konva from 'konva'
 import { memo, type RefObject, useEffect, useSyncExternalStore } from 'react'
 import { Group, Layer } from 'react-konva'
 import type { BoardLayout } from '../../../shared/src/layout/grid'
+import { useFilterMatches } from '../doc/hooks'
 import type { NoteDrag } from '../state/noteDrag'
 import { useUi } from '../state/ui'
 import { parseCullKey } from '../view/culling'
+import { isDimmed } from '../view/noteFilter'
 import { noteIndex } from '../view/noteIndex'
 import { NoteBlocks, NotesBitmapShape } from './NoteBlocks'
 import { NoteNode } from './NoteNode'
@@ -53,6 +55,7 @@ function CulledNotes({ layout, bitmap, drag }: { layout: BoardLayout; bitmap: No
   const { key, detail } = useDrawnView(bitmap)
   const dragged = useSyncExternalStore(drag.subscribe, drag.getIds)
   const editingNoteId = useUi((s) => s.editingNoteId)
+  const matches = useFilterMatches()
   const ids = noteIndex(layout).query(parseCullKey(key))
   return ids.map((id) => {
     const box = layout.notes.get(id)
@@ -67,6 +70,7 @@ function CulledNotes({ layout, bitmap, drag }: { layout: BoardLayout; bitmap: No
         h={box.h}
         detail={detail}
         editing={editingNoteId === id}
+        dimmed={isDimmed(matches, id)}
       />
     )
   })

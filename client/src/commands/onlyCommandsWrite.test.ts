@@ -22,7 +22,8 @@ const CLIENT_SRC = join(import.meta.dirname, '..')
  * Schema functions that only read: accessors, readers, validators of plain data and pure helpers.
  * Every other function counts as a writer, so a new mutation is caught without being listed here.
  */
-const READS = /^(get|read|parse|notesIn|orderAfterLast)/
+// photoProblem only says why a photo could not be stored; the personas panel shows its words.
+const READS = /^(get|read|parse|notesIn|orderAfterLast|photoProblem$)/
 const MUTATIONS = new Set(
   Object.entries(schema)
     .filter(([name, value]) => typeof value === 'function' && !READS.test(name))
@@ -89,7 +90,9 @@ describe('only commands write the board', () => {
       'removeLane',
     ])
       expect(MUTATIONS).toContain(name)
-    for (const name of ['readNote', 'getNotes', 'getNoteText', 'notesInCell'])
+    for (const name of ['addPersona', 'setNoteTag', 'removeTag', 'setSharedFilter'])
+      expect(MUTATIONS).toContain(name)
+    for (const name of ['readNote', 'getNotes', 'getNoteText', 'notesInCell', 'photoProblem'])
       expect(MUTATIONS).not.toContain(name)
   })
 
@@ -128,6 +131,8 @@ describe('commands that write', () => {
     setCanvasSize({ w: 1600, h: 900 })
     const doc = new Y.Doc()
     applyTemplate(doc, 'customer-lifecycle', { title: 'T' })
+    schema.ensureDefaultTags(doc)
+    const persona = schema.addPersona(doc, { name: 'Ana' })
     const [stage, other] = schema.readStages(doc)
     const [lane] = schema.readLanes(doc)
     const cell = { stageId: stage!.id, laneId: lane!.id }
@@ -152,6 +157,17 @@ describe('commands that write', () => {
       size: { w: 300, h: 200 },
       text: 'typed',
       pasted: [{ text: 'pasted', color: 'blue', w: 160, h: 110, stage: null, lane: null }],
+      kind: 'quote',
+      severity: 2,
+      source: 'Ana',
+      tag: schema.readTags(doc)[0]!.id,
+      tagColor: 'red',
+      on: true,
+      persona,
+      personaPatch: { role: 'Buyer' },
+      personaText: 'goals',
+      step: -1,
+      filter: { tags: [], kinds: ['pain'] },
     }
     selectOnly([note])
   })
@@ -197,6 +213,15 @@ describe('commands that write', () => {
         'note.setText',
         'board.rename',
         'edit.paste',
+        'persona.add',
+        'persona.update',
+        'persona.pin',
+        'persona.setText',
+        'persona.move',
+        'tag.add',
+        'tag.rename',
+        'tag.recolor',
+        'filter.share',
       ]),
     )
   })

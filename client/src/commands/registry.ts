@@ -8,9 +8,10 @@
  */
 import type * as Y from 'yjs'
 import type { InsertSide } from '../../../shared/src/board/gridOrder'
-import type { NoteId } from '../../../shared/src/board/ids'
+import type { NoteId, PersonaId, TagId } from '../../../shared/src/board/ids'
+import type { PersonaPatch, PersonaTextKey } from '../../../shared/src/board/records/persona'
 import { setBoardTitle } from '../../../shared/src/board/schema'
-import type { LaneKind } from '../../../shared/src/board/style'
+import type { LaneKind, NoteKind, TagColor } from '../../../shared/src/board/style'
 import { applyCsvImport, type CsvImportPlan } from '../../../shared/src/exchange/csvImport'
 import type { Point } from '../../../shared/src/layout/geometry'
 import type { BoardLayout, HeaderRef } from '../../../shared/src/layout/grid'
@@ -25,6 +26,9 @@ import { CONTENT_COMMANDS, type ContentArgs } from './contentCommands'
 import { EDIT_COMMANDS, HISTORY_COMMANDS } from './editCommands'
 import { GRID_COMMANDS } from './gridCommands'
 import { COLOR_COMMANDS, NOTE_COMMANDS } from './noteCommands'
+import { NOTE_DETAIL_COMMANDS } from './noteDetailCommands'
+import { PERSONA_COMMANDS } from './personaCommands'
+import { FILTER_COMMANDS, TAG_COMMANDS } from './tagCommands'
 
 export interface CommandContext {
   doc: Y.Doc
@@ -70,6 +74,26 @@ export interface CommandArgs {
   confirmed?: boolean
   /** What a content lane's cell gets: a score, a chip, a value, a text (contentCommands.ts). */
   content?: ContentArgs
+  /** A note kind to give the selected notes, or a kind the filter toggles. */
+  kind?: NoteKind
+  /** A pain point's severity, 1–3, or null to clear it. */
+  severity?: number | null
+  /** Who said a quote ('' removes it). */
+  source?: string
+  /** The tag a command acts on (tagging notes, renaming, recoloring, removing a tag). */
+  tag?: TagId
+  tagColor?: TagColor
+  /** Whether a tag goes on (true) or off (false) the selected notes; a persona's card is pinned. */
+  on?: boolean
+  /** The persona a command acts on. */
+  persona?: PersonaId
+  personaPatch?: PersonaPatch
+  /** Which of a persona's texts `text` is. */
+  personaText?: PersonaTextKey
+  /** A step through an ordered list: −1 moves up (earlier), 1 down. */
+  step?: -1 | 1
+  /** A filter to share with everyone, or null to stop sharing it. */
+  filter?: { tags: readonly TagId[]; kinds: readonly NoteKind[] } | null
 }
 
 export interface Shortcut {
@@ -99,8 +123,8 @@ function zoomBy(factor: number): void {
   setViewport(zoomAt(viewport, { x: canvasSize.w / 2, y: canvasSize.h / 2 }, factor))
 }
 
-/** Room kept for the floating toolbar at the canvas's left edge when fitting (px). */
-const FIT_INSETS = { top: 40, right: 40, bottom: 40, left: 96 }
+/** Room kept for the floating toolbar at the canvas’s left edge and the filter bar at its top when fitting (px). */
+const FIT_INSETS = { top: 60, right: 40, bottom: 40, left: 96 }
 
 export function zoomToFit(layout: BoardLayout): void {
   const { canvasSize } = useUi.getState()
@@ -171,6 +195,10 @@ export const COMMANDS: readonly Command[] = [
   ...EDIT_COMMANDS,
   ...GRID_COMMANDS,
   ...CONTENT_COMMANDS,
+  ...NOTE_DETAIL_COMMANDS,
+  ...PERSONA_COMMANDS,
+  ...TAG_COMMANDS,
+  ...FILTER_COMMANDS,
 ]
 
 const byId = new Map(COMMANDS.map((command) => [command.id, command]))

@@ -9,6 +9,9 @@
  *   colors   every note's color, for the canvas's block detail (one shape draws all notes); recomputed
  *            when a note is added, removed or recolored — never when text, cell or size change.
  *   title    the board's title from meta.
+ *   facets   every note's kind and tags, for the filter; recomputed when a note is added or removed or
+ *            its kind or tags change — never for text, cell or size.
+ *   sharedFilter  the filter shared with everyone, from meta.
  *   anatomy  what content lanes and connectors draw from (lanes, personas, tags, connectors, chips,
  *            scores, metric values, lane texts); recomputed when any of those change, never for notes.
  */
@@ -16,6 +19,7 @@ import * as Y from 'yjs'
 import type { NoteId } from '../../../shared/src/board/ids'
 import type { LaneLayoutContent } from '../../../shared/src/board/laneKinds/laneKind'
 import { getLaneKind } from '../../../shared/src/board/laneKinds/registry'
+import type { SharedFilter } from '../../../shared/src/board/records/meta'
 import {
   type Chip,
   getChips,
@@ -35,6 +39,7 @@ import {
   readConnectors,
   readLanes,
   readLaneTexts,
+  readMeta,
   readMetricValues,
   readNote,
   readNotePlacements,
@@ -46,6 +51,7 @@ import {
 import type { NoteColor } from '../../../shared/src/board/style'
 import { type BoardLayout, computeLayout, GRID } from '../../../shared/src/layout/grid'
 import { type BoardAnatomy, type TagInks, tagInks } from '../../../shared/src/scene/contentItems'
+import type { NoteFacets } from '../view/noteFilter'
 
 type Listener = () => void
 
@@ -77,6 +83,24 @@ function isRecolor(
   for (const event of events) {
     if (event.target === notes) return true
     if (event instanceof Y.YMapEvent && event.keysChanged.has('color')) return true
+  }
+  return false
+}
+
+/** Note keys the filter reads: a change elsewhere keeps the facets. */
+const FACET_KEYS = new Set(['kind', 'severity', 'tags'])
+
+function isFacetChange(
+  events: readonly Y.YEvent<Y.AbstractType<unknown>>[],
+  notes: Y.AbstractType<unknown>,
+): boolean {
+  for (const event of events) {
+    if (event.target === notes) return true
+    // A tag set on or off a note changes the note's own `tags` map: path [noteId, 'tags'].
+    if (event.path[1] === 'tags') return true
+    if (event instanceof Y.YMapEvent && event.path.length === 1) {
+      for (const key of event.keysChanged) if (FACET_KEYS.has(key)) return true
+    }
   }
   return false
 }
@@ -120,6 +144,8 @@ export class DocStores {
   readonly anatomy: ExternalStore<BoardAnatomy>
   /** Each tag's ink, for the notes' tag dots: changes only when a tag does. */
   readonly tagInks: ExternalStore<TagInks>
+  readonly facets: ExternalStore<ReadonlyMap<NoteId, NoteFacets>>
+  readonly sharedFilter: ExternalStore<SharedFilter | undefined>
   private readonly notes = new Map<NoteId, { store: ExternalStore<Note | null>; replaced: () => void }>()
   private readonly disposers: (() => void)[] = []
 
@@ -129,6 +155,8 @@ export class DocStores {
     this.colors = this.createColorsStore()
     this.anatomy = this.createAnatomyStore()
     this.tagInks = this.createTagInksStore()
+    this.facets = this.createFacetsStore()
+    this.sharedFilter = this.createSharedFilterStore()
     // One observer for every watched note: a note added, deleted or replaced under its id.
     const onNotesKeys = (event: Y.YMapEvent<Y.Map<unknown>>) => {
       for (const key of event.keysChanged) this.notes.get(key as NoteId)?.replaced()
@@ -280,6 +308,59 @@ export class DocStores {
           cached = colors
         }
         return cached
+      },
+    }
+  }
+
+  private createFacetsStore(): ExternalStore<ReadonlyMap<NoteId, NoteFacets>> {
+    const listeners = listenerSet()
+    let cached: Map<NoteId, NoteFacets> | null = null
+    const notes = getNotes(this.doc)
+    const onNotes = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
+      if (!isFacetChange(events, notes as Y.AbstractType<unknown>)) return
+      cached = null
+      listeners.emit()
+    }
+    notes.observeDeep(onNotes)
+    this.disposers.push(() => notes.unobserveDeep(onNotes))
+    return {
+      subscribe: listeners.add,
+      getSnapshot: () => {
+        if (!cached) {
+          const facets = new Map<NoteId, NoteFacets>()
+          notes.forEach((map, id) => {
+            const note = readNote(id, map)
+            if (note) facets.set(note.id, { kind: note.kind, severity: note.severity, tags: note.tags })
+          })
+          cached = facets
+        }
+        return cached
+      },
+    }
+  }
+
+  private createSharedFilterStore(): ExternalStore<SharedFilter | undefined> {
+    const listeners = listenerSet()
+    let cached: { value: SharedFilter | undefined; json: string } | null = null
+    const meta = getMeta(this.doc)
+    const read = () => {
+      const value = readMeta(this.doc).sharedFilter
+      return { value, json: JSON.stringify(value ?? null) }
+    }
+    // Meta also holds the title: only a different filter wakes the subscribers.
+    const onMeta = () => {
+      const next = read()
+      if (cached && cached.json === next.json) return
+      cached = next
+      listeners.emit()
+    }
+    meta.observe(onMeta)
+    this.disposers.push(() => meta.unobserve(onMeta))
+    return {
+      subscribe: listeners.add,
+      getSnapshot: () => {
+        cached ??= read()
+        return cached.value
       },
     }
   }

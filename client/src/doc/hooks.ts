@@ -6,10 +6,13 @@
 
 import { createContext, useContext, useMemo, useSyncExternalStore } from 'react'
 import type { NoteId } from '../../../shared/src/board/ids'
+import type { SharedFilter } from '../../../shared/src/board/records/meta'
 import type { Note } from '../../../shared/src/board/schema'
 import type { NoteColor } from '../../../shared/src/board/style'
 import type { BoardLayout } from '../../../shared/src/layout/grid'
 import type { BoardAnatomy, TagInks } from '../../../shared/src/scene/contentItems'
+import { useUi } from '../state/ui'
+import { activeFilter, matchingNotes, type NoteFacets } from '../view/noteFilter'
 import type { DocStores } from './docStores'
 
 export const DocStoresContext = createContext<DocStores | null>(null)
@@ -59,4 +62,26 @@ export function useBoardAnatomy(): BoardAnatomy {
 export function useTagInks(): TagInks {
   const { tagInks } = useDocStores()
   return useSyncExternalStore(tagInks.subscribe, tagInks.getSnapshot)
+}
+
+/** Every note's kind and tags; changes only when one of those does. */
+export function useNoteFacets(): ReadonlyMap<NoteId, NoteFacets> {
+  const { facets } = useDocStores()
+  return useSyncExternalStore(facets.subscribe, facets.getSnapshot)
+}
+
+export function useSharedFilter(): SharedFilter | undefined {
+  const { sharedFilter } = useDocStores()
+  return useSyncExternalStore(sharedFilter.subscribe, sharedFilter.getSnapshot)
+}
+
+/**
+ * The notes the filter in force highlights (this person's own, else the shared one), or null when no
+ * filter applies. One set per change of the filter or of a note's facets, shared by every drawer.
+ */
+export function useFilterMatches(): ReadonlySet<NoteId> | null {
+  const facets = useNoteFacets()
+  const shared = useSharedFilter()
+  const local = useUi((s) => s.filter)
+  return useMemo(() => matchingNotes(facets, activeFilter(local, shared)), [facets, shared, local])
 }

@@ -1,6 +1,6 @@
 /*
  * The board as an accessible grid, for screen readers and keyboard users: rows are lanes, columns are
- * stages, and each cell lists its notes as buttons named by their text. It is visually hidden (not
+ * stages, and each cell lists its notes as buttons named by their kind, text and tags. It is visually hidden (not
  * display:none, so it stays in the accessibility tree and can take focus). Focusing a note selects it
  * and pans the canvas to it; Enter edits it. End-to-end tests pick notes through it as a user would.
  *
@@ -15,10 +15,10 @@ import { cellKey, type HeaderRef, UNSORTED_CELL } from '../../../shared/src/layo
 import { useBoardSession } from '../board/session'
 import { headerOptionsLabel } from '../commands/headerMenu'
 import { runCommand } from '../commands/registry'
-import { useBoardLayout, useBoardTitle, useNote } from '../doc/hooks'
+import { useBoardAnatomy, useBoardLayout, useBoardTitle, useNote } from '../doc/hooks'
 import { useNoteEditorsLabel } from '../presence/usePresence'
 import { selectOnly, setViewport, startEditing, useUi } from '../state/ui'
-import { noteLabel } from '../view/noteLabel'
+import { noteName } from '../view/noteLabel'
 import { panIntoView } from '../view/viewport'
 import { OutlineContentCell } from './OutlineContentCell'
 
@@ -26,8 +26,9 @@ const OutlineNote = memo(function OutlineNote({ id, readOnly }: { id: NoteId; re
   const note = useNote(id)
   const layout = useBoardLayout()
   const editors = useNoteEditorsLabel(id)
+  const { tags } = useBoardAnatomy()
   if (!note) return null
-  const label = noteLabel(note.text)
+  const label = noteName(note, (tag) => tags.find((t) => t.id === tag)?.name)
   return (
     <button
       type="button"

@@ -20,8 +20,27 @@ export interface CommandMenuItem {
   danger?: boolean
   /** A separator goes above this item. */
   groupStart?: boolean
-  /** One of a set of choices: shown as a radio item, checked when it is the current one. */
-  checked?: boolean
+  /**
+   * One of a set of choices (a radio item, checked when it is the current one), or with `role:
+   * 'checkbox'` an on/off item ('mixed' when it is on for some of the notes acted on).
+   */
+  checked?: boolean | 'mixed'
+  role?: 'radio' | 'checkbox'
+  /** Consecutive items of one group are wrapped in a labelled group (Kind, Severity, Tags). */
+  group?: string
+  /** The menu stays open after the item runs, so that several tags can be toggled in a row. */
+  stayOpen?: boolean
+}
+
+/** Consecutive items sharing a group, in order; items without a group stand alone. */
+function grouped(items: readonly CommandMenuItem[]): { group?: string; items: CommandMenuItem[] }[] {
+  const runs: { group?: string; items: CommandMenuItem[] }[] = []
+  for (const item of items) {
+    const last = runs.at(-1)
+    if (last && item.group !== undefined && last.group === item.group) last.items.push(item)
+    else runs.push({ group: item.group, items: [item] })
+  }
+  return runs
 }
 
 export interface CommandMenuProps {
@@ -39,7 +58,6 @@ export interface CommandMenuProps {
 }
 
 export function CommandMenu({ label, title, items, anchor, side, keep, onClose }: CommandMenuProps) {
-  const { commands } = useBoardSession()
   const ref = useRef<HTMLDivElement>(null)
   useReturnFocus(ref)
   const place = usePopupPosition(ref, anchor, side)
@@ -79,33 +97,56 @@ export function CommandMenu({ label, title, items, anchor, side, keep, onClose }
       <div className="header-menu__title" aria-hidden="true">
         {title}
       </div>
-      {items.map((item) => {
-        const command = getCommand(item.commandId)
-        const props = {
-          type: 'button' as const,
-          className: `header-menu__item${item.danger ? ' header-menu__item--danger' : ''}`,
-          disabled: !(command ? canRun(command, commands, item.args) : false),
-          onClick: () => {
-            // Commands that open a form replace the menu; the others are done once they ran.
-            onClose()
-            runCommand(item.commandId, commands, item.args)
-          },
-        }
-        return (
-          <Fragment key={item.label}>
-            {item.groupStart && <hr className="header-menu__separator" />}
-            {item.checked === undefined ? (
-              <button role="menuitem" {...props}>
-                {item.label}
-              </button>
-            ) : (
-              <button role="menuitemradio" aria-checked={item.checked} {...props}>
-                {item.label}
-              </button>
-            )}
+      {grouped(items).map((run) =>
+        run.group === undefined ? (
+          run.items.map((item) => <Item key={itemKey(item)} item={item} onClose={onClose} />)
+        ) : (
+          <Fragment key={`group:${run.group}`}>
+            <hr className="header-menu__separator" />
+            <fieldset className="header-menu__group">
+              <legend className="header-menu__group-label">{run.group}</legend>
+              {run.items.map((item) => (
+                <Item key={itemKey(item)} item={item} onClose={onClose} />
+              ))}
+            </fieldset>
           </Fragment>
-        )
-      })}
+        ),
+      )}
     </div>
+  )
+}
+
+const itemKey = (item: CommandMenuItem): string => `${item.group ?? ''}:${item.commandId}:${item.label}`
+
+function Item({ item, onClose }: { item: CommandMenuItem; onClose: () => void }) {
+  const { commands } = useBoardSession()
+  const command = getCommand(item.commandId)
+  const props = {
+    type: 'button' as const,
+    className: `header-menu__item${item.danger ? ' header-menu__item--danger' : ''}`,
+    disabled: !(command ? canRun(command, commands, item.args) : false),
+    onClick: () => {
+      // Commands that open a form replace the menu; the others are done once they ran.
+      if (!item.stayOpen) onClose()
+      runCommand(item.commandId, commands, item.args)
+    },
+  }
+  return (
+    <>
+      {item.groupStart && <hr className="header-menu__separator" />}
+      {item.checked === undefined ? (
+        <button role="menuitem" {...props}>
+          {item.label}
+        </button>
+      ) : item.role === 'checkbox' ? (
+        <button role="menuitemcheckbox" aria-checked={item.checked} {...props}>
+          {item.label}
+        </button>
+      ) : (
+        <button role="menuitemradio" aria-checked={item.checked === true} {...props}>
+          {item.label}
+        </button>
+      )}
+    </>
   )
 }

@@ -19,6 +19,7 @@ import { HeaderMenu, OPTIONS_BUTTON_PX } from './HeaderMenu'
 import { HeaderRenameField } from './HeaderRenameField'
 import { KindChangeDialog } from './KindChangeDialog'
 import { NoteMenu } from './NoteMenu'
+import { NoteSourceField } from './NoteSourceField'
 
 /** Board-unit center of a lane's title line (GridLayer draws it at y 22, 18px type). */
 const LANE_TITLE_CENTER_Y = 33
@@ -106,6 +107,7 @@ function OpenGridEdit() {
   if (edit.kind === 'kindChange') return <KindChangeDialog lane={edit.lane} to={edit.to} />
   if (edit.kind === 'cell')
     return <CellEditor key={`${edit.cell.laneId}${edit.cell.stageId}`} cell={edit.cell} />
+  if (edit.kind === 'noteSource') return <NoteSourceField key={edit.note} note={edit.note} />
   if (edit.kind === 'rename') return <HeaderRenameField key={edit.header.id} header={edit.header} />
   if (edit.kind === 'delete') return <DeleteHeaderDialog header={edit.header} />
   return <AddHeaderForm key={`${edit.axis}${edit.header?.id}${edit.side}`} edit={edit} />

@@ -7,12 +7,13 @@ import type { ExternalStore } from '../doc/docStores'
 import { useBoardTitle } from '../doc/hooks'
 import { ExportDialog } from '../export/ExportDialog'
 import { PresentButton } from '../present/PresentationOverlay'
-import { useUi } from '../state/ui'
+import { setPersonasOpen, useUi } from '../state/ui'
 import { ConnectionStatus } from './ConnectionStatus'
 import { CsvImportDialog } from './CsvImportDialog'
 import { copyText } from './copyText'
 import { ExportPdfButton } from './ExportPdfButton'
 import { Participants } from './Participants'
+import { PERSONAS_PANEL_ID } from './PersonasPanel'
 import { ShareDialog } from './ShareDialog'
 import { useOutsidePointerDown } from './useOutsidePointerDown'
 
@@ -182,6 +183,21 @@ function CopyButton({ label, text }: { label: string; text: string }) {
   )
 }
 
+function PersonasButton() {
+  const open = useUi((s) => s.personasOpen)
+  return (
+    <button
+      type="button"
+      className="button button--ghost"
+      aria-expanded={open}
+      aria-controls={PERSONAS_PANEL_ID}
+      onClick={() => setPersonasOpen(!open)}
+    >
+      Personas
+    </button>
+  )
+}
+
 function ZoomControls() {
   const { commands } = useBoardSession()
   const scale = useUi((s) => s.viewport.scale)
@@ -264,6 +280,7 @@ export function TopBar({
         <Participants />
         <ConnectionStatus status={status} unsynced={unsynced} />
         <ZoomControls />
+        <PersonasButton />
         <PresentButton />
         <ExportPdfButton />
         <DataMenu access={access} />

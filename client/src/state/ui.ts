@@ -9,8 +9,16 @@
  */
 import { create } from 'zustand'
 import type { InsertSide } from '../../../shared/src/board/gridOrder'
-import { isId, type LaneId, type NoteId, type PersonaId, type RecordId } from '../../../shared/src/board/ids'
+import {
+  isId,
+  type LaneId,
+  type NoteId,
+  type PersonaId,
+  type RecordId,
+  type TagId,
+} from '../../../shared/src/board/ids'
 import type { LaneKind } from '../../../shared/src/board/laneKinds/registry'
+import type { NoteKind } from '../../../shared/src/board/style'
 import type { HeaderRef } from '../../../shared/src/layout/grid'
 import type { CellRef } from '../../../shared/src/layout/hitTest'
 import type { Size, Viewport } from '../view/viewport'
@@ -32,9 +40,18 @@ export type GridEdit =
   | { kind: 'kindChange'; lane: LaneId; to: LaneKind }
   /** A content lane's cell editor: channel chips, a metric value or a text block. */
   | { kind: 'cell'; cell: CellRef }
+  | { kind: 'noteSource'; note: NoteId }
   | { kind: 'rename'; header: HeaderRef }
   | { kind: 'add'; axis: HeaderRef['kind']; header: HeaderRef | null; side: InsertSide }
   | { kind: 'delete'; header: HeaderRef }
+
+/** The notes a filter highlights: those with any of these tags or of any of these kinds. */
+export interface LocalFilter {
+  tags: ReadonlySet<TagId>
+  kinds: ReadonlySet<NoteKind>
+}
+
+export const NO_FILTER: LocalFilter = Object.freeze({ tags: new Set<TagId>(), kinds: new Set<NoteKind>() })
 
 export interface UiState {
   tool: Tool
@@ -50,6 +67,12 @@ export interface UiState {
   hoveredHeader: HeaderRef | null
   /** Whose emotion curve a click in an emotion lane sets; null means the board's first persona. */
   activePersona: PersonaId | null
+  /** This person's own note filter; when it is empty the filter shared in the document applies. */
+  filter: LocalFilter
+  /** Whose filter the filter bar's chips change: this person's own, or the one shared with everyone. */
+  filterScope: 'local' | 'shared'
+  /** The personas side panel is open. */
+  personasOpen: boolean
 }
 
 const initialState: UiState = {
@@ -62,6 +85,9 @@ const initialState: UiState = {
   gridEdit: null,
   hoveredHeader: null,
   activePersona: null,
+  filter: NO_FILTER,
+  filterScope: 'local',
+  personasOpen: false,
 }
 
 export const useUi = create<UiState>()(() => initialState)
@@ -125,6 +151,29 @@ export const sameHeader = (a: HeaderRef | null | undefined, b: HeaderRef | null 
 export const setHoveredHeader = (header: HeaderRef | null): void => {
   if (!sameHeader(useUi.getState().hoveredHeader, header)) useUi.setState({ hoveredHeader: header })
 }
+
+export const setPersonasOpen = (personasOpen: boolean): void => useUi.setState({ personasOpen })
+
+function toggled<T>(set: ReadonlySet<T>, value: T): ReadonlySet<T> {
+  const next = new Set(set)
+  if (next.has(value)) next.delete(value)
+  else next.add(value)
+  return next
+}
+
+export const toggleFilterTag = (tag: TagId): void => {
+  const { filter } = useUi.getState()
+  useUi.setState({ filter: { ...filter, tags: toggled(filter.tags, tag) } })
+}
+
+export const toggleFilterKind = (kind: NoteKind): void => {
+  const { filter } = useUi.getState()
+  useUi.setState({ filter: { ...filter, kinds: toggled(filter.kinds, kind) } })
+}
+
+export const clearFilter = (): void => useUi.setState({ filter: NO_FILTER })
+
+export const setFilterScope = (filterScope: UiState['filterScope']): void => useUi.setState({ filterScope })
 
 // Selections are immutable snapshots, so the notes of one are computed once however often it is asked
 // (store selectors run on every change of any slice, every pan frame included).

@@ -20,7 +20,7 @@ const cardFill = (color: NoteColor) =>
   (noteItems({ id: 'note:x', text: '', color }, boxes[0] as NoteBox, 'block')[0] as RectItem).fill
 
 function recorder() {
-  const calls: { fill: string; rect: number[] }[] = []
+  const calls: { fill: string; rect: number[]; alpha: number }[] = []
   let styleChanges = 0
   let fill = ''
   return {
@@ -34,7 +34,10 @@ function recorder() {
         fill = value
         styleChanges++
       },
-      fillRect: (x: number, y: number, w: number, h: number) => calls.push({ fill, rect: [x, y, w, h] }),
+      globalAlpha: 1,
+      fillRect(x: number, y: number, w: number, h: number) {
+        calls.push({ fill, rect: [x, y, w, h], alpha: this.globalAlpha })
+      },
     },
   }
 }
@@ -79,5 +82,22 @@ describe('note blocks', () => {
     expect(drawn).toBe(298)
     expect(rec.calls.map((c) => c.rect)).not.toContainEqual([0, 0, 160, 110])
     expect(rec.calls.map((c) => c.rect)).not.toContainEqual([172, 0, 160, 110])
+  })
+
+  it('fades the notes a filter leaves out, and only those', () => {
+    const rec = recorder()
+    const highlight = new Set<NoteId>(['note:1', 'note:2'])
+    const drawn = drawBlocks(
+      rec.target,
+      batchBlocks(boxes, colorOf),
+      { x: -10, y: -10, w: 1e6, h: 1e6 },
+      new Set<NoteId>(['note:2']),
+      highlight,
+    )
+    expect(drawn).toBe(299)
+    const bright = rec.calls.filter((c) => c.alpha === 1)
+    expect(bright.map((c) => c.rect)).toEqual([[172, 0, 160, 110]])
+    expect(rec.calls.filter((c) => c.alpha === 0.25)).toHaveLength(298)
+    expect(rec.target.globalAlpha).toBe(1)
   })
 })

@@ -11,6 +11,7 @@ import type { NoteColor } from '../../../shared/src/board/style'
 import type { Rect } from '../../../shared/src/layout/geometry'
 import type { NoteBox } from '../../../shared/src/layout/grid'
 import { noteInk } from '../../../shared/src/scene/noteItems'
+import { DIMMED_OPACITY } from './noteFilter'
 
 export interface BlockBatch {
   fill: string
@@ -38,18 +39,40 @@ export function batchBlocks(boxes: Iterable<NoteBox>, colorOf: (id: NoteId) => N
 
 export interface BlockTarget {
   fillStyle: string | CanvasGradient | CanvasPattern
+  /** Set only while a filter dims the notes it leaves out. */
+  globalAlpha?: number
   fillRect(x: number, y: number, w: number, h: number): void
 }
 
 /**
  * Draws the blocks that touch `view` (board units), leaving out `skip` (the notes being dragged, which
- * the drag layer draws); returns how many were drawn.
+ * the drag layer draws); returns how many were drawn. With `highlight` (the notes a filter matches),
+ * the others are drawn faded: in a second pass, so the alpha changes twice a frame, not per block.
  */
 export function drawBlocks(
   target: BlockTarget,
   batches: readonly BlockBatch[],
   view: Rect,
   skip: ReadonlySet<NoteId> | null = null,
+  highlight: ReadonlySet<NoteId> | null = null,
+): number {
+  if (!highlight) return drawPass(target, batches, view, skip, null, true)
+  const alpha = target.globalAlpha ?? 1
+  let drawn = drawPass(target, batches, view, skip, highlight, true)
+  target.globalAlpha = alpha * DIMMED_OPACITY
+  drawn += drawPass(target, batches, view, skip, highlight, false)
+  target.globalAlpha = alpha
+  return drawn
+}
+
+/** One pass over the blocks in view: with `highlight`, only those whose membership is `inside`. */
+function drawPass(
+  target: BlockTarget,
+  batches: readonly BlockBatch[],
+  view: Rect,
+  skip: ReadonlySet<NoteId> | null,
+  highlight: ReadonlySet<NoteId> | null,
+  inside: boolean,
 ): number {
   const x0 = view.x
   const y0 = view.y
@@ -60,7 +83,9 @@ export function drawBlocks(
     const { rects, ids } = batch
     let styled = false
     for (let i = 0, n = ids.length; i < n; i++) {
-      if (skip?.has(ids[i] as NoteId)) continue
+      const id = ids[i] as NoteId
+      if (skip?.has(id)) continue
+      if (highlight && highlight.has(id) !== inside) continue
       const o = i * 4
       const x = rects[o] as number
       const y = rects[o + 1] as number
