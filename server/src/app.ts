@@ -83,6 +83,7 @@ export function createServer(
       maxImportBytes: config.maxImportBytes,
       maxDocBytes: config.maxDocBytes,
       maxKnownBoards: config.maxKnownBoards,
+      maxSavedTemplates: config.maxSavedTemplates,
       adminToken: config.adminToken,
       createLimit: new IpRateLimit(
         {

@@ -37,6 +37,8 @@ export interface ServerConfig {
   maxImportBytes: number
   /** Board links one POST /api/boards/known may ask about; more get 400. */
   maxKnownBoards: number
+  /** Templates saved from boards that the server keeps; a save past it gets 507. Not an env setting. */
+  maxSavedTemplates: number
   /** PDF exports rendered at once, each in its own worker thread; more wait in a queue. */
   maxConcurrentPdfExports: number
   /** PDF exports waiting for a worker; past this the endpoint answers 503 with Retry-After. */
@@ -133,6 +135,7 @@ export const defaultConfig: ServerConfig = {
   maxJsonBodyBytes: 64 * KiB,
   maxImportBytes: 16 * MiB,
   maxKnownBoards: 200,
+  maxSavedTemplates: 500,
   maxConcurrentPdfExports: 1,
   maxQueuedPdfExports: 8,
   pdfExportTimeoutMs: 60_000,

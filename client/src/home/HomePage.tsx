@@ -1,6 +1,5 @@
 /* The landing page: start a new journey map, or reopen one this browser knows. */
 import { type FormEvent, useEffect, useState } from 'react'
-import type { TemplateId } from '../../../shared/src/templates/template'
 import {
   type CreatedBoard,
   checkKnownBoards,
@@ -18,28 +17,38 @@ import {
   readKnownBoards,
   rememberBoard,
 } from '../api/knownBoards'
+import { errorText, listTemplates } from '../api/templatesApi'
 import { relativeTime } from './relativeTime'
+import { TemplatePicker, type TemplatesState } from './TemplatePicker'
 
-const TEMPLATE_CHOICES: { id: TemplateId; name: string; description: string }[] = [
-  {
-    id: 'customer-lifecycle',
-    name: 'Customer lifecycle',
-    description: 'Awareness → Advocacy, with actions, touchpoints, emotions, pain points and opportunities.',
-  },
-  { id: 'blank', name: 'Blank', description: 'One stage and one lane. Grow your own grid.' },
-]
+/** What a new board starts from until the visitor picks another (and when the list cannot be had). */
+const DEFAULT_TEMPLATE = 'customer-lifecycle'
 
 const LIST_REFRESH_MS = 3_000
 
 export function HomePage({ navigate }: { navigate: (path: string) => void }) {
   const [title, setTitle] = useState('')
-  const [template, setTemplate] = useState<TemplateId>('customer-lifecycle')
+  const [template, setTemplate] = useState<string>(DEFAULT_TEMPLATE)
+  const [templates, setTemplates] = useState<TemplatesState>({ kind: 'loading' })
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [known, setKnown] = useState<Record<string, KnownBoard>>(() => readKnownBoards())
   /** What the server said about the links held here; null until it answered (or when it cannot be reached). */
   const [status, setStatus] = useState<KnownBoardsStatus | null>(null)
   const [checked, setChecked] = useState(false)
+
+  useEffect(() => {
+    let live = true
+    listTemplates().then((result) => {
+      if (!live) return
+      setTemplates(
+        result.ok ? { kind: 'loaded', templates: result.value } : { kind: 'failed', message: result.message },
+      )
+    })
+    return () => {
+      live = false
+    }
+  }, [])
 
   useEffect(() => {
     document.title = 'Journeyboard'
@@ -75,7 +84,7 @@ export function HomePage({ navigate }: { navigate: (path: string) => void }) {
     const result = await createBoard(title, template)
     setBusy(false)
     if (!result.ok) {
-      setError(`Could not create the board (${result.message}).`)
+      setError(`Could not create the board (${errorText(result.message)}).`)
       return
     }
     openCreated(result.value)
@@ -101,13 +110,7 @@ export function HomePage({ navigate }: { navigate: (path: string) => void }) {
     const result = await importBoard(await file.text())
     setBusy(false)
     if (!result.ok) {
-      let message = result.message
-      try {
-        message = (JSON.parse(result.message) as { error?: string }).error ?? message
-      } catch {
-        // not JSON: the server's text as it is
-      }
-      setImportError(`Could not import ${file.name}: ${message}`)
+      setImportError(`Could not import ${file.name}: ${errorText(result.message)}`)
       return
     }
     openCreated(result.value)
@@ -154,25 +157,7 @@ export function HomePage({ navigate }: { navigate: (path: string) => void }) {
               maxLength={200}
             />
           </label>
-          <fieldset className="templates">
-            <legend>Template</legend>
-            {TEMPLATE_CHOICES.map((choice) => (
-              <label
-                key={choice.id}
-                className={`template${template === choice.id ? ' template--active' : ''}`}
-              >
-                <input
-                  type="radio"
-                  name="template"
-                  value={choice.id}
-                  checked={template === choice.id}
-                  onChange={() => setTemplate(choice.id)}
-                />
-                <span className="template__name">{choice.name}</span>
-                <span className="template__description">{choice.description}</span>
-              </label>
-            ))}
-          </fieldset>
+          <TemplatePicker state={templates} chosen={template} onChoose={setTemplate} />
           {error && (
             <p className="form-error" role="alert">
               {error}

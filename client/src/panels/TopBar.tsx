@@ -14,6 +14,7 @@ import { copyText } from './copyText'
 import { ExportPdfButton } from './ExportPdfButton'
 import { Participants } from './Participants'
 import { PERSONAS_PANEL_ID } from './PersonasPanel'
+import { SaveTemplateDialog } from './SaveTemplateDialog'
 import { ShareDialog } from './ShareDialog'
 import { useOutsidePointerDown } from './useOutsidePointerDown'
 
@@ -56,6 +57,7 @@ function DataMenu({ access }: { access: BoardAccess }) {
   const title = useBoardTitle()
   const [open, setOpen] = useState(false)
   const [importing, setImporting] = useState(false)
+  const [savingTemplate, setSavingTemplate] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const ref = useRef<HTMLDivElement>(null)
   const close = useCallback(() => setOpen(false), [])
@@ -99,6 +101,18 @@ function DataMenu({ access }: { access: BoardAccess }) {
               Import CSV…
             </button>
           )}
+          {access.role !== 'view' && (
+            <button
+              type="button"
+              role="menuitem"
+              onClick={() => {
+                setOpen(false)
+                setSavingTemplate(true)
+              }}
+            >
+              Save as template…
+            </button>
+          )}
         </div>
       )}
       {error && (
@@ -110,6 +124,14 @@ function DataMenu({ access }: { access: BoardAccess }) {
         </div>
       )}
       {!readOnly && <CsvImportDialog open={importing} onClose={() => setImporting(false)} />}
+      {access.role !== 'view' && (
+        <SaveTemplateDialog
+          open={savingTemplate}
+          onClose={() => setSavingTemplate(false)}
+          access={access}
+          boardTitle={title}
+        />
+      )}
     </div>
   )
 }

@@ -1,7 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import * as Y from 'yjs'
-import { readBoardSummary } from '../../../shared/src/board/schema'
-import { applyTemplate } from '../../../shared/src/templates/applyTemplate'
 import { clientIp } from '../limits/clientIp'
 import type { IpRateLimit } from '../limits/ipRateLimit'
 import type { Logger } from '../log'
@@ -21,6 +18,7 @@ import { bearerToken, isSecret, newBoardId } from '../permissions/tokens'
 import type { BoardRecord, BoardStore } from '../storage/BoardStore'
 import { describeStoreFailure } from '../storage/storeFailure'
 import type { LinkSockets } from '../sync/linkSockets'
+import { boardFromTemplate } from './boardFromTemplate'
 import { parseCreateBoardBody } from './createBoardBody'
 import { readJsonBody, sendJson } from './json'
 import { parseKnownBoardsBody } from './knownBoardsBody'
@@ -41,6 +39,8 @@ export interface BoardsApiDeps {
   maxJsonBodyBytes: number
   /** Links one POST /api/boards/known may ask about. */
   maxKnownBoards: number
+  /** Saved templates the server keeps (templatesApi.ts). */
+  maxSavedTemplates: number
   /** The operator's token for the whole board list; unset, the list is not served. */
   adminToken: string | undefined
   createLimit: IpRateLimit
@@ -79,13 +79,12 @@ export async function createBoard(deps: BoardsApiDeps, req: IncomingMessage, res
   const title = parsed.value.title ?? defaultTitle
   const template = parsed.value.template ?? 'customer-lifecycle'
 
-  const doc = new Y.Doc()
-  applyTemplate(doc, template, { title })
-  const initialUpdate = Y.encodeStateAsUpdate(doc)
-  const summary = readBoardSummary(doc)
-  doc.destroy()
-
-  const created = await storeNewBoard(deps, res, summary, initialUpdate)
+  const built = await boardFromTemplate(deps.store, template, title)
+  if (!built.ok) {
+    if (built.status === 500) deps.log.error({ template }, built.error)
+    return sendJson(res, built.status, { error: built.error })
+  }
+  const created = await storeNewBoard(deps, res, built.summary, built.update)
   if (!created) return
   deps.log.info({ boardId: created.id, template }, 'board created')
   sendJson(res, 201, created)

@@ -9,6 +9,11 @@ describe('parseCreateBoardBody', () => {
       value: { title: 'Returns', template: 'blank' },
     })
     expect(parseCreateBoardBody({ title: 'x'.repeat(200) }).ok).toBe(true)
+    // A saved template's id passes the shape check; whether it exists is the handler's to say.
+    expect(parseCreateBoardBody({ template: 'saved-AAAAAAAAAAAAAAAA' })).toEqual({
+      ok: true,
+      value: { template: 'saved-AAAAAAAAAAAAAAAA' },
+    })
   })
 
   it.each([
@@ -20,8 +25,10 @@ describe('parseCreateBoardBody', () => {
     [
       'an unknown template',
       { template: 'kanban' },
-      /template: expected one of "customer-lifecycle", "saas-onboarding", "ecommerce-purchase", "service-blueprint", "blank"/,
+      /template: expected one of "customer-lifecycle", "saas-onboarding", "ecommerce-purchase", "service-blueprint", "blank" or a saved template.s id/,
     ],
+    ['a malformed saved id', { template: 'saved-../../x' }, /template: expected one of/],
+    ['a template that is not a string', { template: 7 }, /template: expected one of/],
     ['an unknown field', { title: 'A', colour: 'red' }, /unrecognized key\(s\) "colour"/],
   ])('refuses %s, naming the problem', (_what, body, message) => {
     const parsed = parseCreateBoardBody(body)

@@ -1,23 +1,27 @@
 import * as z from 'zod/mini'
-import { TEMPLATE_IDS, type TemplateId } from '../../../shared/src/templates/template'
+import { TEMPLATE_IDS } from '../../../shared/src/templates/template'
 import { invalidBodyMessage } from './invalidBody'
+import { isSavedTemplateId } from './savedTemplateId'
 
 /*
- * The body of `POST /api/boards`: `{ title?: 1..200 chars once trimmed, template?: TemplateId }`, nothing
- * else. zod's tree-shakable "mini" build, bundled into the server by esbuild (see `build:server`): the
+ * The body of `POST /api/boards`: `{ title?: 1..200 chars once trimmed, template?: a built-in TemplateId
+ * or a saved template's id (`saved-…`, which the handler then looks up) }`, nothing else. zod's tree-shakable "mini" build, bundled into the server by esbuild (see `build:server`): the
  * full zod package, loaded from node_modules, costs ~13 MB of RSS in every server process; these
  * 30 KB of bundled code cost about 1 MB.
  */
 
 export interface CreateBoardBody {
   title?: string
-  template?: TemplateId
+  /** A built-in id, or one shaped like a saved template's (it may still not exist). */
+  template?: string
 }
 
 export const maxTitleChars = 200
 
 const titleError = `expected a string of 1 to ${maxTitleChars} characters (trimmed)`
-const templateError = `expected one of ${TEMPLATE_IDS.map((id) => `"${id}"`).join(', ')}`
+const templateError = `expected one of ${TEMPLATE_IDS.map((id) => `"${id}"`).join(', ')} or a saved template's id (GET /api/templates lists them)`
+const isTemplateId = (value: string) =>
+  (TEMPLATE_IDS as readonly string[]).includes(value) || isSavedTemplateId(value)
 
 const createBoardBody = z.strictObject(
   {
@@ -30,7 +34,9 @@ const createBoardBody = z.strictObject(
           z.maxLength(maxTitleChars, { error: titleError }),
         ),
     ),
-    template: z.optional(z.enum(TEMPLATE_IDS, { error: templateError })),
+    template: z.optional(
+      z.string({ error: templateError }).check(z.refine(isTemplateId, { error: templateError })),
+    ),
   },
   { error: (issue) => (issue.code === 'unrecognized_keys' ? undefined : 'expected an object') },
 )

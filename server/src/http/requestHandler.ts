@@ -10,6 +10,7 @@ import { exportBoardPdf, type PdfExportDeps } from './pdfExportApi'
 import { type ReadinessDeps, serveReadiness } from './readiness'
 import { applySecurityHeaders } from './securityHeaders'
 import { createStaticClient } from './staticClient'
+import { listTemplates, saveTemplate } from './templatesApi'
 
 /*
  * Routes every plain HTTP request: health, metrics, the boards API, and the static client. Every
@@ -27,7 +28,15 @@ export interface RequestHandlerDeps extends ExchangeDeps, PdfExportDeps {
 
 /** A fixed set of route labels, so a scanner probing random paths cannot blow up metric cardinality. */
 function routeLabel(pathname: string): string {
-  const fixed = ['/healthz', '/readyz', '/metrics', '/api/boards', '/api/boards/known', '/api/boards/import']
+  const fixed = [
+    '/healthz',
+    '/readyz',
+    '/metrics',
+    '/api/boards',
+    '/api/boards/known',
+    '/api/boards/import',
+    '/api/templates',
+  ]
   if (fixed.includes(pathname)) return pathname
   if (/^\/api\/boards\/[^/]+$/.test(pathname)) return '/api/boards/:id'
   const exportFile = /^\/api\/boards\/[^/]+\/export\.(pdf|svg|json|csv)$/.exec(pathname)
@@ -59,6 +68,13 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
       if (method === 'POST') return createBoard(api, req, res)
       if (method === 'GET') return listBoards(api, req, res)
       return sendJson(res, 405, { error: `${method} is not allowed on /api/boards` })
+    }
+    if (pathname === '/api/templates') {
+      if (method === 'GET') return listTemplates(api, res)
+      if (method === 'POST') return saveTemplate(api, req, res)
+      return sendJson(res, 405, {
+        error: `${method} is not allowed on /api/templates (GET to list, POST to save)`,
+      })
     }
     if (pathname === '/api/boards/known') {
       if (method === 'POST') return knownBoards(api, req, res)

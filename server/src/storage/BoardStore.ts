@@ -91,6 +91,21 @@ export interface UpdateToAppend {
   update: Uint8Array
 }
 
+/** A template saved from a board (POST /api/templates): shared/src/templates/savedTemplate.ts's body. */
+export interface SavedTemplateSummary {
+  /** `saved-` then random base64url: never one of the built-in ids. */
+  id: string
+  title: string
+  description: string
+  /** Epoch milliseconds; orders the list. */
+  createdAt: number
+}
+
+export interface SavedTemplateRecord extends SavedTemplateSummary {
+  /** The template's body as JSON text; checked again by its reader whenever it is used. */
+  body: string
+}
+
 export interface BoardStore {
   /** Creates the row and stores the initial content document as its first update, in one transaction. */
   createBoard(board: NewBoard, initialUpdate: Uint8Array): Promise<void>
@@ -126,6 +141,14 @@ export interface BoardStore {
    * upToSeq; later appends get higher seqs. Other documents of the board are untouched.
    */
   compact(boardId: string, document: string, parts: readonly Uint8Array[], upToSeq: number): Promise<number>
+  /**
+   * Stores a saved template unless `maxCount` are stored already: then resolves false and stores
+   * nothing. The count and the insert are one atomic step, so two saves at once cannot pass the limit.
+   */
+  createTemplate(template: SavedTemplateRecord, maxCount: number): Promise<boolean>
+  getTemplate(id: string): Promise<SavedTemplateRecord | undefined>
+  /** Oldest first (the picker's order), then by id; without their bodies. */
+  listTemplates(): Promise<SavedTemplateSummary[]>
   /**
    * Resolves when the database answers now; rejects saying why not (GET /readyz). Optional: a store that
    * cannot become unreachable (memory) may leave it out, and is then taken as reachable.

@@ -8,7 +8,7 @@ import {
   startThrowawayPostgres,
   type ThrowawayPostgres,
 } from '../testing/throwawayPostgres'
-import type { BoardStore, NewBoard } from './BoardStore'
+import type { BoardStore, NewBoard, SavedTemplateRecord } from './BoardStore'
 import { createMemoryStore } from './memoryStore'
 import { openPostgresStore } from './postgresStore'
 import { openSqliteStore } from './sqliteStore'
@@ -97,6 +97,16 @@ const content = 'content'
 const loaded = async (store: BoardStore, boardId: string, document: string) =>
   (await store.loadUpdates(boardId, document)).map((r) => [...r.update])
 
+function template(id: string, createdAt: number): SavedTemplateRecord {
+  return {
+    id,
+    title: `Template ${id}`,
+    description: `About ${id}`,
+    createdAt,
+    body: JSON.stringify({ stages: [{ title: 'é 日本' }] }),
+  }
+}
+
 function newBoard(id: string, createdAt: number): NewBoard {
   return {
     id,
@@ -132,6 +142,30 @@ describe.each(
     })
     const rows = await current.store.loadUpdates('a', content)
     expect(rows.map((r) => [...r.update])).toEqual([[1, 2, 3]])
+  })
+
+  it('stores saved templates, lists them oldest first without bodies, and reads one back', async () => {
+    expect(await current.store.listTemplates()).toEqual([])
+    expect(await current.store.getTemplate('saved-none')).toBeUndefined()
+    expect(await current.store.createTemplate(template('saved-b', 20), 10)).toBe(true)
+    expect(await current.store.createTemplate(template('saved-a', 10), 10)).toBe(true)
+    expect(await current.store.listTemplates()).toEqual([
+      { id: 'saved-a', title: 'Template saved-a', description: 'About saved-a', createdAt: 10 },
+      { id: 'saved-b', title: 'Template saved-b', description: 'About saved-b', createdAt: 20 },
+    ])
+    expect(await current.store.getTemplate('saved-b')).toEqual(template('saved-b', 20))
+    await expect(current.store.createTemplate(template('saved-a', 30), 10)).rejects.toThrow()
+  })
+
+  it('stores no template past the limit, even when saves race for the last place', async () => {
+    for (let i = 0; i < 3; i++)
+      expect(await current.store.createTemplate(template(`saved-${i}`, i), 5)).toBe(true)
+    const racing = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => current.store.createTemplate(template(`saved-r${i}`, 10 + i), 5)),
+    )
+    expect(racing.filter(Boolean)).toHaveLength(2)
+    expect(await current.store.listTemplates()).toHaveLength(5)
+    expect(await current.store.getTemplate(`saved-r${racing.indexOf(false)}`)).toBeUndefined()
   })
 
   it('swaps links only while the three hashes are the expected ones (compare-and-swap)', async () => {
@@ -349,6 +383,13 @@ describe.each(
   ]),
 )('BoardStore contract, stores that keep data: %s', (_name, factory) => {
   const current = storeEachTest(factory)
+
+  it('keeps saved templates across a close and reopen', async () => {
+    await current.store.createTemplate(template('saved-k', 5), 500)
+    await current.store.close()
+    current.store = await current.subject.open()
+    expect(await current.store.getTemplate('saved-k')).toEqual(template('saved-k', 5))
+  })
 
   it('keeps every board, document, summary and row across a close and reopen', async () => {
     await current.store.createBoard(newBoard('a', 1), bytes(0))

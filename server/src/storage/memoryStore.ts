@@ -4,6 +4,7 @@ import type {
   BoardRecord,
   BoardStore,
   NewBoard,
+  SavedTemplateRecord,
   StoredUpdate,
   UpdateToAppend,
 } from './BoardStore'
@@ -16,6 +17,7 @@ export function createMemoryStore(): BoardStore {
   /** Rows per board, then per document. */
   const updates = new Map<string, Map<string, StoredUpdate[]>>()
   let lastSeq = 0
+  const templates = new Map<string, SavedTemplateRecord>()
 
   const rowsOf = (boardId: string, document: string): StoredUpdate[] => {
     const documents = updates.get(boardId)!
@@ -86,7 +88,24 @@ export function createMemoryStore(): BoardStore {
       updates.get(boardId)!.set(document, rows)
       return lastSeq
     },
+    async createTemplate(template, maxCount) {
+      if (templates.has(template.id))
+        throw new Error(`template ${JSON.stringify(template.id)} already exists`)
+      if (templates.size >= maxCount) return false
+      templates.set(template.id, { ...template })
+      return true
+    },
+    async getTemplate(id) {
+      const template = templates.get(id)
+      return template && { ...template }
+    },
+    async listTemplates() {
+      return [...templates.values()]
+        .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1))
+        .map(({ id, title, description, createdAt }) => ({ id, title, description, createdAt }))
+    },
     async close() {
+      templates.clear()
       boards.clear()
       updates.clear()
     },

@@ -7,6 +7,7 @@ import type {
   BoardRecord,
   BoardStore,
   NewBoard,
+  SavedTemplateRecord,
   SealedTokens,
   StoredUpdate,
   UpdateToAppend,
@@ -68,10 +69,24 @@ ALTER TABLE boards
   ADD COLUMN view_sealed_for_facilitator BYTEA,
   ADD COLUMN edit_sealed_for_facilitator BYTEA;`,
   },
+  {
+    // Templates saved from boards (POST /api/templates); the body is the template's JSON text.
+    version: 3,
+    sql: `
+CREATE TABLE templates (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  description TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  body TEXT NOT NULL
+);`,
+  },
 ]
 
 /** Any constant; serialises migrations of instances that start at once. */
 const migrationLockKey = 0x6a62_0001
+/** Serialises template saves, so that the count limit holds across instances (READ COMMITTED alone lets two pass). */
+const templatesLockKey = 0x6a62_0002
 /** The first key of every document lock (the two-int form), apart from migrationLockKey's. */
 const documentLockSpace = 0x6a62
 
@@ -155,7 +170,27 @@ const statements = {
     'SELECT seq, update_bytes, compacted FROM board_updates WHERE board_id = $1 AND document = $2 ORDER BY seq',
   deleteUpTo: 'DELETE FROM board_updates WHERE board_id = $1 AND document = $2 AND seq <= $3',
   selectLastSeq: 'SELECT max(seq) AS seq FROM board_updates WHERE board_id = $1 AND document = $2',
+  lockTemplates: `SELECT pg_advisory_xact_lock(${templatesLockKey})`,
+  insertTemplate: `INSERT INTO templates (id, title, description, created_at, body)
+      SELECT $1, $2, $3, $4, $5 WHERE (SELECT count(*) FROM templates) < $6`,
+  selectTemplate: 'SELECT * FROM templates WHERE id = $1',
+  selectTemplates: 'SELECT id, title, description, created_at FROM templates ORDER BY created_at, id',
 } as const
+
+interface TemplateRow {
+  id: string
+  title: string
+  description: string
+  created_at: string
+  body: string
+}
+
+const templateSummary = (row: Omit<TemplateRow, 'body'>) => ({
+  id: row.id,
+  title: row.title,
+  description: row.description,
+  createdAt: Number(row.created_at),
+})
 
 type Queryable = pg.Pool | pg.PoolClient
 
@@ -314,6 +349,27 @@ export async function openPostgresStore(
         const { rows } = await run<{ seq: string | null }>(client, 'selectLastSeq', [boardId, document])
         return rows[0]?.seq == null ? upToSeq : Number(rows[0].seq)
       }),
+    createTemplate: (template: SavedTemplateRecord, maxCount: number) =>
+      transaction(async (client) => {
+        await run(client, 'lockTemplates', [])
+        const { rowCount } = await run(client, 'insertTemplate', [
+          template.id,
+          template.title,
+          template.description,
+          template.createdAt,
+          template.body,
+          maxCount,
+        ])
+        return rowCount === 1
+      }),
+    async getTemplate(id) {
+      const { rows } = await run<TemplateRow>(pool, 'selectTemplate', [id])
+      return rows[0] && { ...templateSummary(rows[0]), body: rows[0].body }
+    },
+    async listTemplates() {
+      const { rows } = await run<TemplateRow>(pool, 'selectTemplates', [])
+      return rows.map(templateSummary)
+    },
     async ping() {
       await pool.query('SELECT 1')
     },

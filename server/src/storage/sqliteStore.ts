@@ -5,6 +5,7 @@ import type {
   BoardRecord,
   BoardStore,
   NewBoard,
+  SavedTemplateRecord,
   SealedTokens,
   UpdateToAppend,
 } from './BoardStore'
@@ -43,6 +44,13 @@ CREATE TABLE IF NOT EXISTS boards (
 );
 CREATE INDEX IF NOT EXISTS boards_by_updated_at ON boards (updated_at DESC);
 ${updatesTable('board_updates')}
+CREATE TABLE IF NOT EXISTS templates (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  description TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  body TEXT NOT NULL
+);
 `
 
 /**
@@ -73,6 +81,21 @@ interface BoardRow {
   updated_at: number
   note_count: number
 }
+
+interface TemplateRow {
+  id: string
+  title: string
+  description: string
+  created_at: number
+  body: string
+}
+
+const templateSummary = (row: Omit<TemplateRow, 'body'>) => ({
+  id: row.id,
+  title: row.title,
+  description: row.description,
+  createdAt: row.created_at,
+})
 
 interface UpdateRow {
   seq: number
@@ -164,6 +187,16 @@ export function openSqliteStore(
   const selectLastSeq = db.prepare<[string, string], { seq: number | null }>(
     'SELECT max(seq) AS seq FROM board_updates WHERE board_id = ? AND document = ?',
   )
+  // The count is taken inside the INSERT: one statement holds the write lock from the count to the
+  // write, so two saves (even from two processes on the file) cannot both take the last place.
+  const insertTemplate = db.prepare<[SavedTemplateRecord & { maxCount: number }]>(
+    `INSERT INTO templates (id, title, description, created_at, body)
+       SELECT @id, @title, @description, @createdAt, @body WHERE (SELECT count(*) FROM templates) < @maxCount`,
+  )
+  const selectTemplate = db.prepare<[string], TemplateRow>('SELECT * FROM templates WHERE id = ?')
+  const selectTemplates = db.prepare<[], Omit<TemplateRow, 'body'>>(
+    'SELECT id, title, description, created_at FROM templates ORDER BY created_at, id',
+  )
   const deleteUpdatesUpTo = db.prepare<[string, string, number]>(
     'DELETE FROM board_updates WHERE board_id = ? AND document = ? AND seq <= ?',
   )
@@ -248,6 +281,12 @@ export function openSqliteStore(
       checkpoints.committed(parts.reduce((sum, part) => sum + part.byteLength, 0))
       return lastSeq
     },
+    createTemplate: async (template, maxCount) => insertTemplate.run({ ...template, maxCount }).changes === 1,
+    async getTemplate(id) {
+      const row = selectTemplate.get(id)
+      return row && { ...templateSummary(row), body: row.body }
+    },
+    listTemplates: async () => selectTemplates.all().map(templateSummary),
     async ping() {
       // A file that was deleted or became unreadable fails this; an open handle alone proves nothing.
       db.prepare('SELECT count(*) FROM boards LIMIT 1').get()

@@ -7,7 +7,8 @@ export type { CreatedBoard }
 
 export interface CreateBoardRequest {
   title?: string
-  template?: 'customer-lifecycle' | 'blank'
+  /** A built-in template id or a saved one's (GET /api/templates). */
+  template?: string
 }
 
 /** `request` as a string is the title (the customer-lifecycle template, as a browser's default). */

@@ -26,6 +26,9 @@ const methods: Method[] = [
   'loadUpdates',
   'appendUpdates',
   'compact',
+  'createTemplate',
+  'getTemplate',
+  'listTemplates',
 ]
 
 export function slowStore(inner: BoardStore, delayMs: Partial<Record<Method, number>> = {}): SlowStore {
@@ -57,6 +60,9 @@ export function slowStore(inner: BoardStore, delayMs: Partial<Record<Method, num
     loadUpdates: wrap('loadUpdates'),
     appendUpdates: wrap('appendUpdates'),
     compact: wrap('compact'),
+    createTemplate: wrap('createTemplate'),
+    getTemplate: wrap('getTemplate'),
+    listTemplates: wrap('listTemplates'),
     ping: async () => {
       await inner.ping?.()
     },
