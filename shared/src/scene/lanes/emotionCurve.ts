@@ -172,7 +172,8 @@ export function emotionLaneItems({ lane, stages, curves, header }: EmotionLaneIn
       layer: 'content',
       record: lane.id,
       stage: s.id,
-      x: s.x + s.w / 2 - 70,
+      // At the cell's top right, clear of the faces on the stage's centre line.
+      x: s.x + s.w - 148,
       y: lane.y + 4,
       w: 140,
       h: 20,
