@@ -47,7 +47,9 @@ function render() {
   }
   const card = (name: string) => container.querySelector(`section[aria-label="Persona: ${name}"]`)!
   const button = (scope: Element, name: string) =>
-    [...scope.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent) === name)!
+    [...scope.querySelectorAll('button')].find(
+      (b) => (b.getAttribute('aria-label') ?? b.textContent) === name,
+    )!
   return { doc, container, card, button }
 }
 
