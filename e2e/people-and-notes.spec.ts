@@ -288,6 +288,35 @@ test('personas, note kinds and tags, and a filter, edited by one person and seen
   await shot(ben, 'after-reload')
   await bar.getByRole('button', { name: 'Clear' }).click()
   await expect.poll(() => noteOpacity(ben, idea)).toBe(1)
+
+  // ——— The menu acts on every selected note: right-click one of three selected ———
+  await page.keyboard.press('Control+a')
+  const at = await ana.noteCenterOnScreen(idea)
+  await page.mouse.click(at.x, at.y, { button: 'right' })
+  menu = page.getByRole('menu', { name: 'Note options: Try a free tier' })
+  await expect(menu.getByRole('menuitem', { name: 'Duplicate 3 notes' })).toBeVisible()
+  // Only one of the three carries Sales; no kind is common to all of them.
+  await expect(menu.getByRole('menuitemcheckbox', { name: 'Sales' })).toHaveAttribute('aria-checked', 'mixed')
+  await expect(
+    menu.getByRole('group', { name: 'Kind' }).locator('[role="menuitemradio"][aria-checked="true"]'),
+  ).toHaveCount(0)
+  // The one pain point among them has severity 2: the severity shown is that of the pain points.
+  await expect(menu.getByRole('menuitemradio', { name: 'Severity 2' })).toHaveAttribute(
+    'aria-checked',
+    'true',
+  )
+  await menu.getByRole('menuitemradio', { name: 'Question' }).click()
+  await expect(ben.note('Question: Pricing page is confusing (tags: Sales, Support)')).toHaveCount(1)
+  await expect(ben.note('Question: Try a free tier')).toHaveCount(1)
+  await expect(ben.note('Question: Too slow to sign up')).toHaveCount(1)
+
+  // Zoomed out to blocks, the filter still dims (one shape draws every block).
+  await ben.page
+    .getByRole('toolbar', { name: 'Filter notes' })
+    .getByRole('button', { name: 'Support' })
+    .click()
+  for (let i = 0; i < 8; i++) await ben.page.getByRole('button', { name: 'Zoom out' }).click()
+  await shot(ben, 'filter-blocks')
   expect(ana.pageErrors).toEqual([])
   expect(ben.pageErrors).toEqual([])
 })
