@@ -317,6 +317,13 @@ test('personas, note kinds and tags, and a filter, edited by one person and seen
     .click()
   for (let i = 0; i < 8; i++) await ben.page.getByRole('button', { name: 'Zoom out' }).click()
   await shot(ben, 'filter-blocks')
+
+  // On a phone-sized window the bar stays one row (it scrolls sideways) and leaves the board visible.
+  await ben.page.getByRole('button', { name: 'Close personas panel' }).click()
+  await ben.page.setViewportSize({ width: 390, height: 740 })
+  const benBarBox = await ben.page.getByRole('toolbar', { name: 'Filter notes' }).boundingBox()
+  expect(benBarBox?.height).toBeLessThan(48)
+  await shot(ben, 'filter-phone')
   expect(ana.pageErrors).toEqual([])
   expect(ben.pageErrors).toEqual([])
 })
