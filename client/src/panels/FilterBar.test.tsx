@@ -85,12 +85,18 @@ describe('FilterBar', () => {
     act(() => chip('Pain point').click())
     expect(readMeta(doc).sharedFilter?.kinds).toEqual(['pain'])
     expect(status()).toBe('1 of 2 notes highlighted for everyone')
+    // Back to "only me", an editor can still stop sharing.
+    act(() => radio('Only me').click())
+    act(() => chip('Stop sharing').click())
+    expect(readMeta(doc).sharedFilter).toBeUndefined()
+    expect(status()).toBe('')
   })
 
   it('shows a colleague’s shared filter to a viewer, who can only filter for themselves', () => {
     const { doc, chip, container } = render(true)
     act(() => setSharedFilter(doc, { tags: [], kinds: ['pain'] }))
     expect(container.querySelector('input[type="radio"]')).toBeNull()
+    expect(chip('Stop sharing')).toBeUndefined()
     expect(chip('Pain point').getAttribute('aria-pressed')).toBe('false')
     act(() => chip('Plain').click())
     expect(readMeta(doc).sharedFilter?.kinds).toEqual(['pain'])

@@ -89,6 +89,8 @@ describe('PersonasPanel', () => {
     expect(button(card('Customer'), 'Remove Customer').disabled).toBe(true)
     act(() => button(container, 'Add persona').click())
     expect(readPersonas(doc).map((p) => p.name)).toEqual(['Customer', 'New persona'])
+    // The new persona's name is focused, to be typed at once.
+    expect(document.activeElement?.id).toBe(`persona-${readPersonas(doc)[1]!.id}-name`)
     act(() => button(card('New persona'), 'Move New persona up').click())
     expect(readPersonas(doc).map((p) => p.name)).toEqual(['New persona', 'Customer'])
     expect(button(card('New persona'), 'Move New persona up').disabled).toBe(true)
