@@ -33,6 +33,7 @@ import {
   getScores,
   getStages,
   getTags,
+  NOTE_FIELDS,
   type Note,
   readBoardTitle,
   readChips,
@@ -329,8 +330,14 @@ export class DocStores {
         if (!cached) {
           const facets = new Map<NoteId, NoteFacets>()
           notes.forEach((map, id) => {
-            const note = readNote(id, map)
-            if (note) facets.set(note.id, { kind: note.kind, severity: note.severity, tags: note.tags })
+            // Without the text (10,000 notes' texts would be read for nothing); the kind comes with it.
+            const note = readNote(id, map, false)
+            if (!note || !(map instanceof Y.Map)) return
+            facets.set(note.id, {
+              kind: note.kind,
+              severity: NOTE_FIELDS.severity.read(map.get('severity')),
+              tags: NOTE_FIELDS.tags.read(map.get('tags')),
+            })
           })
           cached = facets
         }

@@ -11,6 +11,7 @@ import type { Note } from '../../../shared/src/board/schema'
 import type { NoteColor } from '../../../shared/src/board/style'
 import type { BoardLayout } from '../../../shared/src/layout/grid'
 import type { BoardAnatomy, TagInks } from '../../../shared/src/scene/contentItems'
+import type { LocalFilter } from '../state/ui'
 import { useUi } from '../state/ui'
 import { activeFilter, matchingNotes, type NoteFacets } from '../view/noteFilter'
 import type { DocStores } from './docStores'
@@ -75,6 +76,14 @@ export function useSharedFilter(): SharedFilter | undefined {
   return useSyncExternalStore(sharedFilter.subscribe, sharedFilter.getSnapshot)
 }
 
+// The last matches computed, for all the drawers that ask in one render (nodes, blocks, bitmap, bar).
+let lastMatches: {
+  facets: ReadonlyMap<NoteId, NoteFacets>
+  local: LocalFilter
+  shared: SharedFilter | undefined
+  matches: ReadonlySet<NoteId> | null
+} | null = null
+
 /**
  * The notes the filter in force highlights (this person's own, else the shared one), or null when no
  * filter applies. One set per change of the filter or of a note's facets, shared by every drawer.
@@ -83,5 +92,9 @@ export function useFilterMatches(): ReadonlySet<NoteId> | null {
   const facets = useNoteFacets()
   const shared = useSharedFilter()
   const local = useUi((s) => s.filter)
-  return useMemo(() => matchingNotes(facets, activeFilter(local, shared)), [facets, shared, local])
+  const last = lastMatches
+  if (last && last.facets === facets && last.local === local && last.shared === shared) return last.matches
+  const matches = matchingNotes(facets, activeFilter(local, shared))
+  lastMatches = { facets, local, shared, matches }
+  return matches
 }

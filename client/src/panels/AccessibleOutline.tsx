@@ -28,7 +28,7 @@ const OutlineNote = memo(function OutlineNote({ id, readOnly }: { id: NoteId; re
   const editors = useNoteEditorsLabel(id)
   const { tags } = useBoardAnatomy()
   if (!note) return null
-  const label = noteName(note, (tag) => tags.find((t) => t.id === tag)?.name)
+  const label = noteName(note, tags)
   return (
     <button
       type="button"

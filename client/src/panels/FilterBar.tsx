@@ -95,6 +95,11 @@ export function FilterBar() {
           Clear
         </button>
       )}
+      {!readOnly && scope === 'local' && sharing && (
+        <button type="button" className="filter-chip filter-chip--clear" onClick={() => share(null)}>
+          Stop sharing
+        </button>
+      )}
       {!readOnly && (
         <fieldset className="filter-bar__scope">
           <legend className="sr-only">Filter for</legend>

@@ -23,9 +23,20 @@ function OpenPanel() {
   const { commands, readOnly } = useBoardSession()
   const { personas } = useBoardAnatomy()
   const ref = useRef<HTMLElement>(null)
+  const added = useRef(false)
   useEffect(() => {
     ref.current?.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true })
   }, [])
+  // A persona just added (it goes last) is named next: its name field takes the focus.
+  const count = personas.length
+  useEffect(() => {
+    if (!added.current || count === 0) return
+    added.current = false
+    const names = ref.current?.querySelectorAll<HTMLInputElement>('.persona-list input[id$="-name"]')
+    const field = names?.[names.length - 1]
+    field?.focus()
+    field?.select()
+  }, [count])
   const close = () => {
     setPersonasOpen(false)
     document.querySelector<HTMLElement>(`[aria-controls="${PERSONAS_PANEL_ID}"]`)?.focus()
@@ -60,7 +71,9 @@ function OpenPanel() {
         <button
           type="button"
           className="button button--primary"
-          onClick={() => runCommand('persona.add', commands)}
+          onClick={() => {
+            added.current = runCommand('persona.add', commands)
+          }}
         >
           Add persona
         </button>

@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest'
 import type { TagId } from '../../../shared/src/board/ids'
 import { noteName } from './noteLabel'
 
-const TAGS: Record<string, string> = { 'tag:sales': 'Sales', 'tag:support': 'Support' }
-const tagName = (id: TagId) => TAGS[id]
+// In the board's order, which is not the ids' order.
+const tagName: { id: TagId; name: string }[] = [
+  { id: 'tag:zz-sales', name: 'Sales' },
+  { id: 'tag:aa-support', name: 'Support' },
+]
 
 describe('noteName', () => {
   it('names a pain point with its severity, text and tags', () => {
@@ -11,7 +14,7 @@ describe('noteName', () => {
       text: 'Pricing page is confusing\nmore',
       kind: 'pain' as const,
       severity: 2,
-      tags: ['tag:sales', 'tag:support'] as TagId[],
+      tags: ['tag:aa-support', 'tag:zz-sales'] as TagId[],
     }
     expect(noteName(note, tagName)).toBe(
       'Pain point, severity 2: Pricing page is confusing (tags: Sales, Support)',

@@ -19,16 +19,17 @@ const KIND_NAMES: Record<NoteKind, string> = {
 /**
  * A note's accessible name: its kind (and a pain point's severity), its first line and its tags, e.g.
  * "Pain point, severity 2: Pricing page is confusing (tags: Sales, Support)". A plain note is just its
- * text, so the common case stays short. Tags that no longer exist are left out, as the canvas does.
+ * text, so the common case stays short. Tags are named in the board's tag order (not the note's, which
+ * is by id), and tags that no longer exist are left out, as the canvas does.
  */
 export function noteName(
   note: Pick<Note, 'text' | 'kind' | 'severity' | 'source' | 'tags'>,
-  tagName: (id: TagId) => string | undefined,
+  boardTags: readonly { id: TagId; name: string }[],
 ): string {
   let kind = KIND_NAMES[note.kind] ?? ''
   if (note.kind === 'pain' && note.severity) kind += `, severity ${note.severity}`
   if (note.kind === 'quote' && note.source?.trim()) kind += ` from ${note.source.trim()}`
-  const tags = note.tags.map(tagName).filter((name): name is string => !!name)
+  const tags = boardTags.filter((tag) => note.tags.includes(tag.id)).map((tag) => tag.name)
   const text = noteLabel(note.text)
   return `${kind ? `${kind}: ` : ''}${text}${tags.length ? ` (tags: ${tags.join(', ')})` : ''}`
 }
