@@ -18,6 +18,7 @@ import { AccessibleOutline } from '../panels/AccessibleOutline'
 import { ErrorBoundary } from '../panels/ErrorBoundary'
 import { FilterBar } from '../panels/FilterBar'
 import { GridControls } from '../panels/GridControls'
+import { NewerSchemaBanner } from '../panels/NewerSchemaBanner'
 import { NoteEditor } from '../panels/NoteEditor'
 import { OutlineConnectors } from '../panels/OutlineConnectors'
 import { PeopleOnBoard } from '../panels/PeopleOnBoard'
@@ -228,6 +229,7 @@ function BoardView({ boardId, token, role, connection, stores, presence }: Board
           <div className={`board-page${readOnly ? ' board-page--readonly' : ''}`}>
             <TopBar access={access} status={connection.status} unsynced={connection.unsynced} />
             {readOnly && <ReadOnlyBanner />}
+            <NewerSchemaBanner />
             <main className="board-main">
               {synced ? (
                 <>
