@@ -129,3 +129,11 @@ test('save a board as a template, find it under Saved on the home page, and crea
   await page.screenshot({ path: test.info().outputPath('board-from-saved-template.png') })
   expect(board.pageErrors).toEqual([])
 })
+
+test('a view link has no "Save as template…" (the server would refuse it too)', async ({ browser }) => {
+  const source = await importBoard(server.baseUrl, exportBoardJson(richBoard().doc))
+  const viewer = await openBoardAs(browser, server.baseUrl, source.viewUrl)
+  await viewer.page.getByRole('button', { name: 'Data ▾' }).click()
+  await expect(viewer.page.getByRole('menuitem', { name: 'Download JSON (lossless)' })).toBeVisible()
+  await expect(viewer.page.getByRole('menuitem', { name: 'Save as template…' })).toHaveCount(0)
+})
