@@ -7,7 +7,8 @@ import { anchorDriver, ourDriver } from './appDrivers'
 import { closeAllBrowsers, launchBrowser } from './browser'
 import { measureScene, type SceneResult } from './measureScene'
 import { prepareAnchors } from './prepareAnchors'
-import { seedBoard } from './seedBoard'
+import { addRichJourney, RICH_JOURNEY } from './richJourney'
+import { type BoardBuilder, seedBoard } from './seedBoard'
 import { type StaticServer, serveStatic } from './staticServer'
 
 /**
@@ -23,12 +24,15 @@ interface ReferenceScene {
 
 interface RenderPlan {
   ourSizes: number[]
+  /** Sizes of the rich board (richJourney.ts), each beside the plain board of the same size. */
+  richSizes: number[]
   references: ReferenceScene[]
   gestureMaxMs: number
 }
 
 const fullPlan: RenderPlan = {
   ourSizes: [500, 2_000, 5_000, 10_000, 20_000],
+  richSizes: [10_000],
   // At 500 notes every app is smooth, so the references start at 2,000, where they begin to differ.
   references: [
     { app: 'konva-floor', notes: 2_000, readable: true },
@@ -45,6 +49,7 @@ const fullPlan: RenderPlan = {
 
 const quickPlan: RenderPlan = {
   ourSizes: [2_000, 10_000],
+  richSizes: [10_000],
   references: [
     { app: 'tldraw', notes: 2_000, readable: false },
     { app: 'excalidraw', notes: 2_000, readable: false },
@@ -61,9 +66,15 @@ export const referenceAnchors = (quick: boolean): AnchorName[] => [
 export interface RenderData {
   plan: RenderPlan
   scenes: SceneResult[]
+  /** Ours on the rich board; apart from `scenes`, whose rows look ours up by size. */
+  richScenes: SceneResult[]
   failures: { app: string; notes: number; error: string }[]
   seeding: { notes: number; seedMs: number; encodedStateBytes: number }[]
 }
+
+/** The issue's rich board at `noteCount` notes (the other figures as the issue gives them). */
+const richBuilder: BoardBuilder = (doc, noteCount) =>
+  addRichJourney(doc, { ...RICH_JOURNEY, notes: noteCount })
 
 const message = (error: unknown) =>
   error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)
@@ -74,7 +85,7 @@ export async function runRenderSection(
 ): Promise<SectionResult<RenderData>> {
   const plan = options.quick ? quickPlan : fullPlan
   const notes: string[] = []
-  const data: RenderData = { plan, scenes: [], failures: [], seeding: [] }
+  const data: RenderData = { plan, scenes: [], richScenes: [], failures: [], seeding: [] }
   const prepared = await (options.anchors ?? prepareAnchors(referenceAnchors(options.quick), log))
   notes.push(...prepared.notes)
   const anchorsReady = prepared.ready
@@ -105,6 +116,22 @@ export async function runRenderSection(
         data.failures.push({ app: 'ours', notes: size, error: message(error) })
         notes.push(`ours at ${size} notes failed: ${message(error)}`)
       }
+      if (plan.richSizes.includes(size)) {
+        try {
+          const seeded = await seedBoard(ourServer, size, `Bench rich ${size} notes`, richBuilder)
+          log(`render: ours, rich board of ${size} notes (seeded in ${seeded.seedMs} ms)`)
+          const driver = ourDriver(
+            () => `${ourServer.baseUrl}/b/${seeded.id}#token=${seeded.editToken}`,
+            NOTE_SIZE.defaultW,
+          )
+          data.richScenes.push(
+            await measureScene(browser, driver, size, { readable: true, gestureMaxMs: plan.gestureMaxMs }),
+          )
+        } catch (error) {
+          data.failures.push({ app: 'ours-rich', notes: size, error: message(error) })
+          notes.push(`ours on the rich board at ${size} notes failed: ${message(error)}`)
+        }
+      }
       for (const scene of plan.references.filter((s) => s.notes === size)) {
         const statics_ = statics.get(scene.app)
         if (!statics_) continue
@@ -128,7 +155,7 @@ export async function runRenderSection(
     await server?.stop()
     for (const s of statics.values()) await s.close()
   }
-  for (const scene of data.scenes) {
+  for (const scene of [...data.scenes, ...data.richScenes]) {
     if (scene.pageErrors.length > 0)
       notes.push(`${scene.label} at ${scene.notes} notes logged errors: ${scene.pageErrors.join(' | ')}`)
   }
@@ -143,7 +170,7 @@ export async function runRenderSection(
     }
   }
   const invalid: string[] = []
-  const rows = renderRows(plan, data, invalid)
+  const rows = [...renderRows(plan, data, invalid), ...richRows(plan, data, invalid)]
   notes.push(
     ...invalid.map((line) => `INVALID: ${line} (its fps is an idle page's, so the row is marked not met).`),
   )
@@ -243,6 +270,88 @@ function renderRows(plan: RenderPlan, data: RenderData, invalid: string[]): Repo
             higherIsBetter: true,
             target,
             ...(judge ? { judge } : {}),
+          }),
+        )
+      }
+    }
+  }
+  return rows
+}
+
+/** The JS heap the rich board may take: the plain board of the same size + 30 % (issue 15). */
+const richHeapAllowance = 1.3
+
+/**
+ * The rich board's rows, each beside the plain board of the same size: first paint from a synced
+ * document < 1.5 s, pan and zoom p95 ≤ 17 ms in both views, JS heap ≤ the plain board's + 30 %.
+ */
+function richRows(plan: RenderPlan, data: RenderData, invalid: string[]): ReportRow[] {
+  const rows: ReportRow[] = []
+  for (const size of plan.richSizes) {
+    const rich = data.richScenes.find((s) => s.notes === size)
+    const plain = data.scenes.find((s) => s.app === 'ours' && s.notes === size)
+    const base = { section: 'render' as const, context: `${size.toLocaleString('en-US')} notes, rich board` }
+    if (!rich) {
+      const failure = data.failures.find((f) => f.app === 'ours-rich' && f.notes === size)
+      rows.push(
+        row({
+          ...base,
+          figure: 'board load',
+          unit: '',
+          ours: `failed: ${failure?.error.slice(0, 80) ?? 'not run'}`,
+        }),
+      )
+      continue
+    }
+    const heapLimit = plain ? Math.round(plain.heapMiB * richHeapAllowance * 10) / 10 : undefined
+    rows.push(
+      row({
+        ...base,
+        figure: 'synced document → first full paint',
+        unit: 'ms',
+        ours: rich.timing.syncedToReadyMs,
+        target: '< 1,500 ms',
+        judge: (o: number) => o < 1_500,
+      }),
+      row({
+        ...base,
+        figure: 'JS heap after load',
+        unit: 'MiB',
+        ours: rich.heapMiB,
+        ...(plain ? { references: [{ name: 'plain board', value: plain.heapMiB }] } : {}),
+        ...(heapLimit !== undefined
+          ? { target: `≤ ${heapLimit} MiB (plain + 30 %)`, judge: (o: number) => o <= heapLimit }
+          : {}),
+      }),
+    )
+    for (const view of ['fit', 'readable'] as ViewKey[]) {
+      for (const gesture of ['pan', 'zoom'] as GestureKey[]) {
+        const stats = rich[view]?.[gesture]
+        if (!stats) continue
+        if (stats.viewMoved === false)
+          invalid.push(
+            `ours on the rich board at ${size} notes: ${gesture} in the ${view} view did not move the view`,
+          )
+        const plainStats = plain?.[view]?.[gesture]
+        rows.push(
+          row({
+            ...base,
+            figure: `${gesture}, ${view} view`,
+            unit: 'fps',
+            ours: stats.fps,
+            oursDisplay: `${stats.fps} fps, p50/p95 ${stats.p50}/${stats.p95} ms${mountedText(rich[view]?.mountedNotes)}`,
+            references: plainStats
+              ? [
+                  {
+                    name: 'plain board',
+                    value: plainStats.fps,
+                    display: `${plainStats.fps} fps, p50/p95 ${plainStats.p50}/${plainStats.p95} ms`,
+                  },
+                ]
+              : [],
+            higherIsBetter: true,
+            target: 'p95 ≤ 17 ms (60 fps)',
+            judge: () => stats.viewMoved !== false && stats.p95 <= 17,
           }),
         )
       }

@@ -17,6 +17,7 @@ import { journeyText, seededRandom } from './journeyText'
 
 /**
  * Seeds a board through the product's own front door: POST /api/boards (customer-lifecycle template),
+ * then `build` (by default plain notes; richJourney.ts's rich board for the rich scene);
  * a real y-websocket `WebsocketProvider` syncs it, notes are added with the schema's `createNote`, spread
  * evenly over the six stages × five lanes with explicit order keys from `keysBetween` (createNote's
  * default order scans the cell, which is quadratic for thousands of notes), and pushed in batches. A
@@ -69,10 +70,17 @@ export function addJourneyNotes(
   return ids
 }
 
+/** Builds a board's content into the synced document and returns the ids of the notes it made. */
+export type BoardBuilder = (doc: Y.Doc, noteCount: number) => NoteId[]
+
+const plainNotes: BoardBuilder = (doc, noteCount) =>
+  addJourneyNotes(doc, readStages(doc), readLanes(doc), noteCount)
+
 export async function seedBoard(
   server: OurServer,
   noteCount: number,
   title = `Bench ${noteCount} notes`,
+  build: BoardBuilder = plainNotes,
 ): Promise<SeededBoard> {
   const started = performance.now()
   const board = await server.createBoard(title)
@@ -83,10 +91,15 @@ export async function seedBoard(
   try {
     if (!(await whenSynced(writer, syncTimeoutMs)))
       throw new Error(`seeding: no sync with board ${board.id} in ${syncTimeoutMs} ms`)
-    const ids = addJourneyNotes(writerDoc, readStages(writerDoc), readLanes(writerDoc), noteCount)
+    const ids = build(writerDoc, noteCount)
     checker = connect(server, board.id, board.editToken, checkDoc)
+    // Every note, and (for a rich board) everything after the notes too: the checker has all the
+    // writer wrote once their state vectors are equal.
+    const writerState = Y.encodeStateVector(writerDoc)
     const confirmed = await waitFor(
-      () => readBoardSummary(checkDoc).noteCount >= noteCount,
+      () =>
+        readBoardSummary(checkDoc).noteCount >= noteCount &&
+        Buffer.from(Y.encodeStateVector(checkDoc)).equals(writerState),
       confirmTimeoutMs,
       100,
     )

@@ -75,8 +75,8 @@ export function SaveTemplateDialog({
       {saved === null ? (
         <form onSubmit={submit} aria-labelledby={`${ids}-title`}>
           <p className="muted">
-            New boards can start from this board’s stages, lanes, personas and tags. Notes, emotion scores,
-            channels and metric values are not copied.
+            New boards can start from this board’s stages, lanes, personas and tags. Notes, connectors,
+            emotion scores, channel chips, metric values and text blocks are not copied.
           </p>
           <label className="field">
             <span>Template name</span>

@@ -25,10 +25,10 @@ describe('parseCreateBoardBody', () => {
     [
       'an unknown template',
       { template: 'kanban' },
-      /template: expected one of "customer-lifecycle", "saas-onboarding", "ecommerce-purchase", "service-blueprint", "blank" or a saved template.s id/,
+      /template: unknown template "kanban" \(expected one of "customer-lifecycle", "saas-onboarding", "ecommerce-purchase", "service-blueprint", "blank" or a saved template.s id/,
     ],
-    ['a malformed saved id', { template: 'saved-../../x' }, /template: expected one of/],
-    ['a template that is not a string', { template: 7 }, /template: expected one of/],
+    ['a malformed saved id', { template: 'saved-../../x' }, /template: unknown template "saved-..\/..\/x"/],
+    ['a template that is not a string', { template: 7 }, /template: unknown template 7 \(expected one of/],
     ['an unknown field', { title: 'A', colour: 'red' }, /unrecognized key\(s\) "colour"/],
   ])('refuses %s, naming the problem', (_what, body, message) => {
     const parsed = parseCreateBoardBody(body)

@@ -20,6 +20,9 @@ export const maxTitleChars = 200
 
 const titleError = `expected a string of 1 to ${maxTitleChars} characters (trimmed)`
 const templateError = `expected one of ${TEMPLATE_IDS.map((id) => `"${id}"`).join(', ')} or a saved template's id (GET /api/templates lists them)`
+/** Names the id it was sent, so a typo is plain to see: `unknown template "kanban" (expected …)`. */
+const templateProblem = (issue: { input?: unknown }) =>
+  `unknown template ${JSON.stringify(issue.input) ?? String(issue.input)} (${templateError})`
 const isTemplateId = (value: string) =>
   (TEMPLATE_IDS as readonly string[]).includes(value) || isSavedTemplateId(value)
 
@@ -35,7 +38,7 @@ const createBoardBody = z.strictObject(
         ),
     ),
     template: z.optional(
-      z.string({ error: templateError }).check(z.refine(isTemplateId, { error: templateError })),
+      z.string({ error: templateProblem }).check(z.refine(isTemplateId, { error: templateProblem })),
     ),
   },
   { error: (issue) => (issue.code === 'unrecognized_keys' ? undefined : 'expected an object') },

@@ -60,6 +60,20 @@ describe('sqliteStore on a database an older server wrote', () => {
     await again.close()
   })
 
+  it('adds the templates table to a database from before saved templates, keeping its boards', async () => {
+    const dir = oldDatabase(`INSERT INTO boards VALUES ('a', 'Old', x'01', x'02', 1, 1, 0);`)
+    const store = openSqliteStore(dir)
+    try {
+      expect((await store.getBoard('a'))?.title).toBe('Old')
+      expect(await store.listTemplates()).toEqual([])
+      const template = { id: 'saved-x', title: 'T', description: '', createdAt: 5, body: '{}' }
+      expect(await store.createTemplate(template, 500)).toBe(true)
+      expect(await store.getTemplate('saved-x')).toEqual(template)
+    } finally {
+      await store.close()
+    }
+  })
+
   it('adds the compacted column, counts the old merged row as appended, and compacts it into parts', async () => {
     const dir = oldDatabase(`
       CREATE TABLE board_updates (seq INTEGER PRIMARY KEY AUTOINCREMENT,
