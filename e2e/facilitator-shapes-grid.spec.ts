@@ -21,8 +21,9 @@ test.afterAll(async () => {
 const STAGES = ['Awareness', 'Consideration', 'Purchase', 'Onboarding', 'Retention', 'Advocacy']
 const LANES = [
   'Customer actions',
-  'Touchpoints & channels',
-  'Thoughts & emotions',
+  'Channels',
+  'Thoughts',
+  'Emotions',
   'Pain points',
   'Opportunities',
 ]

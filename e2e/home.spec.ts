@@ -27,8 +27,9 @@ test('create a journey map from the customer-lifecycle template, then find it on
   }
   for (const lane of [
     'Customer actions',
-    'Touchpoints & channels',
-    'Thoughts & emotions',
+    'Channels',
+    'Thoughts',
+    'Emotions',
     'Pain points',
     'Opportunities',
   ]) {
