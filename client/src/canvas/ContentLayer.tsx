@@ -5,12 +5,19 @@ import { memo, useMemo } from 'react'
 import { Layer } from 'react-konva'
 import type { BoardLayout } from '../../../shared/src/layout/grid'
 import { laneContentItems } from '../../../shared/src/scene/contentItems'
+import { personaCardItems, pinnedCards } from '../../../shared/src/scene/personaCards'
 import { useBoardAnatomy } from '../doc/hooks'
 import { SceneItemNode } from './SceneItemNode'
 
 function ContentLayerImpl({ layout, showText }: { layout: BoardLayout; showText: boolean }) {
   const anatomy = useBoardAnatomy()
-  const items = useMemo(() => laneContentItems(anatomy, layout), [anatomy, layout])
+  const items = useMemo(
+    () => [
+      ...laneContentItems(anatomy, layout),
+      ...pinnedCards(anatomy.personas).flatMap(({ persona, box }) => personaCardItems(persona, box)),
+    ],
+    [anatomy, layout],
+  )
   return (
     <Layer listening={false}>
       {items.map((item, i) =>

@@ -14,6 +14,7 @@ import { connectorSceneItems, laneContentItems, noteLook, tagInks } from './cont
 import type { RectItem, SceneItem, Stroke, TextItem } from './items'
 import { noteItems } from './noteItems'
 import { BOARD_INK } from './palette'
+import { personaCardItems, pinnedCards } from './personaCards'
 import {
   BOARD_CORNER_RADIUS_PX,
   LANE_HEADER_TEXT,
@@ -225,5 +226,12 @@ export function buildScene(board: BoardContent): Scene {
     if (box) grid.items.push(...noteItems(noteLook(note, inks), box, 'full'))
   }
   grid.items.push(...connectorSceneItems(board.connectors, layout))
-  return { title: board.title, ...grid, layout }
+  // Pinned persona cards sit beside the grid; the scene (and so the page) grows to hold them.
+  let { width, height } = grid
+  for (const { persona, box } of pinnedCards(board.personas)) {
+    grid.items.push(...personaCardItems(persona, box))
+    width = Math.max(width, box.x + box.w + 24)
+    height = Math.max(height, box.y + box.h + 24)
+  }
+  return { title: board.title, ...grid, width, height, layout }
 }
