@@ -19,14 +19,7 @@ test.afterAll(async () => {
 })
 
 const STAGES = ['Awareness', 'Consideration', 'Purchase', 'Onboarding', 'Retention', 'Advocacy']
-const LANES = [
-  'Customer actions',
-  'Channels',
-  'Thoughts',
-  'Emotions',
-  'Pain points',
-  'Opportunities',
-]
+const LANES = ['Customer actions', 'Channels', 'Thoughts', 'Emotions', 'Pain points', 'Opportunities']
 
 /** Column headers of the outline, left to right, without the lane-title column. */
 async function stageHeaders(person: BoardPage): Promise<string[]> {
