@@ -14,7 +14,7 @@ import { runCommand } from '../commands/registry'
 import { useBoardAnatomy, useFilterMatches, useNoteFacets, useSharedFilter } from '../doc/hooks'
 import { clearFilter, setFilterScope, toggleFilterKind, toggleFilterTag, useUi } from '../state/ui'
 import { isEmptyFilter } from '../view/noteFilter'
-import { LucideIcon } from './LucideIcon'
+import { SceneIcon } from './SceneIcon'
 
 const KINDS = Object.keys(NOTE_KIND_LABELS) as NoteKind[]
 
@@ -69,7 +69,7 @@ export function FilterBar() {
           aria-pressed={shownKinds.has(kind)}
           onClick={() => toggleKind(kind)}
         >
-          {kind !== 'plain' && <LucideIcon name={NOTE_KIND_MARKS[kind].icon} size={14} />}
+          {kind !== 'plain' && <SceneIcon name={NOTE_KIND_MARKS[kind].icon} size={14} />}
           {NOTE_KIND_LABELS[kind]}
         </button>
       ))}
