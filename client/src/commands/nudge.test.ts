@@ -9,10 +9,12 @@ import {
   readNotes,
   readStages,
   removeStage,
+  updateNote,
   updateNotes,
 } from '../../../shared/src/board/schema'
 import { applyNotesLifecycle } from '../../../shared/src/board/testing/notesLifecycle'
 import { cellKey, computeLayout, UNSORTED_CELL } from '../../../shared/src/layout/grid'
+import { applyTemplate } from '../../../shared/src/templates/applyTemplate'
 import { type NudgeDirection, planNudge } from './nudge'
 
 function board() {
@@ -133,5 +135,24 @@ describe('planNudge', () => {
       expect(note?.stageId).toBe(expected.get(id))
       expect(note?.laneId).toBe(b.lanes.at(-1)!.id)
     }
+  })
+})
+
+describe('planNudge across content lanes', () => {
+  it('moves a note down past a channels lane and an emotion curve to the next lane that holds notes', () => {
+    const doc = new Y.Doc()
+    applyTemplate(doc, 'customer-lifecycle', { title: 'v2' })
+    const lanes = readLanes(doc)
+    const actions = lanes.find((l) => l.kind === 'actions')!
+    const thoughts = lanes.find((l) => l.kind === 'thoughts')!
+    const pains = lanes.find((l) => l.kind === 'pain-points')!
+    const stage = readStages(doc)[0]!
+    const id = createNote(doc, { stageId: stage.id, laneId: actions.id, text: 'x' })
+    const layoutOf = () => computeLayout(readStages(doc), readLanes(doc), readNotes(doc))
+    const orderOf = (n: NoteId) => readNotes(doc).find((note) => note.id === n)?.order
+    const down = planNudge(layoutOf(), orderOf, new Set([id]), 'laneDown')
+    expect(down.get(id)?.laneId).toBe(thoughts.id)
+    updateNote(doc, id, down.get(id)!)
+    expect(planNudge(layoutOf(), orderOf, new Set([id]), 'laneDown').get(id)?.laneId).toBe(pains.id)
   })
 })

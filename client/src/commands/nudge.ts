@@ -14,6 +14,7 @@ import type { LaneId, NoteId, RecordId, StageId } from '../../../shared/src/boar
 import type { NotePatch } from '../../../shared/src/board/schema'
 import type { BoardLayout } from '../../../shared/src/layout/grid'
 import { cellKey, UNSORTED_CELL } from '../../../shared/src/layout/grid'
+import { acceptsNotes } from '../../../shared/src/layout/hitTest'
 import { keysBetween } from '../../../shared/src/order'
 
 export type NudgeDirection = 'earlier' | 'later' | 'laneUp' | 'laneDown' | 'stageBefore' | 'stageAfter'
@@ -71,8 +72,10 @@ export function planNudge(
   direction: NudgeDirection,
 ): Map<NoteId, NotePatch> {
   const patches = new Map<NoteId, NotePatch>()
+  // Only lanes that hold notes: ↓ from actions skips a channels lane or an emotion curve.
+  const lanes = layout.lanes.filter(acceptsNotes)
   const cells: Cell[][] = layout.stages.map((stage) =>
-    layout.lanes.map((lane) => ({
+    lanes.map((lane) => ({
       stageId: stage.id,
       laneId: lane.id,
       ids: layout.cells.get(cellKey(stage.id, lane.id)) ?? [],
@@ -123,7 +126,7 @@ function addUnsortedArrivals(
   selection: ReadonlySet<RecordId>,
   arrivals: Map<Cell, NoteId[]>,
 ): void {
-  const bottom = layout.lanes.length - 1
+  const bottom = layout.lanes.filter(acceptsNotes).length - 1
   if (bottom < 0 || layout.stages.length === 0) return
   for (const id of layout.cells.get(UNSORTED_CELL) ?? []) {
     const box = layout.notes.get(id)
