@@ -109,11 +109,11 @@ test('personas, note kinds and tags, and a filter, edited by one person and seen
   const panel = page.getByRole('complementary', { name: 'Personas' })
   await expect(panel).toBeVisible()
 
-  // Tags first: the note menu lists every board tag.
+  // Tags first (beside the template's defaults): the note menu lists every board tag.
   const tagName = panel.getByRole('textbox', { name: 'New tag name' })
   for (const [name, color] of [
-    ['Sales', 'green'],
-    ['Support', 'orange'],
+    ['Pricing team', 'green'],
+    ['Care team', 'orange'],
     ['Legal', 'red'],
   ] as const) {
     await tagName.fill(name)
@@ -211,10 +211,13 @@ test('personas, note kinds and tags, and a filter, edited by one person and seen
   await menu.getByRole('menuitemradio', { name: 'Severity 2' }).click()
   menu = await openNoteMenu(ana, /Pricing page is confusing/)
   // Tags stay in an open menu, so several can be set in a row.
-  await menu.getByRole('menuitemcheckbox', { name: 'Sales' }).click()
-  await expect(menu.getByRole('menuitemcheckbox', { name: 'Sales' })).toHaveAttribute('aria-checked', 'true')
-  await menu.getByRole('menuitemcheckbox', { name: 'Support' }).click()
-  await expect(menu.getByRole('menuitemcheckbox', { name: 'Support' })).toHaveAttribute(
+  await menu.getByRole('menuitemcheckbox', { name: 'Pricing team' }).click()
+  await expect(menu.getByRole('menuitemcheckbox', { name: 'Pricing team' })).toHaveAttribute(
+    'aria-checked',
+    'true',
+  )
+  await menu.getByRole('menuitemcheckbox', { name: 'Care team' }).click()
+  await expect(menu.getByRole('menuitemcheckbox', { name: 'Care team' })).toHaveAttribute(
     'aria-checked',
     'true',
   )
@@ -226,7 +229,7 @@ test('personas, note kinds and tags, and a filter, edited by one person and seen
   expect(await axeViolations(page, '[role="menu"]')).toEqual([])
   await page.keyboard.press('Escape')
   await expect(menu).toHaveCount(0)
-  const painName = 'Pain point, severity 2: Pricing page is confusing (tags: Sales, Support)'
+  const painName = 'Pain point, severity 2: Pricing page is confusing (tags: Pricing team, Care team)'
   await expect(ben.note(painName)).toHaveCount(1)
 
   menu = await openNoteMenu(ana, 'Try a free tier')
@@ -249,8 +252,8 @@ test('personas, note kinds and tags, and a filter, edited by one person and seen
   const idea = await ana.noteId('Idea: Try a free tier')
   const quote = await ana.noteId(/^Quote from/)
   const bar = page.getByRole('toolbar', { name: 'Filter notes' })
-  await bar.getByRole('button', { name: 'Support' }).click()
-  await expect(bar.getByRole('button', { name: 'Support' })).toHaveAttribute('aria-pressed', 'true')
+  await bar.getByRole('button', { name: 'Care team' }).click()
+  await expect(bar.getByRole('button', { name: 'Care team' })).toHaveAttribute('aria-pressed', 'true')
   await expect.poll(() => noteOpacity(ana, idea)).toBe(0.25)
   expect(await noteOpacity(ana, pain)).toBe(1)
   expect(await noteOpacity(ana, quote)).toBe(0.25)
@@ -295,8 +298,11 @@ test('personas, note kinds and tags, and a filter, edited by one person and seen
   await page.mouse.click(at.x, at.y, { button: 'right' })
   menu = page.getByRole('menu', { name: 'Note options: Try a free tier' })
   await expect(menu.getByRole('menuitem', { name: 'Duplicate 3 notes' })).toBeVisible()
-  // Only one of the three carries Sales; no kind is common to all of them.
-  await expect(menu.getByRole('menuitemcheckbox', { name: 'Sales' })).toHaveAttribute('aria-checked', 'mixed')
+  // Only one of the three carries Pricing team; no kind is common to all of them.
+  await expect(menu.getByRole('menuitemcheckbox', { name: 'Pricing team' })).toHaveAttribute(
+    'aria-checked',
+    'mixed',
+  )
   await expect(
     menu.getByRole('group', { name: 'Kind' }).locator('[role="menuitemradio"][aria-checked="true"]'),
   ).toHaveCount(0)
@@ -306,14 +312,14 @@ test('personas, note kinds and tags, and a filter, edited by one person and seen
     'true',
   )
   await menu.getByRole('menuitemradio', { name: 'Question' }).click()
-  await expect(ben.note('Question: Pricing page is confusing (tags: Sales, Support)')).toHaveCount(1)
+  await expect(ben.note('Question: Pricing page is confusing (tags: Pricing team, Care team)')).toHaveCount(1)
   await expect(ben.note('Question: Try a free tier')).toHaveCount(1)
   await expect(ben.note('Question: Too slow to sign up')).toHaveCount(1)
 
   // Zoomed out to blocks, the filter still dims (one shape draws every block).
   await ben.page
     .getByRole('toolbar', { name: 'Filter notes' })
-    .getByRole('button', { name: 'Support' })
+    .getByRole('button', { name: 'Care team' })
     .click()
   for (let i = 0; i < 8; i++) await ben.page.getByRole('button', { name: 'Zoom out' }).click()
   await shot(ben, 'filter-blocks')

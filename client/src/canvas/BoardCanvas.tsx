@@ -23,7 +23,6 @@ import { NoteDrag } from '../state/noteDrag'
 import { trackPointer } from '../state/pointer'
 import { setCanvasSize, setHoveredHeader, useUi } from '../state/ui'
 import { ConnectorsLayer } from './ConnectorsLayer'
-import { ContentLayer } from './ContentLayer'
 import { DragLayer } from './DragLayer'
 import { GridLayer, gridShowsText } from './GridLayer'
 import { InteractionLayer } from './InteractionLayer'
@@ -110,7 +109,6 @@ export function BoardCanvas({ onFirstPaint }: { onFirstPaint?: () => void }) {
         onPointerMove={gestures.onPointerMove}
       >
         <GridLayer layout={layout} showText={showText} />
-        <ContentLayer layout={layout} showText={showText} />
         <NotesLayer layout={layout} layerRef={notesLayerRef} bitmap={bitmap} drag={drag} />
         <ConnectorsLayer layout={layout} />
         <DragLayer layout={layout} drag={drag} bitmap={bitmap} />

@@ -1,9 +1,14 @@
-// The static grid: the scene's grid items (board, cells, headers, the Unsorted row). Never listens to
-// events; redraws when the layout changes, and hides header text where it would be too small to read.
+// The static grid: the scene's grid items (board, cells, headers, the Unsorted row) and, on the same
+// layer, what content lanes draw (emotion curves, chips, metrics, text blocks, pinned persona cards).
+// One layer, not two: without a GPU each visible canvas costs every frame, and both change rarely.
+// Never listens to events; hides text where it would be too small to read.
 import { memo, useMemo } from 'react'
 import { Layer } from 'react-konva'
 import type { BoardLayout } from '../../../shared/src/layout/grid'
 import { buildGridScene } from '../../../shared/src/scene/buildScene'
+import { laneContentItems } from '../../../shared/src/scene/contentItems'
+import { personaCardItems, pinnedCards } from '../../../shared/src/scene/personaCards'
+import { useBoardAnatomy } from '../doc/hooks'
 import { HEADER_TEXT_MIN_SCALE } from '../view/levelOfDetail'
 import { SceneItemNode } from './SceneItemNode'
 
@@ -13,13 +18,28 @@ interface Props {
 }
 
 function GridLayerImpl({ layout, showText }: Props) {
+  const anatomy = useBoardAnatomy()
   const { items } = useMemo(() => buildGridScene(layout), [layout])
+  const content = useMemo(
+    () => [
+      ...laneContentItems(anatomy, layout),
+      ...pinnedCards(anatomy.personas).flatMap(({ persona, box }) => personaCardItems(persona, box)),
+    ],
+    [anatomy, layout],
+  )
+  const shown = (kind: string) => showText || (kind !== 'text' && kind !== 'badge')
   return (
     <Layer listening={false}>
       {items.map((item, i) =>
-        showText || item.kind !== 'text' ? (
+        shown(item.kind) ? (
           // biome-ignore lint/suspicious/noArrayIndexKey: the list is rebuilt whole when the layout changes
-          <SceneItemNode key={i} item={item} />
+          <SceneItemNode key={`g${i}`} item={item} />
+        ) : null,
+      )}
+      {content.map((item, i) =>
+        shown(item.kind) ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the list is rebuilt whole when content or layout change
+          <SceneItemNode key={`c${i}`} item={item} />
         ) : null,
       )}
     </Layer>
