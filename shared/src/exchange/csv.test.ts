@@ -64,6 +64,19 @@ describe('CSV', () => {
     for (const row of rows) expect(row[8]).toMatch(/^\d{4}-\d\d-\d\dT/)
   })
 
+  it('names the author who made the note', () => {
+    const doc = boardWith([])
+    createNote(doc, {
+      stageId: readStages(doc)[0]!.id,
+      laneId: readLanes(doc)[0]!.id,
+      text: 'x',
+      createdBy: 'Ana',
+    })
+    const parsed = parseCsv(exportBoardCsv(doc))
+    if (!parsed.ok) throw new Error(parsed.error)
+    expect(parsed.rows[1]?.[CSV_COLUMNS.indexOf('author')]).toBe('Ana')
+  })
+
   it('round-trips: a board imported from its own CSV into an empty board exports the same rows', () => {
     const source = boardWith(awkward)
     const csv = exportBoardCsv(source)

@@ -40,7 +40,7 @@ export function exportBoardCsv(doc: Y.Doc): string {
       Array.isArray(tags) ? tags.map((t) => tagNames.get(t as string) ?? String(t)).join('; ') : text(tags),
       text(note.severity),
       text(note.votes),
-      text(note.author ?? note.authorName),
+      text(note.createdBy ?? note.author ?? note.authorName),
       isoTime(note.createdAt),
       isoTime(note.updatedAt),
       text(note.color),
