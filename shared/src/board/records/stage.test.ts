@@ -2,7 +2,19 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { rawRecord } from '../testing/rawRecord'
 import { getStages } from '../topLevel'
-import { addStage, moveStage, parseStage, readStage, readStages, removeStage, renameStage } from './stage'
+import {
+  addStage,
+  MAX_STAGE_DESCRIPTION_CHARS,
+  moveStage,
+  parseStage,
+  readStage,
+  readStages,
+  removeStage,
+  renameStage,
+  STAGE_WIDTH,
+  setStageDescription,
+  setStageWidth,
+} from './stage'
 
 describe('stage reader', () => {
   it('reads valid stages in column order, repairs titles and skips what it cannot place', () => {
@@ -77,5 +89,31 @@ describe('parseStage (strict)', () => {
         'stages[1].title: expected a non-blank string of at most 200 characters, got ""',
       ],
     })
+  })
+})
+
+describe('stage description and width', () => {
+  it('sets a trimmed, cut description and removes it with null or blank', () => {
+    const doc = new Y.Doc()
+    const id = addStage(doc, 'Purchase')
+    setStageDescription(doc, id, '  Decides which plan fits  ')
+    expect(readStages(doc)[0]?.description).toBe('Decides which plan fits')
+    setStageDescription(doc, id, 'x'.repeat(1_000))
+    expect(readStages(doc)[0]?.description).toHaveLength(MAX_STAGE_DESCRIPTION_CHARS)
+    setStageDescription(doc, id, ' ')
+    expect(getStages(doc).get(id)?.has('description')).toBe(false)
+  })
+
+  it('clamps and rounds a width, and null gives it back to the content', () => {
+    const doc = new Y.Doc()
+    const id = addStage(doc, 'Purchase')
+    setStageWidth(doc, id, 5)
+    expect(readStages(doc)[0]?.width).toBe(STAGE_WIDTH.min)
+    setStageWidth(doc, id, 321.4)
+    expect(readStages(doc)[0]?.width).toBe(321)
+    setStageWidth(doc, id, Number.NaN)
+    expect(readStages(doc)[0]?.width).toBe(321)
+    setStageWidth(doc, id, null)
+    expect(getStages(doc).get(id)?.has('width')).toBe(false)
   })
 })
