@@ -152,3 +152,39 @@ describe('Redis relay', () => {
     expect(b.room.doc.getMap('notes').get('orphan')).toBe('stored')
   }, 20_000)
 })
+
+/** Waits until the relays' ping answers (its connection is ready), failing after 5 s. */
+async function answers(relays: RedisRelays): Promise<void> {
+  const deadline = Date.now() + 5000
+  for (;;) {
+    try {
+      await relays.ping(2000)
+      return
+    } catch (error) {
+      if (Date.now() > deadline) throw error
+      await new Promise((r) => setTimeout(r, 50))
+    }
+  }
+}
+
+describe('readiness ping', () => {
+  it('times out on a frozen Redis, answers again after a restart, and leaves no unhandled rejection behind', async () => {
+    const redis = await startThrowawayRedis()
+    cleanups.push(() => redis.stop())
+    const relays = createRedisRelays(redis.url, quiet, { blockMs: 50 })
+    cleanups.push(() => relays.close())
+    await answers(relays)
+    const unhandled: unknown[] = []
+    const onUnhandled = (reason: unknown) => unhandled.push(reason)
+    process.on('unhandledRejection', onUnhandled)
+    cleanups.push(() => {
+      process.off('unhandledRejection', onUnhandled)
+    })
+    redis.freeze()
+    await expect(relays.ping(100)).rejects.toThrow(/did not answer in 100 ms/)
+    // The ping still waiting on the frozen server fails when its connection goes (killed while frozen).
+    await redis.restart()
+    await answers(relays)
+    expect(unhandled).toEqual([])
+  })
+})
