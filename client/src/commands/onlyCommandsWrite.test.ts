@@ -23,7 +23,8 @@ const CLIENT_SRC = join(import.meta.dirname, '..')
  * Every other function counts as a writer, so a new mutation is caught without being listed here.
  */
 // photoProblem only says why a photo could not be stored; the personas panel shows its words.
-const READS = /^(get|read|parse|notesIn|orderAfterLast|photoProblem$)/
+// groupChipsByCell groups chips already read.
+const READS = /^(get|read|parse|notesIn|orderAfterLast|photoProblem$|groupChipsByCell$)/
 const MUTATIONS = new Set(
   Object.entries(schema)
     .filter(([name, value]) => typeof value === 'function' && !READS.test(name))

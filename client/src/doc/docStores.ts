@@ -21,7 +21,6 @@ import type { LaneLayoutContent } from '../../../shared/src/board/laneKinds/lane
 import { getLaneKind } from '../../../shared/src/board/laneKinds/registry'
 import type { SharedFilter } from '../../../shared/src/board/records/meta'
 import {
-  type Chip,
   getChips,
   getConnectors,
   getLanes,
@@ -33,6 +32,7 @@ import {
   getScores,
   getStages,
   getTags,
+  groupChipsByCell,
   NOTE_FIELDS,
   type Note,
   readBoardTitle,
@@ -219,131 +219,104 @@ export class DocStores {
   }
 
   private createTagInksStore(): ExternalStore<TagInks> {
-    const listeners = listenerSet()
-    let cached: TagInks | null = null
-    const onTags = () => {
-      cached = null
-      listeners.emit()
-    }
-    getTags(this.doc).observeDeep(onTags)
-    this.disposers.push(() => getTags(this.doc).unobserveDeep(onTags))
-    return {
-      subscribe: listeners.add,
-      getSnapshot: () => {
-        cached ??= tagInks({ tags: readTags(this.doc) })
-        return cached
-      },
-    }
+    return this.derivedStore([getTags(this.doc) as Y.AbstractType<unknown>], () =>
+      tagInks({ tags: readTags(this.doc) }),
+    )
   }
 
   private createAnatomyStore(): ExternalStore<BoardAnatomy> {
+    const doc = this.doc
+    const sources = [
+      getLanes(doc),
+      getPersonas(doc),
+      getTags(doc),
+      getConnectors(doc),
+      getChips(doc),
+      getScores(doc),
+      getMetricValues(doc),
+      getLaneTexts(doc),
+    ] as Y.AbstractType<unknown>[]
+    return this.derivedStore(sources, () => {
+      const chips = readChips(doc)
+      return {
+        lanes: readLanes(doc),
+        personas: readPersonas(doc),
+        tags: readTags(doc),
+        connectors: readConnectors(doc),
+        chips,
+        chipsByCell: groupChipsByCell(chips),
+        scores: readScores(doc),
+        metricValues: readMetricValues(doc),
+        laneTexts: readLaneTexts(doc),
+      }
+    })
+  }
+
+  private createColorsStore(): ExternalStore<ReadonlyMap<NoteId, NoteColor>> {
+    const notes = getNotes(this.doc)
+    return this.derivedStore(
+      [notes as Y.AbstractType<unknown>],
+      () => {
+        const colors = new Map<NoteId, NoteColor>()
+        notes.forEach((map, id) => {
+          const note = readNote(id, map)
+          if (note) colors.set(note.id, note.color)
+        })
+        return colors
+      },
+      (events) => isRecolor(events, notes as Y.AbstractType<unknown>),
+    )
+  }
+
+  /**
+   * A snapshot computed from `sources` on demand and kept until one of them changes (deeply) in a way
+   * `relevant` accepts; every store below but the layout and the per-note ones is one of these.
+   */
+  private derivedStore<T>(
+    sources: readonly Y.AbstractType<unknown>[],
+    read: () => T,
+    relevant: (events: readonly Y.YEvent<Y.AbstractType<unknown>>[]) => boolean = () => true,
+  ): ExternalStore<T> {
     const listeners = listenerSet()
-    let cached: BoardAnatomy | null = null
-    const invalidate = () => {
+    let cached: { value: T } | null = null
+    const onChange = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
+      if (!relevant(events)) return
       cached = null
       listeners.emit()
     }
-    const sources = [
-      getLanes(this.doc),
-      getPersonas(this.doc),
-      getTags(this.doc),
-      getConnectors(this.doc),
-      getChips(this.doc),
-      getScores(this.doc),
-      getMetricValues(this.doc),
-      getLaneTexts(this.doc),
-    ] as Y.AbstractType<unknown>[]
-    for (const source of sources) source.observeDeep(invalidate)
+    for (const source of sources) source.observeDeep(onChange)
     this.disposers.push(() => {
-      for (const source of sources) source.unobserveDeep(invalidate)
+      for (const source of sources) source.unobserveDeep(onChange)
     })
     return {
       subscribe: listeners.add,
       getSnapshot: () => {
-        if (!cached) {
-          const chips = readChips(this.doc)
-          const chipsByCell = new Map<string, Chip[]>()
-          for (const chip of chips) {
-            const key = `${chip.laneId}/${chip.stageId}`
-            const cell = chipsByCell.get(key)
-            if (cell) cell.push(chip)
-            else chipsByCell.set(key, [chip])
-          }
-          cached = {
-            lanes: readLanes(this.doc),
-            personas: readPersonas(this.doc),
-            tags: readTags(this.doc),
-            connectors: readConnectors(this.doc),
-            chips,
-            chipsByCell,
-            scores: readScores(this.doc),
-            metricValues: readMetricValues(this.doc),
-            laneTexts: readLaneTexts(this.doc),
-          }
-        }
-        return cached
-      },
-    }
-  }
-
-  private createColorsStore(): ExternalStore<ReadonlyMap<NoteId, NoteColor>> {
-    const listeners = listenerSet()
-    let cached: Map<NoteId, NoteColor> | null = null
-    const notes = getNotes(this.doc)
-    const onNotes = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
-      if (!isRecolor(events, notes as Y.AbstractType<unknown>)) return
-      cached = null
-      listeners.emit()
-    }
-    notes.observeDeep(onNotes)
-    this.disposers.push(() => notes.unobserveDeep(onNotes))
-    return {
-      subscribe: listeners.add,
-      getSnapshot: () => {
-        if (!cached) {
-          const colors = new Map<NoteId, NoteColor>()
-          notes.forEach((map, id) => {
-            const note = readNote(id, map)
-            if (note) colors.set(note.id, note.color)
-          })
-          cached = colors
-        }
-        return cached
+        cached ??= { value: read() }
+        return cached.value
       },
     }
   }
 
   private createFacetsStore(): ExternalStore<ReadonlyMap<NoteId, NoteFacets>> {
-    const listeners = listenerSet()
-    let cached: Map<NoteId, NoteFacets> | null = null
     const notes = getNotes(this.doc)
-    const onNotes = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
-      if (!isFacetChange(events, notes as Y.AbstractType<unknown>)) return
-      cached = null
-      listeners.emit()
-    }
-    notes.observeDeep(onNotes)
-    this.disposers.push(() => notes.unobserveDeep(onNotes))
-    return {
-      subscribe: listeners.add,
-      getSnapshot: () => {
-        if (!cached) {
-          const facets = new Map<NoteId, NoteFacets>()
-          notes.forEach((map, id) => {
-            // Without the text (10,000 notes' texts would be read for nothing); the kind comes with it.
-            const note = readNote(id, map, false)
-            if (!note || !(map instanceof Y.Map)) return
-            facets.set(note.id, {
-              kind: note.kind,
-              severity: NOTE_FIELDS.severity.read(map.get('severity')),
-              tags: NOTE_FIELDS.tags.read(map.get('tags')),
-            })
+    return this.derivedStore(
+      [notes as Y.AbstractType<unknown>],
+      () => {
+        const facets = new Map<NoteId, NoteFacets>()
+        notes.forEach((map, id) => {
+          // Without the text (10,000 notes' texts would be read for nothing); the kind comes with it.
+          const note = readNote(id, map, false)
+          if (!note || !(map instanceof Y.Map)) return
+          facets.set(note.id, {
+            kind: note.kind,
+            severity: NOTE_FIELDS.severity.read(map.get('severity')),
+            tags: NOTE_FIELDS.tags.read(map.get('tags')),
           })
-          cached = facets
-        }
-        return cached
+        })
+        return facets
       },
-    }
+      (events) => isFacetChange(events, notes as Y.AbstractType<unknown>),
+    )
   }
 
   private createSharedFilterStore(): ExternalStore<SharedFilter | undefined> {

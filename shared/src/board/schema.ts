@@ -27,7 +27,7 @@
  */
 import * as Y from 'yjs'
 import { isId } from './ids'
-import { type Chip, readChips } from './records/chip'
+import { type Chip, groupChipsByCell, readChips } from './records/chip'
 import { type Connector, readConnectors } from './records/connector'
 import { type Lane, readLanes } from './records/lane'
 import { type LaneText, readLaneTexts } from './records/laneText'
@@ -94,13 +94,7 @@ export function readBoard(doc: Y.Doc): BoardContent {
   const chips = readChips(doc)
   const ends = new Set<string>(stages.map((s) => s.id))
   for (const note of notes) ends.add(note.id)
-  const chipsByCell = new Map<string, Chip[]>()
-  for (const chip of chips) {
-    const key = `${chip.laneId}/${chip.stageId}`
-    const cell = chipsByCell.get(key)
-    if (cell) cell.push(chip)
-    else chipsByCell.set(key, [chip])
-  }
+  const chipsByCell = groupChipsByCell(chips)
   const { sharedFilter } = readMeta(doc)
   return {
     title: readBoardTitle(doc),

@@ -7,6 +7,7 @@
 import * as Y from 'yjs'
 import { isOrderKey } from '../../order'
 import { type ChipId, isId, type LaneId, newId, type StageId } from '../ids'
+import { cellKey } from '../keyed'
 import type { MigrationStep } from '../migrationStep'
 import type { BoardOrigin } from '../origin'
 import { CHANNELS, type Channel } from '../style'
@@ -44,6 +45,18 @@ export function readChip(id: string, map: unknown): Chip | null {
 
 /** Every chip in reading order (by order key, then id). */
 export const readChips = (doc: Y.Doc): Chip[] => readSorted(getChips(doc), readChip)
+
+/** Chips grouped by `cellKey(laneId, stageId)`, each cell's in the order given (reading order from readChips). */
+export function groupChipsByCell(chips: readonly Chip[]): Map<string, Chip[]> {
+  const byCell = new Map<string, Chip[]>()
+  for (const chip of chips) {
+    const key = cellKey(chip.laneId, chip.stageId)
+    const cell = byCell.get(key)
+    if (cell) cell.push(chip)
+    else byCell.set(key, [chip])
+  }
+  return byCell
+}
 
 export const chipsInCell = (doc: Y.Doc, laneId: LaneId, stageId: StageId): Chip[] =>
   readChips(doc).filter((c) => c.laneId === laneId && c.stageId === stageId)
