@@ -116,8 +116,11 @@ export async function runClusterCrashCycles(options: ClusterCrashOptions): Promi
         running.setBackends(instances.map((i) => i.port))
       })
       restarting = restarted
+      // Only keys acknowledged before the read began must be in it: the survivors' in-flight edits are
+      // stored and relayed while it runs (those are checked next cycle and at the end).
+      const ackedBeforeRead = [...acknowledged]
       const present = await storedKeys(database, board.id)
-      const missing = [...acknowledged].filter((key) => !present.has(key))
+      const missing = ackedBeforeRead.filter((key) => !present.has(key))
       for (const key of missing) lost.add(key)
       // Keys the survivors' writers got acknowledged after the read are checked next cycle.
       const expected = [...present].filter((key) => acknowledged.has(key))
@@ -141,6 +144,11 @@ export async function runClusterCrashCycles(options: ClusterCrashOptions): Promi
         `cluster crash cycle ${cycle + 1}/${options.cycles}: killed instance ${victim} at ${killAt} ms, ${acknowledged.size} acknowledged keys checked, ${missing.length} missing`,
       )
     }
+    const finalAcked = [...acknowledged]
+    const finalPresent = await storedKeys(database, board.id)
+    for (const key of finalAcked) if (!finalPresent.has(key)) lost.add(key)
+    result.lost = lost.size
+    result.lostKeys = [...lost].slice(0, 20)
     result.distinctKeys = acknowledged.size
     return result
   } finally {
