@@ -36,6 +36,8 @@ export interface BoardInfo {
   role: Role
   links?: Partial<Record<Role, BoardLink>>
   canRotate?: Role[]
+  /** The participant this browser's secret proves on this board (sent as X-Participant-Secret). */
+  participantId?: string
 }
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; status: number; message: string }
@@ -81,8 +83,14 @@ export const checkKnownBoards = (
     body: JSON.stringify({ boards: links }),
   })
 
-export const getBoard = (id: string, token: string): Promise<ApiResult<BoardInfo>> =>
-  request(`/api/boards/${encodeURIComponent(id)}`, { headers: { authorization: `Bearer ${token}` } })
+/** `secret`: this browser's participant secret, so the server reports the participant id it proves. */
+export const getBoard = (id: string, token: string, secret?: string): Promise<ApiResult<BoardInfo>> =>
+  request(`/api/boards/${encodeURIComponent(id)}`, {
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(secret ? { 'x-participant-secret': secret } : {}),
+    },
+  })
 
 /** Replaces a link's token: the old one stops working at once (POST …/links/<role>/rotate). */
 export const rotateLink = (id: string, token: string, role: Role): Promise<ApiResult<BoardLink>> =>

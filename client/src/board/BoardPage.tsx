@@ -14,6 +14,12 @@ import { type BoardConnection, connectBoard } from '../doc/connectBoard'
 import { DocStores } from '../doc/docStores'
 import { DocStoresContext } from '../doc/hooks'
 import { recordExists } from '../doc/recordExists'
+import { participantSecret } from '../facilitation/participantSecret'
+import {
+  FacilitationContext,
+  type FacilitationSession,
+  openFacilitation,
+} from '../facilitation/useFacilitationDoc'
 import { AccessibleOutline } from '../panels/AccessibleOutline'
 import { ErrorBoundary } from '../panels/ErrorBoundary'
 import { FilterBar } from '../panels/FilterBar'
@@ -49,7 +55,7 @@ const LINK_ROTATED = 4401
 
 type Access =
   | { state: 'checking' }
-  | { state: 'ok'; role: Role; token: string }
+  | { state: 'ok'; role: Role; token: string; participantId?: string }
   | { state: 'error'; title: string; detail: string }
 
 function tokenFromHash(): string | null {
@@ -72,11 +78,11 @@ export function BoardPage({ boardId }: { boardId: string }) {
       return
     }
     let cancelled = false
-    getBoard(boardId, token).then((result) => {
+    getBoard(boardId, token, participantSecret()).then((result) => {
       if (cancelled) return
       if (result.ok) {
         rememberBoard({ id: boardId, title: result.value.title, token, role: result.value.role })
-        setAccess({ state: 'ok', role: result.value.role, token })
+        setAccess({ state: 'ok', role: result.value.role, token, participantId: result.value.participantId })
       } else if (result.status === 404) {
         setAccess({
           state: 'error',
@@ -113,30 +119,50 @@ export function BoardPage({ boardId }: { boardId: string }) {
         </a>
       </div>
     )
-  return <OpenBoard boardId={boardId} token={access.token} role={access.role} />
+  return (
+    <OpenBoard
+      boardId={boardId}
+      token={access.token}
+      role={access.role}
+      participantId={access.participantId}
+    />
+  )
 }
 
-function OpenBoard({ boardId, token, role }: { boardId: string; token: string; role: Role }) {
+function OpenBoard({
+  boardId,
+  token,
+  role,
+  participantId,
+}: {
+  boardId: string
+  token: string
+  role: Role
+  participantId: string | undefined
+}) {
   // Made in an effect (not a memo) so that every connection made is also destroyed, StrictMode included.
   const [live, setLive] = useState<{
     connection: BoardConnection
     stores: DocStores
     presence: PresenceSession
+    facilitation: FacilitationSession
   } | null>(null)
   useEffect(() => {
     resetUi()
     const connection = connectBoard(boardId, token)
     const stores = new DocStores(connection.doc)
     const presence = new PresenceSession(connection.provider.awareness, localStorage)
-    setLive({ connection, stores, presence })
+    const facilitation = openFacilitation({ boardId, token, role, participantId })
+    setLive({ connection, stores, presence, facilitation })
     return () => {
+      facilitation.destroy()
       presence.destroy()
       stores.destroy()
       connection.destroy()
       window.__journeyboard = undefined
       delete document.body.dataset.boardReady
     }
-  }, [boardId, token])
+  }, [boardId, token, role, participantId])
   if (!live) return <div className="page-message">Connecting…</div>
   return <BoardView boardId={boardId} token={token} role={role} {...live} />
 }
@@ -148,9 +174,10 @@ interface BoardViewProps {
   connection: BoardConnection
   stores: DocStores
   presence: PresenceSession
+  facilitation: FacilitationSession
 }
 
-function BoardView({ boardId, token, role, connection, stores, presence }: BoardViewProps) {
+function BoardView({ boardId, token, role, connection, stores, presence, facilitation }: BoardViewProps) {
   const readOnly = role === 'view'
   const synced = useSyncExternalStore(connection.synced.subscribe, connection.synced.getSnapshot)
   const editingNoteId = useUi((s) => s.editingNoteId)
@@ -224,44 +251,46 @@ function BoardView({ boardId, token, role, connection, stores, presence }: Board
 
   return (
     <BoardSessionContext.Provider value={session}>
-      <DocStoresContext.Provider value={stores}>
-        <PresenceContext.Provider value={presence}>
-          <div className={`board-page${readOnly ? ' board-page--readonly' : ''}`}>
-            <TopBar access={access} status={connection.status} unsynced={connection.unsynced} />
-            {readOnly && <ReadOnlyBanner />}
-            <NewerSchemaBanner />
-            <main className="board-main">
-              {synced ? (
-                <>
-                  <ErrorBoundary area="The board canvas">
-                    <BoardCanvas onFirstPaint={onFirstPaint} />
-                    {editingNoteId && isId('note', editingNoteId) && !readOnly && (
-                      <NoteEditor key={editingNoteId} id={editingNoteId} />
-                    )}
-                    <GridControls />
-                    <FilterBar />
-                  </ErrorBoundary>
-                  {!readOnly && <Toolbar />}
-                  <ErrorBoundary area="The board outline">
-                    <AccessibleOutline />
-                    <div className="sr-only">
-                      <OutlineConnectors />
-                    </div>
-                  </ErrorBoundary>
-                  <PeopleOnBoard />
-                  <ErrorBoundary area="The personas panel">
-                    <PersonasPanel />
-                  </ErrorBoundary>
-                  <PresentationOverlay />
-                  <FollowBanner />
-                </>
-              ) : (
-                <div className="page-message page-message--inline">Loading board…</div>
-              )}
-            </main>
-          </div>
-        </PresenceContext.Provider>
-      </DocStoresContext.Provider>
+      <FacilitationContext.Provider value={facilitation}>
+        <DocStoresContext.Provider value={stores}>
+          <PresenceContext.Provider value={presence}>
+            <div className={`board-page${readOnly ? ' board-page--readonly' : ''}`}>
+              <TopBar access={access} status={connection.status} unsynced={connection.unsynced} />
+              {readOnly && <ReadOnlyBanner />}
+              <NewerSchemaBanner />
+              <main className="board-main">
+                {synced ? (
+                  <>
+                    <ErrorBoundary area="The board canvas">
+                      <BoardCanvas onFirstPaint={onFirstPaint} />
+                      {editingNoteId && isId('note', editingNoteId) && !readOnly && (
+                        <NoteEditor key={editingNoteId} id={editingNoteId} />
+                      )}
+                      <GridControls />
+                      <FilterBar />
+                    </ErrorBoundary>
+                    {!readOnly && <Toolbar />}
+                    <ErrorBoundary area="The board outline">
+                      <AccessibleOutline />
+                      <div className="sr-only">
+                        <OutlineConnectors />
+                      </div>
+                    </ErrorBoundary>
+                    <PeopleOnBoard />
+                    <ErrorBoundary area="The personas panel">
+                      <PersonasPanel />
+                    </ErrorBoundary>
+                    <PresentationOverlay />
+                    <FollowBanner />
+                  </>
+                ) : (
+                  <div className="page-message page-message--inline">Loading board…</div>
+                )}
+              </main>
+            </div>
+          </PresenceContext.Provider>
+        </DocStoresContext.Provider>
+      </FacilitationContext.Provider>
     </BoardSessionContext.Provider>
   )
 }
