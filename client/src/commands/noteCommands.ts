@@ -4,7 +4,7 @@
  * cell or drop point in the args). Each write is one transaction with the local origin, so one step of
  * this person's undo history.
  */
-import type { NoteId } from '../../../shared/src/board/ids'
+import { type NoteId, PARKING_LANE_ID, PARKING_STAGE_ID } from '../../../shared/src/board/ids'
 import { NOTE_SIZE } from '../../../shared/src/board/limits'
 import {
   createNote,
@@ -18,7 +18,7 @@ import {
 } from '../../../shared/src/board/schema'
 import { NOTE_COLORS, type NoteColor } from '../../../shared/src/board/style'
 import { type Point, rectContains } from '../../../shared/src/layout/geometry'
-import type { BoardLayout } from '../../../shared/src/layout/grid'
+import { type BoardLayout, inParkingLot, parkingOrigin } from '../../../shared/src/layout/grid'
 import { nearestCell } from '../../../shared/src/layout/hitTest'
 import { snapNotesToCell } from '../../../shared/src/layout/snap'
 import { LOCAL_ORIGIN } from '../doc/localHistory'
@@ -50,6 +50,7 @@ export function planDrop(
   at: Point,
 ): Map<NoteId, NotePatch> | null {
   if (layout.unsorted && rectContains(layout.unsorted, at)) return null
+  if (inParkingLot(layout, at)) return parkDrop(layout, ids, at)
   // In reading order of where they were, so a dragged group keeps its order in the new cell.
   const moving = ids
     .filter((id) => layout.notes.has(id))
@@ -69,6 +70,27 @@ function dropPlan(ctx: CommandContext, args?: CommandArgs): Map<NoteId, NotePatc
   if (!args?.notes || !args.at) return null
   const notes = getNotes(ctx.doc)
   return planDrop(ctx.getLayout(), (id) => readNote(id, notes.get(id))?.order, args.notes, args.at)
+}
+
+/** Notes dropped in the parking lot land where they were let go, a group fanned out a little. */
+function parkDrop(layout: BoardLayout, ids: readonly NoteId[], at: Point): Map<NoteId, NotePatch> | null {
+  const origin = parkingOrigin(layout.parking, layout.headerH)
+  const moving = ids.flatMap((id) => {
+    const box = layout.notes.get(id)
+    return box ? [{ id, box }] : []
+  })
+  if (moving.length === 0) return null
+  return new Map(
+    moving.map(({ id, box }, i) => [
+      id,
+      {
+        stageId: PARKING_STAGE_ID,
+        laneId: PARKING_LANE_ID,
+        parkX: Math.round(Math.max(0, at.x - origin.x - box.w / 2 + i * 24)),
+        parkY: Math.round(Math.max(0, at.y - origin.y - box.h / 2 + i * 24)),
+      },
+    ]),
+  )
 }
 
 const clamp = (v: number, min: number, max: number) => Math.round(Math.min(max, Math.max(min, v)))

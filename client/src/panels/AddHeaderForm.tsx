@@ -41,7 +41,7 @@ export function AddHeaderForm({ edit }: { edit: AddEdit }) {
   const targetRect = edit.header && target !== null ? headerRect(layout, edit.header) : null
   const lastStage = layout.stages.at(-1)
   const edgeRect = stage
-    ? { x: lastStage ? lastStage.x + lastStage.w : GRID.laneHeaderW, y: 0, w: 1, h: GRID.stageHeaderH }
+    ? { x: lastStage ? lastStage.x + lastStage.w : GRID.laneHeaderW, y: 0, w: 1, h: layout.headerH }
     : { x: 0, y: layout.height, w: GRID.laneHeaderW, h: 1 }
   const anchor = rectToScreen(viewport, targetRect ?? edgeRect)
   // Under a stage's header (or the "+" after the last one); beside a lane's header, or under the grid.

@@ -66,7 +66,7 @@ function AddButtons() {
   const last = layout.stages.at(-1)
   const stageAt = boardToScreen(viewport, {
     x: last ? last.x + last.w : GRID.laneHeaderW,
-    y: GRID.stageHeaderH / 2,
+    y: layout.headerH / 2,
   })
   const laneAt = boardToScreen(viewport, { x: 0, y: layout.height })
   return (

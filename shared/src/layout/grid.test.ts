@@ -1,9 +1,29 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { addChip, addLane, createNote, readBoard, setLaneCollapsed, setLaneHeight } from '../board/schema'
+import {
+  addChip,
+  addLane,
+  createNote,
+  parkNote,
+  readBoard,
+  setLaneCollapsed,
+  setLaneHeight,
+  setStageDescription,
+  setStageWidth,
+  unparkNote,
+  updateNote,
+} from '../board/schema'
 import { applyNotesLifecycle } from '../board/testing/notesLifecycle'
 import { rectsIntersect } from './geometry'
-import { COLLAPSED_LANE_H, cellKey, computeLayout, GRID, UNSORTED_CELL } from './grid'
+import {
+  COLLAPSED_LANE_H,
+  cellKey,
+  computeLayout,
+  GRID,
+  inParkingLot,
+  parkingOrigin,
+  UNSORTED_CELL,
+} from './grid'
 import { pointToCell } from './hitTest'
 
 function board(notesPerCell: number) {
@@ -112,5 +132,59 @@ describe('content lanes, resized and collapsed lanes', () => {
     expect(layout.cells.get(cellKey(stages[0]!.id, actions))).toEqual([id])
     setLaneCollapsed(doc, actions, false)
     expect(layoutOf(doc).notes.has(id)).toBe(true)
+  })
+})
+
+describe('stage descriptions, hand-set widths and the parking lot', () => {
+  const layoutOf = (doc: Y.Doc) => {
+    const b = readBoard(doc)
+    return computeLayout(b.stages, b.lanes, b.notes)
+  }
+
+  it('makes the header row taller for every stage once one stage has a description', () => {
+    const { doc, stages } = board(0)
+    expect(layoutOf(doc).headerH).toBe(GRID.stageHeaderH)
+    setStageDescription(doc, stages[1]!.id, 'Customer compares plans')
+    const layout = layoutOf(doc)
+    expect(layout.headerH).toBe(GRID.stageHeaderH + GRID.stageDescriptionH)
+    expect(layout.lanes[0]!.y).toBe(layout.headerH)
+    expect(layout.stages[1]!.description).toBe('Customer compares plans')
+    expect(pointToCell(layout, { x: layout.stages[0]!.x + 5, y: GRID.stageHeaderH + 5 })).toBeNull()
+  })
+
+  it('gives a stage the width set by hand, but never narrower than its widest note', () => {
+    const { doc, stages, lanes } = board(0)
+    setStageWidth(doc, stages[0]!.id, 900)
+    expect(layoutOf(doc).stages[0]!.w).toBe(900)
+    setStageWidth(doc, stages[0]!.id, 150)
+    const id = createNote(doc, { stageId: stages[0]!.id, laneId: lanes[0]!.id, text: 'wide' })
+    updateNote(doc, id, { w: 400 })
+    expect(layoutOf(doc).stages[0]!.w).toBe(400 + 2 * GRID.cellPaddingPx)
+  })
+
+  it('lays the parking lot right of the grid; a parked note sits where it was left, and only then is the lot drawn', () => {
+    const { doc, stages, lanes } = board(1)
+    const empty = layoutOf(doc)
+    expect(empty.parking.used).toBe(false)
+    expect(empty.parking.x).toBe(empty.width + GRID.parkingGapPx)
+    expect(empty.bounds).toEqual({ x: 0, y: 0, w: empty.width, h: empty.height })
+    const id = createNote(doc, { stageId: stages[0]!.id, laneId: lanes[0]!.id, text: 'later' })
+    parkNote(doc, id, 300, 1200)
+    const layout = layoutOf(doc)
+    const box = layout.notes.get(id)!
+    const origin = parkingOrigin(layout.parking, layout.headerH)
+    expect(box.x).toBe(origin.x + 300)
+    expect(box.y).toBe(origin.y + 1200)
+    expect(layout.parking.used).toBe(true)
+    expect(layout.unsorted).toBeNull()
+    // The lot grows to hold it, and the drawn bounds take the lot in.
+    expect(layout.parking.x + layout.parking.w).toBeGreaterThanOrEqual(box.x + box.w)
+    expect(layout.parking.h).toBeGreaterThanOrEqual(box.y + box.h)
+    expect(layout.bounds.w).toBe(layout.parking.x + layout.parking.w)
+    expect(inParkingLot(layout, { x: box.x, y: box.y })).toBe(true)
+    expect(inParkingLot(layout, { x: layout.width - 10, y: 100 })).toBe(false)
+    unparkNote(doc, id, { stageId: stages[1]!.id, laneId: lanes[0]!.id })
+    expect(layoutOf(doc).parking.used).toBe(false)
+    expect(layoutOf(doc).cells.get(cellKey(stages[1]!.id, lanes[0]!.id))).toContain(id)
   })
 })

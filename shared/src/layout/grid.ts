@@ -9,6 +9,7 @@
 import type { LaneId, NoteId, StageId } from '../board/ids'
 import type { LaneLayoutContent } from '../board/laneKinds/laneKind'
 import { getLaneKind, type ReadLaneKind } from '../board/laneKinds/registry'
+import { isParked } from '../board/records/parking'
 import type { Lane, Note, Stage } from '../board/schema'
 import type { Rect } from './geometry'
 import { GRID } from './gridMetrics'
@@ -18,6 +19,8 @@ export { GRID } from './gridMetrics'
 export interface StageColumn {
   id: StageId
   title: string
+  /** The short goal shown under the header, if any. */
+  description?: string
   x: number
   w: number
 }
@@ -35,8 +38,18 @@ export interface NoteBox extends Rect {
 }
 
 export interface BoardLayout {
+  /** The grid's size (headers, cells, the Unsorted row); the parking lot lies to its right. */
   width: number
   height: number
+  /** The stage header row's height: taller when a stage has a description. */
+  headerH: number
+  /**
+   * The parking lot beside the grid: free space for notes that belong to no cell yet. Always laid out
+   * (a note dropped there parks); `used` when it holds notes, and only then drawn and part of `bounds`.
+   */
+  parking: Rect & { used: boolean }
+  /** Everything that is drawn: the grid, and the parking lot when used. What "fit" and the PDF frame. */
+  bounds: Rect
   stages: StageColumn[]
   lanes: LaneRow[]
   /** The row of notes whose stage or lane is gone; null when there are none. */
@@ -91,12 +104,17 @@ export function computeLayout(
   content: LaneLayoutContent = NO_CONTENT,
 ): BoardLayout {
   const stageIds = new Set(stages.map((s) => s.id))
+  const parked: Note[] = []
   const notesLaneIds = new Set(
     lanes.filter((l) => getLaneKind(l.kind).layout.holds === 'notes').map((l) => l.id),
   )
   const byCell = new Map<string, Note[]>()
   const orphans: Note[] = []
   for (const note of notes) {
+    if (isParked(note)) {
+      parked.push(note)
+      continue
+    }
     if (!stageIds.has(note.stageId) || !notesLaneIds.has(note.laneId)) {
       orphans.push(note)
       continue
@@ -116,6 +134,8 @@ export function computeLayout(
       fullest = Math.max(fullest, cell.length)
       for (const note of cell) widest = Math.max(widest, note.w)
     }
+    // A width set by hand wins, but a note never sticks out of its column.
+    if (stage.width !== undefined) return Math.max(stage.width - 2 * GRID.cellPaddingPx, widest)
     const columns = Math.min(
       GRID.maxStageColumns,
       Math.max(GRID.minStageColumns, Math.ceil(Math.sqrt(fullest / 1.5))),
@@ -151,11 +171,13 @@ export function computeLayout(
   let x = GRID.laneHeaderW
   const stageColumns: StageColumn[] = stages.map((stage, i) => {
     const w = (stageInnerW[i] as number) + 2 * GRID.cellPaddingPx
-    const column = { id: stage.id, title: stage.title, x, w }
+    const column: StageColumn = { id: stage.id, title: stage.title, x, w }
+    if (stage.description) column.description = stage.description
     x += w
     return column
   })
-  let y = GRID.stageHeaderH
+  const headerH = GRID.stageHeaderH + (stages.some((s) => s.description) ? GRID.stageDescriptionH : 0)
+  let y = headerH
   const laneRows: LaneRow[] = lanes.map((lane, i) => {
     const h = laneHeights[i] as number
     const row = { id: lane.id, title: lane.title, kind: lane.kind, y, h }
@@ -218,8 +240,58 @@ export function computeLayout(
     y += unsorted.h
   }
 
-  return { width, height: y, stages: stageColumns, lanes: laneRows, unsorted, notes: boxes, cells }
+  const parking = layParkingLot(parked, { width, height: y, headerH }, boxes)
+  const bounds = parking.used
+    ? { x: 0, y: 0, w: parking.x + parking.w, h: Math.max(y, parking.y + parking.h) }
+    : { x: 0, y: 0, w: width, h: y }
+  return {
+    width,
+    height: y,
+    headerH,
+    parking,
+    bounds,
+    stages: stageColumns,
+    lanes: laneRows,
+    unsorted,
+    notes: boxes,
+    cells,
+  }
 }
+
+/** The lot's inner corner: where parkX/parkY count from. */
+export const parkingOrigin = (parking: Rect, headerH: number): { x: number; y: number } => ({
+  x: parking.x + GRID.cellPaddingPx,
+  y: parking.y + headerH + GRID.cellPaddingPx,
+})
+
+/** Parked notes sit where they were dropped; the lot grows to hold them, never less than the grid tall. */
+function layParkingLot(
+  parked: readonly Note[],
+  grid: { width: number; height: number; headerH: number },
+  boxes: Map<NoteId, NoteBox>,
+): BoardLayout['parking'] {
+  const x = grid.width + GRID.parkingGapPx
+  const origin = parkingOrigin({ x, y: 0, w: 0, h: 0 }, grid.headerH)
+  let right = GRID.parkingMinW
+  let bottom = grid.height
+  for (const note of parked) {
+    const box = {
+      id: note.id,
+      x: origin.x + (note.parkX ?? 0),
+      y: origin.y + (note.parkY ?? 0),
+      w: note.w,
+      h: note.h,
+    }
+    boxes.set(note.id, box)
+    right = Math.max(right, box.x + box.w + GRID.cellPaddingPx - x)
+    bottom = Math.max(bottom, box.y + box.h + GRID.cellPaddingPx)
+  }
+  return { x, y: 0, w: right, h: bottom, used: parked.length > 0 }
+}
+
+/** Whether a board point lies in the parking lot (to park a note dropped there). */
+export const inParkingLot = (layout: BoardLayout, point: { x: number; y: number }): boolean =>
+  point.x >= layout.parking.x - GRID.parkingGapPx / 2 && point.y >= 0
 
 /** A stage (column) header or a lane (row) header: what the grid-shaping commands act on. */
 export type HeaderRef = { kind: 'stage'; id: StageId } | { kind: 'lane'; id: LaneId }
@@ -228,7 +300,7 @@ export type HeaderRef = { kind: 'stage'; id: StageId } | { kind: 'lane'; id: Lan
 export function headerRect(layout: BoardLayout, header: HeaderRef): Rect | null {
   if (header.kind === 'stage') {
     const stage = layout.stages.find((s) => s.id === header.id)
-    return stage ? { x: stage.x, y: 0, w: stage.w, h: GRID.stageHeaderH } : null
+    return stage ? { x: stage.x, y: 0, w: stage.w, h: layout.headerH } : null
   }
   const lane = layout.lanes.find((l) => l.id === header.id)
   return lane ? { x: 0, y: lane.y, w: GRID.laneHeaderW, h: lane.h } : null

@@ -4,6 +4,11 @@ import { NOTE_SIZE } from '../board/limits'
 export const GRID = {
   laneHeaderW: 220,
   stageHeaderH: 64,
+  /** Added to the stage header row when any stage has a description (two lines under the title). */
+  stageDescriptionH: 44,
+  /** The parking lot's gap from the grid's right edge and its smallest width. */
+  parkingGapPx: 48,
+  parkingMinW: 2 * NOTE_SIZE.defaultW + 3 * 16,
   cellPaddingPx: 16,
   noteGapPx: 12,
   minLaneH: 160,

@@ -51,7 +51,7 @@ export function nearestCell(
 
 /** The stage or lane header under a board point, or null over cells, the corner or the unsorted row. */
 export function pointToHeader(layout: BoardLayout, point: Point): HeaderRef | null {
-  if (point.y >= 0 && point.y < GRID.stageHeaderH) {
+  if (point.y >= 0 && point.y < layout.headerH) {
     const stage = layout.stages.find((s) => point.x >= s.x && point.x < s.x + s.w)
     return stage ? { kind: 'stage', id: stage.id } : null
   }
@@ -81,6 +81,6 @@ export function headerGapLine(layout: BoardLayout, kind: HeaderRef['kind'], gap:
   }
   const next = layout.lanes[gap]
   const prev = layout.lanes[gap - 1]
-  const y = next ? next.y : prev ? prev.y + prev.h : GRID.stageHeaderH
+  const y = next ? next.y : prev ? prev.y + prev.h : layout.headerH
   return { x: 0, y, w: layout.width, h: 0 }
 }

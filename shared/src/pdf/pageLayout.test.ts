@@ -4,7 +4,18 @@ import { MAX_PAGE_PT, MIN_PAGE_PT, NATURAL_SCALE, posterFrame } from './pageLayo
 
 /** The layout paginate needs: a board of this size with no stages or lanes (one 'fit' page). */
 const board = (width: number, height: number) => ({
-  layout: { width, height, stages: [], lanes: [], unsorted: null, notes: new Map(), cells: new Map() },
+  layout: {
+    width,
+    height,
+    headerH: 64,
+    parking: { x: width + 48, y: 0, w: 400, h: height, used: false },
+    bounds: { x: 0, y: 0, w: width, h: height },
+    stages: [],
+    lanes: [],
+    unsorted: null,
+    notes: new Map(),
+    cells: new Map(),
+  },
 })
 
 describe('posterFrame', () => {

@@ -19,6 +19,7 @@ import {
   BOARD_CORNER_RADIUS_PX,
   LANE_HEADER_TEXT,
   laneTitleHeight,
+  STAGE_DESCRIPTION_TEXT,
   STAGE_HEADER_TEXT,
   UNSORTED_CAPTION_TEXT,
 } from './textStyle'
@@ -69,8 +70,9 @@ function stageHeaderItems(layout: BoardLayout): SceneItem[] {
   const items: SceneItem[] = []
   const last = layout.stages.length - 1
   const { insetXPx, fontSizePx, letterSpacingPx } = STAGE_HEADER_TEXT
+  const { fontSizePx: descSize, lineHeight: descLh } = STAGE_DESCRIPTION_TEXT
   layout.stages.forEach((s, i) => {
-    const box = { x: s.x, y: 0, w: s.w, h: GRID.stageHeaderH }
+    const box = { x: s.x, y: 0, w: s.w, h: layout.headerH }
     const corner = i === last ? BOARD_CORNER_RADIUS_PX : 0
     items.push(rect({ ...box, record: s.id, fill: BOARD_INK.stageHeaderFill, radius: [0, corner, 0, 0] }))
     if (i > 0) items.push(rect({ x: s.x, y: 0, w: 1, h: box.h, fill: BOARD_INK.stageDivider }))
@@ -79,7 +81,7 @@ function stageHeaderItems(layout: BoardLayout): SceneItem[] {
         x: s.x + insetXPx,
         y: 0,
         w: s.w - 2 * insetXPx,
-        h: box.h,
+        h: GRID.stageHeaderH,
         record: s.id,
         text: s.title.toUpperCase(),
         color: BOARD_INK.stageHeaderText,
@@ -90,8 +92,69 @@ function stageHeaderItems(layout: BoardLayout): SceneItem[] {
         wrap: 'none',
       }),
     )
+    if (s.description)
+      items.push(
+        text({
+          x: s.x + insetXPx,
+          y: GRID.stageHeaderH - 8,
+          w: s.w - 2 * insetXPx,
+          h: layout.headerH - GRID.stageHeaderH,
+          record: s.id,
+          secondary: true,
+          text: s.description,
+          color: BOARD_INK.stageHeaderText,
+          opacity: 0.85,
+          fontSize: descSize,
+          fontWeight: 400,
+          lineHeight: descLh,
+        }),
+      )
   })
   return items
+}
+
+export const PARKING_TITLE = 'Parking lot'
+export const PARKING_CAPTION = 'Notes that fit no cell yet. Drag them into the grid when they do.'
+
+/** The parking lot beside the grid, once it holds notes: a dashed area with a title, like a flip chart. */
+function parkingLotItems(layout: BoardLayout): SceneItem[] {
+  const lot = layout.parking
+  if (!lot.used) return []
+  const { fontSizePx, lineHeight } = STAGE_DESCRIPTION_TEXT
+  return [
+    rect({
+      ...lot,
+      fill: BOARD_INK.unsortedFill,
+      stroke: { color: BOARD_INK.unsortedText, width: 2, dash: [10, 6] },
+      radius: BOARD_CORNER_RADIUS_PX,
+    }),
+    text({
+      x: lot.x + STAGE_HEADER_TEXT.insetXPx,
+      y: lot.y,
+      w: lot.w - 2 * STAGE_HEADER_TEXT.insetXPx,
+      h: GRID.stageHeaderH,
+      text: PARKING_TITLE.toUpperCase(),
+      color: BOARD_INK.unsortedText,
+      fontSize: STAGE_HEADER_TEXT.fontSizePx,
+      fontWeight: 700,
+      letterSpacing: STAGE_HEADER_TEXT.letterSpacingPx,
+      verticalAlign: 'middle',
+      wrap: 'none',
+    }),
+    text({
+      x: lot.x + STAGE_HEADER_TEXT.insetXPx,
+      y: lot.y + GRID.stageHeaderH - 8,
+      w: lot.w - 2 * STAGE_HEADER_TEXT.insetXPx,
+      h: Math.max(0, layout.headerH - GRID.stageHeaderH + 8),
+      secondary: true,
+      text: PARKING_CAPTION,
+      color: BOARD_INK.unsortedText,
+      opacity: 0.8,
+      fontSize: fontSizePx,
+      fontWeight: 400,
+      lineHeight,
+    }),
+  ]
 }
 
 function laneHeaderItems(layout: BoardLayout): SceneItem[] {
@@ -208,7 +271,8 @@ export function buildGridScene(layout: BoardLayout): GridScene {
       opacity: 0.45,
     })
   }
-  return { width: layout.width, height: layout.height, background: BOARD_INK.canvas, items }
+  items.push(...parkingLotItems(layout))
+  return { width: layout.bounds.w, height: layout.bounds.h, background: BOARD_INK.canvas, items }
 }
 
 /** The board's layout, with what content lanes measure their cells by. */

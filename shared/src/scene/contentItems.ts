@@ -134,7 +134,7 @@ export function endBox(layout: BoardLayout, id: string): Rect | null {
   const note = layout.notes.get(id as NoteId)
   if (note) return note
   const stage = layout.stages.find((s) => s.id === id)
-  return stage ? { x: stage.x, y: 0, w: stage.w, h: GRID.stageHeaderH } : null
+  return stage ? { x: stage.x, y: 0, w: stage.w, h: layout.headerH } : null
 }
 
 export function connectorSceneItems(

@@ -7,7 +7,7 @@
  * right as many as fit the page's width, lanes (and the Unsorted row) top to bottom as many as fit its
  * height, and every page repeats the lane-header column at its left and the stage-header row at its top,
  * so a page read alone still says which stage and lane each note is in. Pages go stage group by stage
- * group, and lane group by lane group within one: the map's reading order. The scale is the same on
+ * group, and lane group by lane group within one: the map's reading order; a used parking lot last. The scale is the same on
  * every page: the largest that fits the widest stage and the tallest lane, capped at `maxScale`.
  */
 import type { LaneId, StageId } from '../board/ids'
@@ -78,8 +78,8 @@ function view(layout: BoardLayout, board: Rect, at: { x: number; y: number }, s:
   const edge = (value: number, limit: number) => (Math.abs(value - limit) < 1e-9 ? EDGE_BLEED : 0)
   const left = edge(board.x, 0)
   const top = edge(board.y, 0)
-  const right = edge(board.x + board.w, layout.width)
-  const bottom = edge(board.y + board.h, layout.height)
+  const right = edge(board.x + board.w, layout.bounds.w)
+  const bottom = edge(board.y + board.h, layout.bounds.h)
   return {
     board,
     transform: [s, 0, 0, s, at.x - board.x * s, at.y - board.y * s],
@@ -102,10 +102,10 @@ function fitPage(layout: BoardLayout, frame: PageFrame): ScenePage {
   const { content } = frame
   const s = Math.min(
     frame.maxScale,
-    content.w / Math.max(1, layout.width),
-    content.h / Math.max(1, layout.height),
+    content.w / Math.max(1, layout.bounds.w),
+    content.h / Math.max(1, layout.bounds.h),
   )
-  const board = { x: 0, y: 0, w: layout.width, h: layout.height }
+  const board = { ...layout.bounds }
   return {
     index: 0,
     scale: s,
@@ -151,6 +151,18 @@ export function paginate(scene: { layout: BoardLayout }, frame: PageFrame): Scen
         rows: band.map((r) => r.id),
       })
     }
+  }
+  // The parking lot, when it holds notes, on a page of its own after the grid's.
+  const lot = layout.parking
+  if (lot.used) {
+    const lotScale = Math.min(s, content.w / Math.max(1, lot.w), content.h / Math.max(1, lot.h))
+    pages.push({
+      index: pages.length,
+      scale: lotScale,
+      views: [view(layout, { x: lot.x, y: lot.y, w: lot.w, h: lot.h }, content, lotScale)],
+      stages: [],
+      rows: [],
+    })
   }
   return pages
 }

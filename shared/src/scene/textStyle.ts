@@ -17,6 +17,9 @@ export const NOTE_TEXT = {
 /** Stage titles: one upper-case line, centred vertically, cut with an ellipsis. */
 export const STAGE_HEADER_TEXT = { insetXPx: 20, fontSizePx: 16, letterSpacingPx: 1.2 } as const
 
+/** A stage's goal under its title (two lines fit GRID.stageDescriptionH), and the parking lot's caption. */
+export const STAGE_DESCRIPTION_TEXT = { fontSizePx: 14, lineHeight: 1.3 } as const
+
 /** Lane titles (and the Unsorted row's): wrapped beside a colored strip at the left edge. */
 export const LANE_HEADER_TEXT = {
   insetLeftPx: 26,

@@ -233,6 +233,9 @@ export interface NotePatch {
   color?: NoteColor
   w?: number
   h?: number
+  /** With the parking lot's pseudo-cell as stage and lane: where in the lot (parking.ts). */
+  parkX?: number
+  parkY?: number
 }
 
 /**
