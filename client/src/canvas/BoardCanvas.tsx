@@ -90,13 +90,17 @@ export function BoardCanvas({ onFirstPaint }: { onFirstPaint?: () => void }) {
     return () => el.removeEventListener('pointerleave', onLeave)
   }, [])
 
-  const cursor = gestures.grabbing
-    ? 'grabbing'
-    : tool === 'pan' || spaceDown || overHeader
-      ? 'grab'
-      : tool === 'connect'
-        ? 'crosshair'
-        : 'default'
+  const cursor = gestures.resizeAxis
+    ? gestures.resizeAxis === 'stage'
+      ? 'col-resize'
+      : 'row-resize'
+    : gestures.grabbing
+      ? 'grabbing'
+      : tool === 'pan' || spaceDown || overHeader
+        ? 'grab'
+        : tool === 'connect'
+          ? 'crosshair'
+          : 'default'
   return (
     <div ref={containerRef} className="board-canvas" style={{ cursor }}>
       <Stage

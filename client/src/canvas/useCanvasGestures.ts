@@ -17,6 +17,7 @@ import { readPersonas } from '../../../shared/src/board/schema'
 import type { Point, Rect } from '../../../shared/src/layout/geometry'
 import { type BoardLayout, type HeaderRef, headerRect } from '../../../shared/src/layout/grid'
 import { headerGapAt, headerGapLine } from '../../../shared/src/layout/hitTest'
+import { connectorAt } from '../../../shared/src/scene/contentItems'
 import { scoreAtY } from '../../../shared/src/scene/lanes/emotionCurve'
 import { useBoardSession } from '../board/session'
 import { runCommand } from '../commands/registry'
@@ -78,19 +79,27 @@ export interface CanvasGestures {
   /** A connector being drawn (the Connect tool): from the note's centre to the pointer. */
   connectLine: { from: Point; to: Point } | null
   grabbing: boolean
+  /** The pointer is over a stage's (col) or lane's (row) resizable edge, or resizing one. */
+  resizeAxis: HeaderRef['kind'] | null
 }
+
+/** How near a header's edge (screen px) the pointer grabs it to resize. */
+const EDGE_SLOP_PX = 5
+/** How near an arrow's line (screen px) a click selects it. */
+const CONNECTOR_SLOP_PX = 6
 
 export function useCanvasGestures(
   containerRef: RefObject<HTMLDivElement | null>,
   spaceHeld: RefObject<boolean>,
   drag: NoteDrag,
 ): CanvasGestures {
-  const { readOnly, commands } = useBoardSession()
+  const { readOnly, commands, stores } = useBoardSession()
   const [machine] = useState(() => new GestureMachine())
   const [rubberBand, setRubberBand] = useState<Rect | null>(null)
   const [dropLine, setDropLine] = useState<Rect | null>(null)
   const [dragSource, setDragSource] = useState<Rect | null>(null)
   const [grabbing, setGrabbing] = useState(false)
+  const [resizeAxis, setResizeAxis] = useState<HeaderRef['kind'] | null>(null)
   const [connectLine, setConnectLine] = useState<{ from: Point; to: Point } | null>(null)
   // Read when an event arrives, so listeners made at a press never act on a stale role or context.
   const session = useRef({ readOnly, commands })
@@ -115,13 +124,24 @@ export function useCanvasGestures(
     [containerRef],
   )
 
+  /** What is at a board point, arrows and header edges within a few screen pixels included. */
+  const hitOnBoard = useCallback(
+    (point: Point): Hit => {
+      const layout = session.current.commands.getLayout()
+      const scale = useUi.getState().viewport.scale
+      const { connectors } = stores.anatomy.getSnapshot()
+      return hitAt(layout, point, EDGE_SLOP_PX / scale, (p) =>
+        connectors.length > 0 ? connectorAt(connectors, layout, p, CONNECTOR_SLOP_PX / scale) : null,
+      )
+    },
+    [stores],
+  )
+
   /** What the pointer is over; Konva finds only the resize handles (every other layer ignores events). */
   const hitOf = useCallback(
     (e: KonvaEventObject<MouseEvent>, at: PointerSample): Hit =>
-      e.target !== e.target.getStage()
-        ? { kind: 'handle' }
-        : hitAt(session.current.commands.getLayout(), at.board),
-    [],
+      e.target !== e.target.getStage() ? { kind: 'handle' } : hitOnBoard(at.board),
+    [hitOnBoard],
   )
 
   const apply = useCallback(
@@ -241,6 +261,26 @@ export function useCanvasGestures(
             }
             break
           }
+          case 'resizeHeaderTo': {
+            const rect = headerRect(layout, intent.header)
+            if (intent.extent === null || !rect) {
+              setDropLine(null)
+              setResizeAxis(null)
+            } else if (intent.header.kind === 'stage') {
+              setResizeAxis('stage')
+              setDropLine({ x: rect.x + intent.extent, y: 0, w: 0, h: layout.height })
+            } else {
+              setResizeAxis('lane')
+              setDropLine({ x: 0, y: rect.y + intent.extent, w: layout.width, h: 0 })
+            }
+            break
+          }
+          case 'resizeHeader':
+            runCommand('header.setSize', commands, { header: intent.header, extent: intent.extent })
+            break
+          case 'hoverEdge':
+            setResizeAxis(intent.axis)
+            break
           case 'hoverHeader':
             setHoveredHeader(intent.header)
             break
@@ -425,5 +465,6 @@ export function useCanvasGestures(
     dragSource,
     connectLine,
     grabbing,
+    resizeAxis,
   }
 }

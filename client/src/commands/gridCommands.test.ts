@@ -156,6 +156,31 @@ describe('grid commands', () => {
   })
 })
 
+describe('stage descriptions, sizes and collapsing', () => {
+  it('describes a stage, resizes a stage and a lane, collapses a lane: each one undo step', () => {
+    const ctx = context()
+    const purchase = stageNamed(ctx, 'Purchase')
+    const pains = laneNamed(ctx, 'Pain points')
+    runCommand('stage.startDescribe', ctx, { header: purchase })
+    expect(useUi.getState().gridEdit).toEqual({ kind: 'describe', header: purchase })
+    runCommand('stage.describe', ctx, { header: purchase, text: '  Picks a plan  ' })
+    runCommand('header.setSize', ctx, { header: purchase, extent: 700 })
+    runCommand('header.setSize', ctx, { header: pains, extent: 420 })
+    runCommand('lane.toggleCollapsed', ctx, { header: pains })
+    const stage = () => readStages(ctx.doc).find((s) => s.id === purchase.id)!
+    const lane = () => readLanes(ctx.doc).find((l) => l.id === pains.id)!
+    expect(stage()).toMatchObject({ description: 'Picks a plan', width: 700 })
+    expect(lane()).toMatchObject({ height: 420, collapsed: true })
+    expect(ctx.getLayout().stages.find((s) => s.id === purchase.id)!.w).toBe(700)
+    ctx.history!.undo()
+    expect(lane().collapsed).toBe(false)
+    runCommand('header.setSize', ctx, { header: pains, extent: null })
+    expect(lane().height).toBeUndefined()
+    runCommand('stage.describe', ctx, { header: purchase, text: '' })
+    expect(stage().description).toBeUndefined()
+  })
+})
+
 describe('headerMenuItems', () => {
   it('words a stage menu left/right and a lane menu above/below, up/down', () => {
     const stageMenu = headerMenuItems({ kind: 'stage', id: 'stage:a' }).map((i) => i.label)
@@ -165,6 +190,7 @@ describe('headerMenuItems', () => {
       'Insert stage right…',
       'Move left',
       'Move right',
+      'Add description…',
       'Delete stage…',
     ])
     const laneMenu = headerMenuItems({ kind: 'lane', id: 'lane:a' }).map((i) => i.label)
@@ -174,8 +200,20 @@ describe('headerMenuItems', () => {
       'Insert lane below…',
       'Move up',
       'Move down',
+      'Collapse lane',
       'Delete lane…',
     ])
+    const sized = headerMenuItems({ kind: 'lane', id: 'lane:a' }, undefined, { sized: true, collapsed: true })
+    expect(sized.map((i) => i.label)).toContain('Expand lane')
+    expect(sized.find((i) => i.label === 'Fit height to its content')?.args).toEqual({
+      header: { kind: 'lane', id: 'lane:a' },
+      extent: null,
+    })
+    const described = headerMenuItems({ kind: 'stage', id: 'stage:a' }, undefined, {
+      sized: false,
+      described: true,
+    })
+    expect(described.map((i) => i.label)).toContain('Edit description…')
   })
 
   it('offers a lane its kinds as radio choices, the current one checked', () => {

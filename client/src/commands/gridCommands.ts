@@ -17,6 +17,10 @@ import {
   removeStage,
   renameLane,
   renameStage,
+  setLaneCollapsed,
+  setLaneHeight,
+  setStageDescription,
+  setStageWidth,
 } from '../../../shared/src/board/schema'
 import { type HeaderRef, headerRect } from '../../../shared/src/layout/grid'
 import { LOCAL_ORIGIN } from '../doc/localHistory'
@@ -169,6 +173,48 @@ export const GRID_COMMANDS: readonly Command[] = [
     edits: true,
     enabled: (ctx, args) => gap(ctx, args) !== null,
     run: (ctx, args) => place(ctx, args?.header, gap(ctx, args)),
+  },
+  {
+    id: 'stage.startDescribe',
+    label: 'Write a stage’s goal or description…',
+    edits: true,
+    enabled: (ctx, args) => args?.header?.kind === 'stage' && hasHeader(ctx, args),
+    run: (_ctx, args) =>
+      args?.header?.kind === 'stage' && openGridEdit({ kind: 'describe', header: args.header }),
+  },
+  {
+    id: 'stage.describe',
+    label: 'Set a stage’s goal or description (empty removes it)',
+    edits: true,
+    enabled: (ctx, args) => args?.header?.kind === 'stage' && hasHeader(ctx, args) && args.text !== undefined,
+    run: (ctx, args) => {
+      const header = args?.header
+      if (header?.kind === 'stage')
+        setStageDescription(ctx.doc, header.id, args?.text?.trim() || null, LOCAL_ORIGIN)
+    },
+  },
+  {
+    id: 'lane.toggleCollapsed',
+    label: 'Collapse a lane to its header, or expand it',
+    edits: true,
+    enabled: (ctx, args) => args?.header?.kind === 'lane' && hasHeader(ctx, args),
+    run: (ctx, args) => {
+      const header = args?.header
+      const lane = header?.kind === 'lane' ? readLanes(ctx.doc).find((l) => l.id === header.id) : undefined
+      if (lane) setLaneCollapsed(ctx.doc, lane.id, !lane.collapsed, LOCAL_ORIGIN)
+    },
+  },
+  {
+    id: 'header.setSize',
+    label: 'Resize a stage’s width or a lane’s height (null: fit its content)',
+    edits: true,
+    enabled: (ctx, args) => hasHeader(ctx, args) && args?.extent !== undefined,
+    run: (ctx, args) => {
+      const header = args?.header
+      const extent = args?.extent ?? null
+      if (header?.kind === 'stage') setStageWidth(ctx.doc, header.id, extent, LOCAL_ORIGIN)
+      else if (header?.kind === 'lane') setLaneHeight(ctx.doc, header.id, extent, LOCAL_ORIGIN)
+    },
   },
   {
     id: 'header.startDelete',

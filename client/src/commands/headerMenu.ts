@@ -25,8 +25,22 @@ export const axisName = (kind: HeaderRef['kind']): 'Stage' | 'Lane' => (kind ===
 export const headerOptionsLabel = (kind: HeaderRef['kind'], title: string): string =>
   `${axisName(kind)} options: ${title}`
 
-/** `laneKind`: the lane's current kind, for the "Holds" choices a lane menu offers. */
-export function headerMenuItems(header: HeaderRef, laneKind?: ReadLaneKind): HeaderMenuItem[] {
+/** What a header's menu offers to undo: a size set by hand, a collapsed lane, a description. */
+export interface HeaderSizing {
+  sized: boolean
+  collapsed?: boolean
+  described?: boolean
+}
+
+/**
+ * `laneKind`: the lane's current kind, for the "Holds" choices a lane menu offers; `sizing`: what the
+ * header has now, for the size and description items' words.
+ */
+export function headerMenuItems(
+  header: HeaderRef,
+  laneKind?: ReadLaneKind,
+  sizing: HeaderSizing = { sized: false },
+): HeaderMenuItem[] {
   const stage = header.kind === 'stage'
   const noun = stage ? 'stage' : 'lane'
   const [before, after] = stage ? ['left', 'right'] : ['above', 'below']
@@ -42,6 +56,32 @@ export function headerMenuItems(header: HeaderRef, laneKind?: ReadLaneKind): Hea
     { commandId: `${noun}.startAdd`, label: `Insert ${noun} ${after}…`, args: { header, side: 'after' } },
     { commandId: 'header.moveEarlier', label: `Move ${earlier}`, args: { header }, groupStart: true },
     { commandId: 'header.moveLater', label: `Move ${later}`, args: { header } },
+    ...(stage
+      ? [
+          {
+            commandId: 'stage.startDescribe',
+            label: sizing.described ? 'Edit description…' : 'Add description…',
+            args: { header },
+            groupStart: true,
+          },
+        ]
+      : [
+          {
+            commandId: 'lane.toggleCollapsed',
+            label: sizing.collapsed ? 'Expand lane' : 'Collapse lane',
+            args: { header },
+            groupStart: true,
+          },
+        ]),
+    ...(sizing.sized
+      ? [
+          {
+            commandId: 'header.setSize',
+            label: stage ? 'Fit width to its notes' : 'Fit height to its content',
+            args: { header, extent: null },
+          },
+        ]
+      : []),
     ...(header.kind === 'lane' && laneKind
       ? LANE_KIND_LIST.map(({ id: kind, label }, i) => ({
           commandId: 'lane.setKind',

@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { NoteId } from '../../../shared/src/board/ids'
+import { addConnector, readConnectors } from '../../../shared/src/board/records/connector'
+import { isParked } from '../../../shared/src/board/records/parking'
 import {
   createNote,
   getNotes,
@@ -12,7 +14,13 @@ import {
   removeStage,
 } from '../../../shared/src/board/schema'
 import { applyNotesLifecycle } from '../../../shared/src/board/testing/notesLifecycle'
-import { type BoardLayout, cellKey, computeLayout, UNSORTED_CELL } from '../../../shared/src/layout/grid'
+import {
+  type BoardLayout,
+  cellKey,
+  computeLayout,
+  PARKING_CELL,
+  UNSORTED_CELL,
+} from '../../../shared/src/layout/grid'
 import { createLocalHistory } from '../doc/localHistory'
 import { resetUi, selectOnly, useUi } from '../state/ui'
 import { type CommandContext, runCommand } from './registry'
@@ -145,5 +153,55 @@ describe('note commands from the canvas', () => {
     expect(runCommand('note.setText', ctx, { note: id, text: 'theirs' })).toBe(false)
     expect(runCommand('board.rename', ctx, { title: 'Mine now' })).toBe(false)
     expect(Y.encodeStateVector(ctx.doc)).toEqual(before)
+  })
+})
+
+describe('the parking lot', () => {
+  it('parks notes dropped beside the grid where they were let go, and takes them back into a cell', () => {
+    const ctx = context()
+    const id = createNote(ctx.doc, { ...firstCell(ctx), text: 'later' })
+    const layout = ctx.getLayout()
+    const at = { x: layout.parking.x + 200, y: 400 }
+    runCommand('note.moveTo', ctx, { notes: [id], at })
+    expect(isParked(note(ctx, id))).toBe(true)
+    const parked = ctx.getLayout()
+    const box = parked.notes.get(id)!
+    expect(box.x + box.w / 2).toBeCloseTo(at.x, 0)
+    expect(box.y + box.h / 2).toBeCloseTo(at.y, 0)
+    expect(parked.cells.get(PARKING_CELL)).toEqual([id])
+    const target = parked.stages[1]!
+    runCommand('note.moveTo', ctx, { notes: [id], at: { x: target.x + 20, y: parked.lanes[0]!.y + 20 } })
+    expect(note(ctx, id)).toMatchObject({ stageId: target.id, laneId: parked.lanes[0]!.id })
+    expect(ctx.getLayout().parking.used).toBe(false)
+  })
+
+  it('sends the selection to the parking lot from the note menu, under what is parked already', () => {
+    const ctx = context()
+    const a = createNote(ctx.doc, { ...firstCell(ctx), text: 'a' })
+    const b = createNote(ctx.doc, { ...firstCell(ctx), text: 'b' })
+    selectOnly([a])
+    runCommand('note.park', ctx)
+    selectOnly([b])
+    runCommand('note.park', ctx)
+    const layout = ctx.getLayout()
+    expect(layout.cells.get(PARKING_CELL)?.sort()).toEqual([a, b].sort())
+    expect(layout.notes.get(b)!.y).toBeGreaterThan(layout.notes.get(a)!.y + layout.notes.get(a)!.h - 1)
+    ctx.history!.undo()
+    expect(isParked(note(ctx, b))).toBe(false)
+  })
+})
+
+describe('deleting a selected arrow', () => {
+  it('removes the selected connectors with the Delete command, notes kept, in one undo step', () => {
+    const ctx = context()
+    const a = createNote(ctx.doc, { ...firstCell(ctx), text: 'a' })
+    const b = createNote(ctx.doc, { ...firstCell(ctx), text: 'b' })
+    const arrow = addConnector(ctx.doc, { from: a, to: b })!
+    selectOnly([arrow])
+    expect(runCommand('note.delete', ctx)).toBe(true)
+    expect(readConnectors(ctx.doc)).toEqual([])
+    expect(getNotes(ctx.doc).has(a) && getNotes(ctx.doc).has(b)).toBe(true)
+    ctx.history!.undo()
+    expect(readConnectors(ctx.doc).map((c) => c.id)).toEqual([arrow])
   })
 })

@@ -13,12 +13,19 @@ import {
   getNoteText,
   type NotePatch,
   readNote,
+  removeConnector,
   updateNote,
   updateNotes,
 } from '../../../shared/src/board/schema'
 import { NOTE_COLORS, type NoteColor } from '../../../shared/src/board/style'
 import { type Point, rectContains } from '../../../shared/src/layout/geometry'
-import { type BoardLayout, inParkingLot, parkingOrigin } from '../../../shared/src/layout/grid'
+import {
+  type BoardLayout,
+  GRID,
+  inParkingLot,
+  PARKING_CELL,
+  parkingOrigin,
+} from '../../../shared/src/layout/grid'
 import { nearestCell } from '../../../shared/src/layout/hitTest'
 import { snapNotesToCell } from '../../../shared/src/layout/snap'
 import { LOCAL_ORIGIN } from '../doc/localHistory'
@@ -27,6 +34,7 @@ import {
   clearSelection,
   hasSelectedNotes,
   openGridEdit,
+  selectedConnectorIds,
   selectedNoteIds,
   selectOnly,
   startEditing,
@@ -90,6 +98,27 @@ function parkDrop(layout: BoardLayout, ids: readonly NoteId[], at: Point): Map<N
         parkY: Math.round(Math.max(0, at.y - origin.y - box.h / 2 + i * 24)),
       },
     ]),
+  )
+}
+
+/** Notes sent to the parking lot by command go under the ones already there, in a row. */
+export function parkBelow(layout: BoardLayout, ids: readonly NoteId[]): Map<NoteId, NotePatch> | null {
+  const origin = parkingOrigin(layout.parking, layout.headerH)
+  let top = 0
+  for (const id of layout.cells.get(PARKING_CELL) ?? []) {
+    const box = layout.notes.get(id)
+    if (box && !ids.includes(id)) top = Math.max(top, box.y + box.h + GRID.noteGapPx - origin.y)
+  }
+  const moving = [...ids]
+  if (moving.length === 0) return null
+  let x = 0
+  return new Map(
+    moving.map((id) => {
+      const w = layout.notes.get(id)?.w ?? NOTE_SIZE.defaultW
+      const patch = { stageId: PARKING_STAGE_ID, laneId: PARKING_LANE_ID, parkX: x, parkY: top }
+      x += w + GRID.noteGapPx
+      return [id, patch]
+    }),
   )
 }
 
@@ -184,16 +213,32 @@ export const NOTE_COMMANDS: readonly Command[] = [
     },
   },
   {
-    id: 'note.delete',
-    label: 'Delete selected notes',
-    shortcuts: [{ key: 'Delete' }, { key: 'Backspace' }],
+    id: 'note.park',
+    label: 'Move the selected notes to the parking lot',
     edits: true,
     enabled: hasSelectedNotes,
     run: (ctx) => {
+      const layout = ctx.getLayout()
+      const plan = parkBelow(layout, selectedNoteIds())
+      if (plan) updateNotes(ctx.doc, plan, LOCAL_ORIGIN)
+    },
+  },
+  {
+    id: 'note.delete',
+    label: 'Delete the selected notes and arrows',
+    shortcuts: [{ key: 'Delete' }, { key: 'Backspace' }],
+    edits: true,
+    enabled: () => hasSelectedNotes() || selectedConnectorIds().length > 0,
+    run: (ctx) => {
       const ids = selectedNoteIds()
+      const arrows = selectedConnectorIds()
       stopEditing()
       clearSelection()
-      deleteNotes(ctx.doc, ids, LOCAL_ORIGIN)
+      // One undo step for both.
+      ctx.doc.transact(() => {
+        deleteNotes(ctx.doc, ids, LOCAL_ORIGIN)
+        for (const id of arrows) removeConnector(ctx.doc, id, LOCAL_ORIGIN)
+      }, LOCAL_ORIGIN)
     },
   },
 ]

@@ -50,6 +50,7 @@ export function noteMenuItems(note: NoteId, facts: SelectionFacts, tags: readonl
     ...(selected > 1 ? [] : [{ commandId: 'note.edit', label: 'Edit text', args: { note } }]),
     { commandId: 'edit.duplicate', label: `Duplicate ${what}`, args: {} },
     { commandId: 'edit.copy', label: `Copy ${what}`, args: {} },
+    { commandId: 'note.park', label: `Move ${what} to the parking lot`, args: {} },
   ]
   for (const [kind, label] of Object.entries(NOTE_KIND_LABELS) as [NoteKind, string][]) {
     items.push({

@@ -64,6 +64,8 @@ export interface CommandArgs {
   cell?: CellRef
   /** A note's new size in board units, before it is held to the size limits. */
   size?: { w: number; h: number }
+  /** A stage's width or a lane's height set by hand (board units); null gives it back to its content. */
+  extent?: number | null
   /** A note's whole text as it now reads in the editor (written as the smallest splice). */
   text?: string
   /** The notes a paste event carried. */
@@ -128,7 +130,7 @@ const FIT_INSETS = { top: 60, right: 40, bottom: 40, left: 96 }
 
 export function zoomToFit(layout: BoardLayout): void {
   const { canvasSize } = useUi.getState()
-  setViewport(fitRect({ x: 0, y: 0, w: layout.width, h: layout.height }, canvasSize, FIT_INSETS))
+  setViewport(fitRect(layout.bounds, canvasSize, FIT_INSETS))
 }
 
 export const COMMANDS: readonly Command[] = [

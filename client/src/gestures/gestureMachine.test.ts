@@ -282,9 +282,17 @@ describe('other events', () => {
     const p = new Person()
     expect(p.machine.handle({ type: 'hover', hit: onHeader, readOnly: false })).toEqual([
       { kind: 'hoverHeader', header: STAGE },
+      { kind: 'hoverEdge', axis: null },
     ])
     expect(p.machine.handle({ type: 'hover', hit: onCell, readOnly: false })).toEqual([
       { kind: 'hoverHeader', header: null },
+      { kind: 'hoverEdge', axis: null },
+    ])
+    expect(
+      p.machine.handle({ type: 'hover', hit: { kind: 'edge', header: STAGE, from: 0 }, readOnly: false }),
+    ).toEqual([
+      { kind: 'hoverHeader', header: null },
+      { kind: 'hoverEdge', axis: 'stage' },
     ])
     expect(p.machine.handle({ type: 'hover', hit: onHeader, readOnly: true })).toEqual([])
     p.down(onCell)
@@ -462,5 +470,38 @@ describe('an emotion lane', () => {
     const viewer = new Person()
     viewer.situation = { ...viewer.situation, scorable: true, readOnly: true }
     expect(kinds(viewer.drag(onCell, 0, -60))).not.toContain('scoreAt')
+  })
+})
+
+describe('resizing a header by its edge', () => {
+  const onEdge: Hit = { kind: 'edge', header: STAGE, from: 100 }
+
+  it('previews the new extent while dragging and sets it on release', () => {
+    const person = new Person()
+    expect(person.down(onEdge, 400, 20)).toEqual([])
+    expect(person.move(500, 20)).toEqual([{ kind: 'resizeHeaderTo', header: STAGE, extent: 150 }])
+    expect(person.up(520, 20)).toEqual([
+      { kind: 'resizeHeaderTo', header: STAGE, extent: null },
+      { kind: 'resizeHeader', header: STAGE, extent: 160 },
+    ])
+  })
+
+  it('changes nothing for a press that did not move, a cancel, or a view link', () => {
+    const person = new Person()
+    person.down(onEdge, 400, 20)
+    expect(person.up(400, 20)).toEqual([])
+    person.down(onEdge, 400, 20)
+    person.move(450, 20)
+    expect(person.machine.handle({ type: 'cancel' })).toEqual([
+      { kind: 'resizeHeaderTo', header: STAGE, extent: null },
+    ])
+    person.situation = { ...person.situation, readOnly: true }
+    person.down(onEdge, 400, 20)
+    expect(person.move(500, 20).some((i) => i.kind === 'resizeHeaderTo')).toBe(false)
+  })
+
+  it('gives the stage back to its content on a double-click of the edge', () => {
+    const person = new Person()
+    expect(person.dblclick(onEdge)).toEqual([{ kind: 'resizeHeader', header: STAGE, extent: null }])
   })
 })

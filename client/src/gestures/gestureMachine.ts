@@ -33,7 +33,7 @@
  *   - a note drag starts only past TOUCH_DRAG_START_PX, as a fingertip wobbles more than a mouse.
  * Two fingers pinch and pan the view (gestures/pinch.ts): the adapter cancels the one-finger gesture.
  */
-import type { NoteId } from '../../../shared/src/board/ids'
+import type { ConnectorId, NoteId } from '../../../shared/src/board/ids'
 import { type Point, type Rect, rectFromCorners } from '../../../shared/src/layout/geometry'
 import type { HeaderRef } from '../../../shared/src/layout/grid'
 import type { CellRef } from '../../../shared/src/layout/hitTest'
@@ -57,6 +57,8 @@ export const TOUCH_TAP_SLOP_PX = 10
 /** What is under the pointer, topmost first. */
 export type Hit =
   | { kind: 'note'; id: NoteId }
+  /** An arrow between notes (or a note and a stage), within a few pixels of its line. */
+  | { kind: 'connector'; id: ConnectorId }
   | { kind: 'header'; header: HeaderRef }
   | { kind: 'cell'; cell: CellRef }
   /** The row under the grid holding notes whose stage or lane is gone. */
@@ -65,6 +67,8 @@ export type Hit =
   | { kind: 'empty' }
   /** A control Konva drives itself: the resize transformer's anchors. */
   | { kind: 'handle' }
+  /** A stage header's right edge or a lane header's bottom edge; `from` is where the header starts. */
+  | { kind: 'edge'; header: HeaderRef; from: number }
 
 export interface PointerSample {
   /** Where the pointer is, in screen pixels relative to the canvas. */
@@ -118,8 +122,8 @@ export type Intent =
   | { kind: 'band'; rect: Rect | null }
   /** Add every note the band touches to the selection. */
   | { kind: 'selectInBand'; rect: Rect }
-  | { kind: 'select'; id: NoteId }
-  | { kind: 'toggle'; id: NoteId }
+  | { kind: 'select'; id: NoteId | ConnectorId }
+  | { kind: 'toggle'; id: NoteId | ConnectorId }
   | { kind: 'clearSelection' }
   /** Start dragging the pressed note: with the selection when the selection holds it, else alone. */
   | { kind: 'dragStart'; id: NoteId }
@@ -149,6 +153,12 @@ export type Intent =
   | { kind: 'connect'; from: NoteId; at: Point }
   /** Put the emotion point of this cell at the height of this board point (snapped by the adapter). */
   | { kind: 'scoreAt'; cell: CellRef; at: Point }
+  /** Show where a resized stage or lane would end (extent from its start), or nothing (null). */
+  | { kind: 'resizeHeaderTo'; header: HeaderRef; extent: number | null }
+  /** Give a stage this width or a lane this height (null: back to fitting its content). */
+  | { kind: 'resizeHeader'; header: HeaderRef; extent: number | null }
+  /** The pointer is over a header's edge (the resize cursor), or left it. */
+  | { kind: 'hoverEdge'; axis: HeaderRef['kind'] | null }
 
 /** What a touch press may still turn into while it stands still. */
 interface TouchPress {
@@ -174,6 +184,8 @@ type Gesture =
   | { kind: 'score'; cell: CellRef }
   /** A long press opened a menu: the rest of this press means nothing. */
   | { kind: 'held' }
+  /** Resizing a stage or lane by its header's edge. */
+  | { kind: 'edge'; header: HeaderRef; from: number; extent: number | null }
 
 export type GestureKind = Gesture['kind']
 
@@ -181,7 +193,7 @@ export type GestureKind = Gesture['kind']
 function sameTarget(a: Hit | null, b: Hit): boolean {
   if (!a || a.kind !== b.kind) return false
   if (a.kind === 'note' && b.kind === 'note') return a.id === b.id
-  if (a.kind === 'header' && b.kind === 'header')
+  if ((a.kind === 'header' && b.kind === 'header') || (a.kind === 'edge' && b.kind === 'edge'))
     return a.header.kind === b.header.kind && a.header.id === b.header.id
   if (a.kind === 'cell' && b.kind === 'cell')
     return a.cell.stageId === b.cell.stageId && a.cell.laneId === b.cell.laneId
@@ -218,6 +230,8 @@ function startGesture(e: Extract<GestureEvent, { type: 'down' }>): Gesture | nul
       touch,
     }
   if (selecting && hit.kind === 'handle') return { kind: 'handle' }
+  if (editing && hit.kind === 'edge')
+    return { kind: 'edge', header: hit.header, from: hit.from, extent: null }
   if (editing && hit.kind === 'cell' && e.scorable && !e.shift) return { kind: 'score', cell: hit.cell }
   if (editing && hit.kind === 'header' && !e.shift)
     return { kind: 'header', header: hit.header, start: e.screen, at: null, touch }
@@ -267,7 +281,10 @@ export class GestureMachine {
         return this.longPress()
       case 'hover':
         if (this.gesture || event.readOnly) return []
-        return [{ kind: 'hoverHeader', header: event.hit.kind === 'header' ? event.hit.header : null }]
+        return [
+          { kind: 'hoverHeader', header: event.hit.kind === 'header' ? event.hit.header : null },
+          { kind: 'hoverEdge', axis: event.hit.kind === 'edge' ? event.hit.header.kind : null },
+        ]
       case 'resized':
         return event.readOnly
           ? []
@@ -335,6 +352,9 @@ export class GestureMachine {
         return [{ kind: 'scoreAt', cell: g.cell, at: e.board }]
       case 'connect':
         return [{ kind: 'connectPreview', from: g.from, at: e.board }]
+      case 'edge':
+        g.extent = (g.header.kind === 'stage' ? e.board.x : e.board.y) - g.from
+        return [{ kind: 'resizeHeaderTo', header: g.header, extent: g.extent }]
       case 'handle':
       case 'held':
         return []
@@ -351,7 +371,7 @@ export class GestureMachine {
         if (g.moved && !g.touch?.still) this.lastDragEnd = e.time
         else if (g.touch?.tapAdds && g.hit.kind === 'cell')
           intents.push({ kind: 'addNote', cell: g.hit.cell })
-        else if (g.hit.kind === 'note') {
+        else if (g.hit.kind === 'note' || g.hit.kind === 'connector') {
           if (g.button === 0)
             intents.push(e.shift ? { kind: 'toggle', id: g.hit.id } : { kind: 'select', id: g.hit.id })
         } else if (g.hit.kind !== 'handle') intents.push({ kind: 'clearSelection' })
@@ -384,6 +404,15 @@ export class GestureMachine {
           { kind: 'connectPreview', from: g.from, at: null },
           { kind: 'connect', from: g.from, at: e.board },
         ]
+      case 'edge': {
+        if (g.extent === null) return []
+        this.lastDragEnd = e.time
+        const extent = (g.header.kind === 'stage' ? e.board.x : e.board.y) - g.from
+        return [
+          { kind: 'resizeHeaderTo', header: g.header, extent: null },
+          { kind: 'resizeHeader', header: g.header, extent },
+        ]
+      }
       case 'handle':
       case 'held':
         return []
@@ -405,6 +434,8 @@ export class GestureMachine {
         return g.dragging ? [{ kind: 'dragCancel' }] : []
       case 'connect':
         return [{ kind: 'connectPreview', from: g.from, at: null }]
+      case 'edge':
+        return g.extent === null ? [] : [{ kind: 'resizeHeaderTo', header: g.header, extent: null }]
       case 'score':
       case 'handle':
       case 'held':
@@ -426,6 +457,8 @@ export class GestureMachine {
     if (!this.pressed.every((pressed) => sameTarget(pressed, hit))) return []
     if (hit.kind === 'note') return [{ kind: 'editNote', id: hit.id }]
     if (hit.kind === 'header') return [{ kind: 'renameHeader', header: hit.header }]
+    // A double-click on an edge gives the stage or lane back to its content.
+    if (hit.kind === 'edge') return [{ kind: 'resizeHeader', header: hit.header, extent: null }]
     if (hit.kind === 'cell') return [{ kind: 'addNote', cell: hit.cell }]
     return []
   }

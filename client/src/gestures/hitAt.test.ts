@@ -50,3 +50,26 @@ describe('hitAt', () => {
     expect(hitAt(layout, { x: layout.width + 50, y: 100 })).toEqual({ kind: 'empty' })
   })
 })
+
+describe('hitAt: header edges', () => {
+  it('finds a stage header’s right edge and a lane header’s bottom edge only when asked, within the slop', () => {
+    const { layout } = board()
+    const stage = layout.stages[0]!
+    const lane = layout.lanes[1]!
+    const right = { x: stage.x + stage.w - 2, y: GRID.stageHeaderH / 2 }
+    expect(hitAt(layout, right, 4)).toEqual({
+      kind: 'edge',
+      header: { kind: 'stage', id: stage.id },
+      from: stage.x,
+    })
+    expect(hitAt(layout, right).kind).toBe('header')
+    expect(hitAt(layout, { x: stage.x + stage.w - 10, y: GRID.stageHeaderH / 2 }, 4).kind).toBe('header')
+    expect(hitAt(layout, { x: 30, y: lane.y + lane.h + 3 }, 4)).toEqual({
+      kind: 'edge',
+      header: { kind: 'lane', id: lane.id },
+      from: lane.y,
+    })
+    // Inside the cells an edge is just a cell.
+    expect(hitAt(layout, { x: stage.x + stage.w - 1, y: lane.y + 20 }, 4).kind).toBe('cell')
+  })
+})

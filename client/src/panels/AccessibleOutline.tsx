@@ -11,7 +11,7 @@
 import { memo } from 'react'
 import type { NoteId } from '../../../shared/src/board/ids'
 import { getLaneKind } from '../../../shared/src/board/laneKinds/registry'
-import { cellKey, type HeaderRef, UNSORTED_CELL } from '../../../shared/src/layout/grid'
+import { cellKey, type HeaderRef, PARKING_CELL, UNSORTED_CELL } from '../../../shared/src/layout/grid'
 import { useBoardSession } from '../board/session'
 import { headerOptionsLabel } from '../commands/headerMenu'
 import { runCommand } from '../commands/registry'
@@ -75,6 +75,7 @@ export function AccessibleOutline() {
   const layout = useBoardLayout()
   const title = useBoardTitle()
   const unsorted = layout.cells.get(UNSORTED_CELL) ?? []
+  const parked = layout.cells.get(PARKING_CELL) ?? []
   return (
     // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: an interactive grid of focusable notes, by design
     <table className="sr-only" role="grid" aria-label={title} aria-readonly={readOnly}>
@@ -82,8 +83,15 @@ export function AccessibleOutline() {
         <tr>
           <th scope="col">Lane</th>
           {layout.stages.map((stage) => (
-            <th scope="col" key={stage.id} data-stage-id={stage.id} aria-label={stage.title}>
+            <th
+              scope="col"
+              key={stage.id}
+              data-stage-id={stage.id}
+              aria-label={stage.title}
+              aria-description={stage.description}
+            >
               {stage.title}
+              {stage.description && <p>{stage.description}</p>}
               {!readOnly && <HeaderOptions header={{ kind: 'stage', id: stage.id }} title={stage.title} />}
             </th>
           ))}
@@ -126,6 +134,18 @@ export function AccessibleOutline() {
             </th>
             <td colSpan={Math.max(1, layout.stages.length)}>
               {unsorted.map((id) => (
+                <OutlineNote key={id} id={id} readOnly={readOnly} />
+              ))}
+            </td>
+          </tr>
+        )}
+        {parked.length > 0 && (
+          <tr data-parking="true">
+            <th scope="row" aria-label="Parking lot">
+              Parking lot
+            </th>
+            <td colSpan={Math.max(1, layout.stages.length)}>
+              {parked.map((id) => (
                 <OutlineNote key={id} id={id} readOnly={readOnly} />
               ))}
             </td>

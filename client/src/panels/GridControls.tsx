@@ -20,6 +20,7 @@ import { HeaderRenameField } from './HeaderRenameField'
 import { KindChangeDialog } from './KindChangeDialog'
 import { NoteMenu } from './NoteMenu'
 import { NoteSourceField } from './NoteSourceField'
+import { StageDescriptionField } from './StageDescriptionField'
 
 /** Board-unit center of a lane's title line (GridLayer draws it at y 22, 18px type). */
 const LANE_TITLE_CENTER_Y = 33
@@ -110,6 +111,7 @@ function OpenGridEdit() {
   if (edit.kind === 'noteSource') return <NoteSourceField key={edit.note} note={edit.note} />
   if (edit.kind === 'rename') return <HeaderRenameField key={edit.header.id} header={edit.header} />
   if (edit.kind === 'delete') return <DeleteHeaderDialog header={edit.header} />
+  if (edit.kind === 'describe') return <StageDescriptionField key={edit.header.id} header={edit.header} />
   return <AddHeaderForm key={`${edit.axis}${edit.header?.id}${edit.side}`} edit={edit} />
 }
 

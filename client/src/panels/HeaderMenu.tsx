@@ -3,8 +3,11 @@
  * right-click or a long press on the header, or the accessible outline's options button.
  */
 import { useEffect } from 'react'
+import type * as Y from 'yjs'
+import { readLanes, readStages } from '../../../shared/src/board/schema'
 import { type HeaderRef, headerRect, headerTitle } from '../../../shared/src/layout/grid'
-import { headerMenuItems, headerOptionsLabel } from '../commands/headerMenu'
+import { useBoardSession } from '../board/session'
+import { type HeaderSizing, headerMenuItems, headerOptionsLabel } from '../commands/headerMenu'
 import { useBoardLayout } from '../doc/hooks'
 import { closeGridEdit, useUi } from '../state/ui'
 import { rectToScreen } from '../view/viewport'
@@ -13,8 +16,19 @@ import { CommandMenu } from './CommandMenu'
 /** Where the "⋯" button sits in a header, so the menu opens under it (screen px). */
 export const OPTIONS_BUTTON_PX = 28
 
+/** Read when the menu renders: the layout it subscribes to changes whenever these do. */
+function headerSizing(doc: Y.Doc, header: HeaderRef): HeaderSizing {
+  if (header.kind === 'stage') {
+    const stage = readStages(doc).find((s) => s.id === header.id)
+    return { sized: stage?.width !== undefined, described: !!stage?.description }
+  }
+  const lane = readLanes(doc).find((l) => l.id === header.id)
+  return { sized: lane?.height !== undefined, collapsed: lane?.collapsed ?? false }
+}
+
 export function HeaderMenu({ header }: { header: HeaderRef }) {
   const layout = useBoardLayout()
+  const { doc } = useBoardSession()
   const viewport = useUi((s) => s.viewport)
   const title = headerTitle(layout, header)
   const rect = headerRect(layout, header)
@@ -32,11 +46,12 @@ export function HeaderMenu({ header }: { header: HeaderRef }) {
 
   if (title === null) return null
   const laneKind = header.kind === 'lane' ? layout.lanes.find((l) => l.id === header.id)?.kind : undefined
+  const sizing = headerSizing(doc, header)
   return (
     <CommandMenu
       label={headerOptionsLabel(header.kind, title)}
       title={title}
-      items={headerMenuItems(header, laneKind)}
+      items={headerMenuItems(header, laneKind, sizing)}
       anchor={anchor}
       side={header.kind === 'stage' ? 'below' : 'right'}
       keep=".header-options"

@@ -43,7 +43,7 @@ export function HeaderRenameField({ header }: { header: HeaderRef }) {
     closeGridEdit()
   }
   // A lane's title sits at the top of its tall header; the field covers only that line.
-  const box = header.kind === 'stage' ? rect : { ...rect, y: rect.y + 12, h: 44 }
+  const box = header.kind === 'stage' ? { ...rect, h: GRID.stageHeaderH } : { ...rect, y: rect.y + 12, h: 44 }
   return (
     <input
       ref={ref}

@@ -10,6 +10,7 @@
 import { create } from 'zustand'
 import type { InsertSide } from '../../../shared/src/board/gridOrder'
 import {
+  type ConnectorId,
   isId,
   type LaneId,
   type NoteId,
@@ -42,6 +43,8 @@ export type GridEdit =
   | { kind: 'cell'; cell: CellRef }
   | { kind: 'noteSource'; note: NoteId }
   | { kind: 'rename'; header: HeaderRef }
+  /** A stage's goal or description, written under its title. */
+  | { kind: 'describe'; header: HeaderRef & { kind: 'stage' } }
   | { kind: 'add'; axis: HeaderRef['kind']; header: HeaderRef | null; side: InsertSide }
   | { kind: 'delete'; header: HeaderRef }
 
@@ -192,6 +195,11 @@ export function selectedNoteIds(
 }
 
 export const hasSelectedNotes = (): boolean => selectedNoteIds().length > 0
+
+/** The selected connectors (a click on an arrow selects it). */
+export const selectedConnectorIds = (
+  selection: ReadonlySet<RecordId> = useUi.getState().selection,
+): ConnectorId[] => [...selection].filter((id): id is ConnectorId => isId('connector', id))
 
 // ——— narrow selectors ———
 export const selectNoteCount = (s: UiState): number => selectedNoteIds(s.selection).length

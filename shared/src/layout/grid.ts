@@ -61,6 +61,8 @@ export interface BoardLayout {
 
 export const cellKey = (stageId: StageId, laneId: LaneId): string => `${stageId}|${laneId}`
 export const UNSORTED_CELL = 'unsorted'
+/** `cells` key of the parking lot's notes, in the order they were laid out. */
+export const PARKING_CELL = 'parking'
 
 interface Flowed {
   boxes: { id: NoteId; dx: number; dy: number; w: number; h: number }[]
@@ -241,6 +243,11 @@ export function computeLayout(
   }
 
   const parking = layParkingLot(parked, { width, height: y, headerH }, boxes)
+  if (parked.length > 0)
+    cells.set(
+      PARKING_CELL,
+      parked.map((n) => n.id),
+    )
   const bounds = parking.used
     ? { x: 0, y: 0, w: parking.x + parking.w, h: Math.max(y, parking.y + parking.h) }
     : { x: 0, y: 0, w: width, h: y }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { buildScene } from './buildScene'
+import { connectorPoints, midpointOf } from './connectorItems'
+import { connectorAt, endBox } from './contentItems'
 import { DIVERGENCE_TEXT } from './lanes/emotionCurve'
 import { richBoard, richContent } from './testing/richBoard'
 
@@ -38,5 +40,22 @@ describe('the scene of a rich board', () => {
     expect(arrows).toHaveLength(2)
     const lastNote = scene.items.findLastIndex((i) => i.layer === 'notes')
     expect(scene.items.findIndex((i) => i.layer === 'connectors')).toBeGreaterThan(lastNote)
+  })
+})
+
+describe('connectorAt', () => {
+  const board = richContent(richBoard())
+  const scene = buildScene(board)
+  const c = board.connectors[0]!
+  const from = endBox(scene.layout, c.from)!
+  const to = endBox(scene.layout, c.to)!
+  const points = connectorPoints(from, to, c.route)
+
+  it('finds an arrow from a point on its line, within the slop, and nothing farther away', () => {
+    const mid = midpointOf(points)
+    expect(connectorAt(board.connectors, scene.layout, mid, 4)).toBe(c.id)
+    expect(connectorAt(board.connectors, scene.layout, { x: mid.x + 3, y: mid.y + 3 }, 6)).toBe(c.id)
+    const far = { x: scene.layout.bounds.w + 500, y: scene.layout.bounds.h + 500 }
+    expect(connectorAt(board.connectors, scene.layout, far, 6)).toBeNull()
   })
 })

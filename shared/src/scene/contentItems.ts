@@ -4,12 +4,12 @@
  * severity, source and tag colors). buildScene puts them in the scene for the PDF; the canvas draws
  * the same items on its content and connector layers.
  */
-import type { NoteId, StageId, TagId } from '../board/ids'
+import type { ConnectorId, NoteId, StageId, TagId } from '../board/ids'
 import { getLaneKind } from '../board/laneKinds/registry'
 import type { BoardContent, Connector, Note } from '../board/schema'
-import type { Rect } from '../layout/geometry'
+import type { Point, Rect } from '../layout/geometry'
 import { type BoardLayout, GRID, type LaneRow } from '../layout/grid'
-import { connectorItems } from './connectorItems'
+import { connectorItems, connectorPoints, distanceToPolyline } from './connectorItems'
 import type { SceneItem } from './items'
 import { channelCellItems } from './lanes/channelChips'
 import { emotionLaneItems, type PersonaCurve } from './lanes/emotionCurve'
@@ -155,4 +155,29 @@ export function connectorSceneItems(
       selected: selected.has(c.id),
     })
   })
+}
+
+/**
+ * The connector nearest a board point within `slop` (board units), the topmost (last drawn) on a tie;
+ * null when none is that near. What a click on an arrow selects.
+ */
+export function connectorAt(
+  connectors: readonly Connector[],
+  layout: BoardLayout,
+  point: Point,
+  slop: number,
+): ConnectorId | null {
+  let best: ConnectorId | null = null
+  let bestDistance = slop
+  for (const c of connectors) {
+    const from = endBox(layout, c.from)
+    const to = endBox(layout, c.to)
+    if (!from || !to) continue
+    const distance = distanceToPolyline(point, connectorPoints(from, to, c.route))
+    if (distance <= bestDistance) {
+      best = c.id
+      bestDistance = distance
+    }
+  }
+  return best
 }
