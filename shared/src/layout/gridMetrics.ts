@@ -7,7 +7,7 @@ export const GRID = {
   /** Added to the stage header row when any stage has a description (two lines under the title). */
   stageDescriptionH: 44,
   /** The parking lot's gap from the grid's right edge and its smallest width. */
-  parkingGapPx: 48,
+  parkingGapPx: 96,
   parkingMinW: 2 * NOTE_SIZE.defaultW + 3 * 16,
   cellPaddingPx: 16,
   noteGapPx: 12,

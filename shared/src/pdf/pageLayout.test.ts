@@ -8,7 +8,7 @@ const board = (width: number, height: number) => ({
     width,
     height,
     headerH: 64,
-    parking: { x: width + 48, y: 0, w: 400, h: height, used: false },
+    parking: { x: width + 96, y: 0, w: 400, h: height, used: false },
     bounds: { x: 0, y: 0, w: width, h: height },
     stages: [],
     lanes: [],
