@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { killAllChildren, killChildrenOnExit } from '../infra/children'
+import { type CpuProfile, selfTimes } from '../infra/cpuProfile'
 import { startOurServer } from './ourServer'
 import { runLoad } from './runLoad'
 
@@ -13,30 +14,6 @@ const [rootArg, outArg, shapeArg = '50x20'] = process.argv.slice(2)
 if (!rootArg || !outArg) throw new Error('usage: profileServer.ts <checkout> <outDir> [RxC]')
 const [rooms, clientsPerRoom] = shapeArg.split(/[x×]/).map(Number)
 if (!rooms || !clientsPerRoom) throw new Error(`bad load shape ${shapeArg}; expected e.g. 50x20`)
-
-interface ProfileNode {
-  id: number
-  callFrame: { functionName: string; url: string; lineNumber: number }
-}
-interface CpuProfile {
-  nodes: ProfileNode[]
-  samples: number[]
-  timeDeltas: number[]
-}
-
-/** Self time per function (name + file:line), in ms, from a V8 .cpuprofile. */
-export function selfTimes(profile: CpuProfile): Map<string, number> {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]))
-  const totals = new Map<string, number>()
-  profile.samples.forEach((id, i) => {
-    const frame = byId.get(id)?.callFrame
-    if (!frame) return
-    const file = frame.url.split('/').slice(-2).join('/')
-    const key = `${frame.functionName || '(anonymous)'} ${file}:${frame.lineNumber + 1}`
-    totals.set(key, (totals.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000)
-  })
-  return totals
-}
 
 async function main(): Promise<void> {
   killChildrenOnExit()

@@ -22,7 +22,6 @@ import { useBoardLayout } from '../doc/hooks'
 import { NoteDrag } from '../state/noteDrag'
 import { trackPointer } from '../state/pointer'
 import { setCanvasSize, setHoveredHeader, useUi } from '../state/ui'
-import { ConnectorsLayer } from './ConnectorsLayer'
 import { DragLayer } from './DragLayer'
 import { GridLayer, gridShowsText } from './GridLayer'
 import { InteractionLayer } from './InteractionLayer'
@@ -113,8 +112,13 @@ export function BoardCanvas({ onFirstPaint }: { onFirstPaint?: () => void }) {
         onPointerMove={gestures.onPointerMove}
       >
         <GridLayer layout={layout} showText={showText} />
-        <NotesLayer layout={layout} layerRef={notesLayerRef} bitmap={bitmap} drag={drag} />
-        <ConnectorsLayer layout={layout} />
+        <NotesLayer
+          layout={layout}
+          showText={showText}
+          layerRef={notesLayerRef}
+          bitmap={bitmap}
+          drag={drag}
+        />
         <DragLayer layout={layout} drag={drag} bitmap={bitmap} />
         <InteractionLayer
           layout={layout}

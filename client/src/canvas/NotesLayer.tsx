@@ -18,6 +18,7 @@ import { useUi } from '../state/ui'
 import { parseCullKey } from '../view/culling'
 import { isDimmed } from '../view/noteFilter'
 import { noteIndex } from '../view/noteIndex'
+import { Connectors } from './Connectors'
 import { NoteBlocks, NotesBitmapShape } from './NoteBlocks'
 import { NoteNode } from './NoteNode'
 import type { NotesBitmap } from './notesBitmap'
@@ -25,12 +26,14 @@ import { useDrawnView, useDrawsBlocks } from './useDrawnView'
 
 interface Props {
   layout: BoardLayout
+  /** Text is big enough to read (arrows' labels are drawn). */
+  showText: boolean
   layerRef: RefObject<Konva.Layer | null>
   bitmap: NotesBitmap
   drag: NoteDrag
 }
 
-function NotesLayerImpl({ layout, layerRef, bitmap, drag }: Props) {
+function NotesLayerImpl({ layout, showText, layerRef, bitmap, drag }: Props) {
   const blocks = useDrawsBlocks(bitmap)
   // The blocks read the dragged notes when they draw; nothing re-renders them when a drag starts or ends.
   useEffect(() => drag.subscribe(() => layerRef.current?.batchDraw()), [drag, layerRef])
@@ -46,6 +49,7 @@ function NotesLayerImpl({ layout, layerRef, bitmap, drag }: Props) {
           <NotesBitmapShape layout={layout} bitmap={bitmap} />
         </>
       )}
+      <Connectors layout={layout} showText={showText} />
     </Layer>
   )
 }

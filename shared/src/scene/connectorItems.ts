@@ -97,10 +97,13 @@ export interface ConnectorInput {
   selected?: boolean
 }
 
+/** A selected connector's ink (the selection blue). */
+export const SELECTED_INK = '#2563eb'
+
 export function connectorItems(c: ConnectorInput): SceneItem[] {
   const s = CONNECTOR_STYLE
   const points = connectorPoints(c.from, c.to, c.route)
-  const color = c.selected ? '#2563eb' : s.color
+  const color = c.selected ? SELECTED_INK : s.color
   const items: SceneItem[] = [
     {
       kind: 'arrow',
