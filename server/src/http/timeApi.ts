@@ -7,8 +7,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { sendJson } from './json'
 
 export function serveTime(now: () => number, req: IncomingMessage, res: ServerResponse): void {
-  if (req.method !== 'GET')
-    return sendJson(res, 405, { error: `${req.method} is not allowed on /api/time (GET the server's clock)` })
+  if (req.method !== 'GET') {
+    sendJson(res, 405, { error: `${req.method} is not allowed on /api/time (GET the server's clock)` })
+    return
+  }
   // sendJson already says no-store; the time is read last, as close to the answer as it can be.
   sendJson(res, 200, { now: now() })
 }
