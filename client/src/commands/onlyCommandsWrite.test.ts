@@ -48,6 +48,10 @@ const LIBRARY_WRITERS: Record<string, { writer: RegExp; why: string }> = {
     writer: /new WebsocketProvider\(/,
     why: 'the provider applies what the server relays (colleagues’ edits), never one of ours',
   },
+  'facilitation/connectScopedDoc.ts': {
+    writer: /new WebsocketProvider\(/,
+    why: 'the facilitation and private documents’ providers apply what the server relays, never one of ours',
+  },
 }
 
 /** Direct Yjs writes: a transaction of one's own, or editing a Y.Text or Y.Array in place. */
