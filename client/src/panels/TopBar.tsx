@@ -6,6 +6,7 @@ import type { ConnectionStatus as Status } from '../doc/connectBoard'
 import type { ExternalStore } from '../doc/docStores'
 import { useBoardTitle } from '../doc/hooks'
 import { ExportDialog } from '../export/ExportDialog'
+import { FacilitationTopBar } from '../facilitation/FacilitationTopBar'
 import { PresentButton } from '../present/PresentationOverlay'
 import { setPersonasOpen, useUi } from '../state/ui'
 import { ConnectionStatus } from './ConnectionStatus'
@@ -276,6 +277,7 @@ export function TopBar({
         <span className="sr-only">Journeyboard home</span>
       </a>
       <TitleField />
+      <FacilitationTopBar />
       <div className="topbar__spacer" />
       {/* On a narrow screen the tools collapse behind this button (CSS shows it below 760 px). */}
       <button
