@@ -149,7 +149,7 @@ test('a facilitator runs the timer, agenda, spotlight, summon and follow-me for 
   await panel.getByRole('button', { name: 'Stop everyone following' }).click()
 
   // Anyone can follow anyone: Cleo follows Ben.
-  await cleo.page.getByRole('button', { name: 'Follow…' }).click()
+  await cleo.page.getByRole('button', { name: 'Follow someone' }).click()
   await cleo.page.getByRole('menuitemcheckbox', { name: 'Follow Ben' }).click()
   await expect(cleo.page.getByRole('status').filter({ hasText: 'Following Ben' })).toBeVisible()
   await ben.page.getByRole('button', { name: 'Zoom in' }).click()

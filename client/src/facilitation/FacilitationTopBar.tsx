@@ -1,9 +1,8 @@
 /*
- * What the facilitation shows in the top bar: the timer and the current agenda step for everyone, and
- * the Facilitate button for facilitators. Nothing at all without a facilitation session.
+ * What the facilitation shows in the top bar: the timer and the current agenda step for everyone (the
+ * Facilitate button sits with the other tools, FacilitateButton.tsx). Nothing without a session.
  */
 import { useContext } from 'react'
-import { FacilitateButton } from './FacilitateButton'
 import { StepChip } from './StepChip'
 import { TimerPill } from './TimerPill'
 import { FacilitationContext } from './useFacilitationDoc'
@@ -14,7 +13,6 @@ export function FacilitationTopBar() {
     <>
       <TimerPill />
       <StepChip />
-      <FacilitateButton />
     </>
   )
 }

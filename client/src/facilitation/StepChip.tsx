@@ -8,7 +8,8 @@ export function StepChip() {
   if (!step) return null
   return (
     <output className="step-chip" aria-label="Current agenda step" title={step.title}>
-      Step {index + 1}/{steps.length}: {step.title}
+      Step {index + 1}/{steps.length}
+      <span className="step-chip__title">: {step.title}</span>
     </output>
   )
 }

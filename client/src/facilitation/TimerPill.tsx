@@ -17,6 +17,27 @@ function minutesLabel(ms: number): string {
   return `${minutes} ${minutes === 1 ? 'minute' : 'minutes'} left`
 }
 
+/** A bell, struck through when the sound is off (drawn here: no emoji font is guaranteed). */
+function BellIcon({ on }: { on: boolean }) {
+  return (
+    <svg
+      width="18"
+      height="18"
+      viewBox="0 0 24 24"
+      aria-hidden="true"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
+      <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+      <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+      {!on && <path d="M3 3l18 18" />}
+    </svg>
+  )
+}
+
 export function TimerPill() {
   const timer = useTimer()
   const now = useServerNow(timer.state === 'running')
@@ -77,7 +98,7 @@ export function TimerPill() {
           if (!sound) playEndSound()
         }}
       >
-        {sound ? '🔔' : '🔕'}
+        <BellIcon on={sound} />
       </button>
     </div>
   )

@@ -6,6 +6,7 @@ import type { ConnectionStatus as Status } from '../doc/connectBoard'
 import type { ExternalStore } from '../doc/docStores'
 import { useBoardTitle } from '../doc/hooks'
 import { ExportDialog } from '../export/ExportDialog'
+import { FacilitateButton } from '../facilitation/FacilitateButton'
 import { FacilitationTopBar } from '../facilitation/FacilitationTopBar'
 import { PresentButton } from '../present/PresentationOverlay'
 import { setPersonasOpen, useUi } from '../state/ui'
@@ -301,6 +302,7 @@ export function TopBar({
           if (button && !button.closest('.zoom')) setMenuOpen(false)
         }}
       >
+        <FacilitateButton />
         <Participants />
         <ConnectionStatus status={status} unsynced={unsynced} />
         <ZoomControls />

@@ -7,6 +7,26 @@ import { useOutsidePointerDown } from '../../panels/useOutsidePointerDown'
 import { participantsOf, useIdentity, usePeers } from '../../presence/usePresence'
 import { startFollowing, stopFollowing, useFollowing } from './followState'
 
+/** An eye: follow where someone looks (drawn here, as the canvas's icons are). */
+function EyeIcon() {
+  return (
+    <svg
+      width="18"
+      height="18"
+      viewBox="0 0 24 24"
+      aria-hidden="true"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
+      <path d="M2 12s3.5-7 10-7 10 7 10 7-3.5 7-10 7S2 12 2 12Z" />
+      <circle cx="12" cy="12" r="3" />
+    </svg>
+  )
+}
+
 export function FollowMenu() {
   const me = useIdentity()
   const people = participantsOf(usePeers(), me.id)
@@ -20,15 +40,17 @@ export function FollowMenu() {
     <div className="follow-menu participants__more" ref={ref}>
       <button
         type="button"
-        className="button button--ghost follow-menu__button"
+        className="icon-button follow-menu__button"
         aria-haspopup="menu"
         aria-expanded={open}
+        aria-label="Follow someone"
+        title={following ? `Following ${following.name}` : 'Follow someone’s view'}
         onClick={() => setOpen((o) => !o)}
         onKeyDown={(e) => {
           if (e.key === 'Escape') setOpen(false)
         }}
       >
-        Follow…
+        <EyeIcon />
       </button>
       {open && (
         <div className="participants__menu" role="menu" aria-label="Follow a person">
