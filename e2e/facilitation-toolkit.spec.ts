@@ -72,18 +72,18 @@ test('a facilitator runs the timer, agenda, spotlight, summon and follow-me for 
 
   // Participants get no controls.
   for (const person of [ben, cleo]) {
-    await expect(person.page.getByRole('button', { name: 'Facilitate' })).toHaveCount(0)
+    await expect(person.page.getByRole('button', { name: 'Facilitate', exact: true })).toHaveCount(0)
     await expect(person.page.getByRole('timer')).toHaveCount(0)
   }
 
-  await ana.page.getByRole('button', { name: 'Facilitate' }).click()
+  await ana.page.getByRole('button', { name: 'Facilitate', exact: true }).click()
   const panel = ana.page.getByRole('complementary', { name: 'Facilitate' })
   await expect(panel).toBeVisible()
   const axe = await new AxeBuilder({ page: ana.page }).include('#facilitator-panel').analyze()
   expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([])
 
   // Timer: 10 minutes, started; the same second on all three screens, Cleo's fast clock included.
-  await panel.getByLabel('Minutes').fill('10')
+  await panel.getByLabel('Minutes', { exact: true }).fill('10')
   await panel.getByRole('button', { name: 'Set' }).click()
   await panel.getByRole('button', { name: 'Start' }).click()
   for (const person of everyone) await expect(person.page.getByRole('timer')).toBeVisible()
@@ -120,6 +120,9 @@ test('a facilitator runs the timer, agenda, spotlight, summon and follow-me for 
     await expect(person.outline.locator('caption')).toHaveText('Spotlight: Purchase')
   }
   await ben.page.screenshot({ path: join(outDir, 'participant-spotlight.png') })
+  // What participants see of the toolkit (timer, step, spotlight) passes axe too.
+  const axeBen = await new AxeBuilder({ page: ben.page }).include('.topbar').include('.spotlight').analyze()
+  expect(axeBen.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([])
   await panel.getByLabel('Stage').selectOption({ label: 'None' })
   await expect(ben.page.locator('.spotlight')).toHaveCount(0)
 
@@ -155,6 +158,26 @@ test('a facilitator runs the timer, agenda, spotlight, summon and follow-me for 
   await ben.page.getByRole('button', { name: 'Zoom in' }).click()
   const benScale = await viewScale(ben)
   await expect.poll(() => viewScale(cleo)).toBeCloseTo(benScale, 2)
+
+  // Time is up at the same moment for everyone: the pill reads 0:00 and flashes.
+  await panel.getByLabel('Minutes', { exact: true }).fill('0.1')
+  await panel.getByRole('button', { name: 'Set' }).click()
+  await panel.getByRole('button', { name: 'Start', exact: true }).click()
+  for (const person of everyone) {
+    const pill = person.page.getByRole('timer', { name: 'Timer ended' })
+    await expect(pill).toHaveText('0:00', { timeout: 10_000 })
+    await expect(pill).toHaveClass(/timer-pill--flash/)
+  }
+
+  // At a tablet's width the facilitator's top bar still fits: the tools fold behind Menu.
+  await ana.page.setViewportSize({ width: 1024, height: 768 })
+  const fits = await ana.page.evaluate(() => {
+    const bar = document.querySelector('.topbar')
+    return bar ? bar.scrollWidth <= bar.clientWidth : false
+  })
+  expect(fits).toBe(true)
+  await ana.page.getByRole('button', { name: 'Menu' }).click()
+  await expect(ana.page.getByRole('button', { name: 'Facilitate', exact: true })).toBeVisible()
 
   for (const person of everyone) expect(person.pageErrors).toEqual([])
 })

@@ -37,8 +37,9 @@ export function TimerControls() {
           id="facilitate-timer-minutes"
           className="facilitate__number"
           type="number"
-          min={1}
+          min={0.1}
           max={1440}
+          step="any"
           value={minutes}
           onChange={(e) => setMinutes(e.target.value)}
         />
