@@ -6,16 +6,12 @@
  */
 import { useEffect, useRef, useState } from 'react'
 import { formatRemaining, isTimeUp, remainingMs } from '../../../shared/src/facilitation/timer'
+import { timerAnnouncement } from './timerAnnouncement'
 import { playEndSound, readSoundOn, saveSoundOn } from './timerSound'
 import { useServerNow, useTimer } from './useFacilitationState'
 
 /** How long the end flash lasts (ms). */
 const FLASH_MS = 4_000
-
-function minutesLabel(ms: number): string {
-  const minutes = Math.ceil(ms / 60_000)
-  return `${minutes} ${minutes === 1 ? 'minute' : 'minutes'} left`
-}
 
 /** A bell, struck through when the sound is off (drawn here: no emoji font is guaranteed). */
 function BellIcon({ on }: { on: boolean }) {
@@ -61,11 +57,7 @@ export function TimerPill() {
   }, [up])
 
   if (timer.state === 'idle') return null
-  const announcement = up
-    ? 'Time is up'
-    : timer.state === 'paused'
-      ? `Timer paused, ${minutesLabel(left)}`
-      : minutesLabel(left)
+  const announcement = timerAnnouncement(timer, now)
   const classes = [
     'timer-pill',
     `timer-pill--${up ? 'up' : timer.state}`,

@@ -4,8 +4,7 @@
  *   - "Everyone follow me", or "Follow" on a person: on every change of that person's presence view,
  *     until this person breaks away (any pan or zoom of their own) or presses "Stop following" in the
  *     banner; the facilitator ending follow-me ends a follow it started.
- * A summon already in the document when the board opens is applied only if it is recent (a late
- * joiner still follows a follow-me, but is not yanked to where people were an hour ago).
+ * What a summon asks of this client is decided in summonReaction.ts.
  */
 import { useCallback, useEffect, useRef } from 'react'
 import { viewportShowing } from '../../presence/jumpTo'
@@ -15,9 +14,7 @@ import type { Viewport } from '../../view/viewport'
 import { useFacilitation } from '../useFacilitationDoc'
 import { useSummon } from '../useFacilitationState'
 import { startFollowing, stopFollowing, useFollowing } from './followState'
-
-/** A one-time summon older than this when the board opens is history, not a request (ms). */
-const FRESH_SUMMON_MS = 15_000
+import { summonReaction } from './summonReaction'
 
 export function FollowController() {
   const { clock } = useFacilitation()
@@ -37,16 +34,17 @@ export function FollowController() {
   // Summons: once per nonce; follow-me starts (or, when ended, stops) following the facilitator.
   useEffect(() => {
     if (!summon) return
-    const first = seenNonce.current === null
-    const fresh = seenNonce.current !== summon.at
+    const reaction = summonReaction({
+      summon,
+      seenNonce: seenNonce.current,
+      myUserId: me.id,
+      following: useFollowing.getState().following,
+      serverNow: clock.now(),
+    })
     seenNonce.current = summon.at
-    if (summon.byUser === me.id) return
-    const current = useFollowing.getState().following
-    if (!summon.follow && current?.via === 'summon' && current.userId === summon.byUser) stopFollowing()
-    if (!fresh) return
-    if (first && !summon.follow && clock.now() - summon.at > FRESH_SUMMON_MS) return
-    move(summon.view)
-    if (summon.follow) startFollowing({ userId: summon.byUser, name: summon.by, via: 'summon' })
+    if (reaction.moveTo) move(reaction.moveTo)
+    if (reaction.follow) startFollowing(reaction.follow)
+    else if (reaction.follow === null) stopFollowing()
   }, [summon, me.id, clock, move])
 
   // Following: track their view as it changes.
