@@ -14,7 +14,10 @@ import { type BoardConnection, connectBoard } from '../doc/connectBoard'
 import { DocStores } from '../doc/docStores'
 import { DocStoresContext } from '../doc/hooks'
 import { recordExists } from '../doc/recordExists'
+import { FacilitatorPanel } from '../facilitation/FacilitatorPanel'
+import { FollowController } from '../facilitation/follow/FollowController'
 import { participantSecret } from '../facilitation/participantSecret'
+import { SpotlightOverlay } from '../facilitation/SpotlightOverlay'
 import {
   FacilitationContext,
   type FacilitationSession,
@@ -190,8 +193,18 @@ function BoardView({ boardId, token, role, connection, stores, presence, facilit
 
   const history = useLocalHistory(connection.doc)
   const commands: CommandContext = useMemo(
-    () => ({ doc: connection.doc, readOnly, getLayout: stores.layout.getSnapshot, history }),
-    [connection, readOnly, stores, history],
+    () => ({
+      doc: connection.doc,
+      readOnly,
+      getLayout: stores.layout.getSnapshot,
+      history,
+      facilitation: {
+        doc: facilitation.facilitation.doc,
+        isFacilitator: facilitation.isFacilitator,
+        serverNow: facilitation.clock.now,
+      },
+    }),
+    [connection, readOnly, stores, history, facilitation],
   )
   const session: BoardSession = useMemo(
     () => ({ doc: connection.doc, stores, readOnly, commands }),
@@ -263,6 +276,7 @@ function BoardView({ boardId, token, role, connection, stores, presence, facilit
                   <>
                     <ErrorBoundary area="The board canvas">
                       <BoardCanvas onFirstPaint={onFirstPaint} />
+                      <SpotlightOverlay />
                       {editingNoteId && isId('note', editingNoteId) && !readOnly && (
                         <NoteEditor key={editingNoteId} id={editingNoteId} />
                       )}
@@ -280,8 +294,12 @@ function BoardView({ boardId, token, role, connection, stores, presence, facilit
                     <ErrorBoundary area="The personas panel">
                       <PersonasPanel />
                     </ErrorBoundary>
+                    <ErrorBoundary area="The facilitate panel">
+                      <FacilitatorPanel />
+                    </ErrorBoundary>
                     <PresentationOverlay />
                     <FollowBanner />
+                    <FollowController />
                   </>
                 ) : (
                   <div className="page-message page-message--inline">Loading board…</div>

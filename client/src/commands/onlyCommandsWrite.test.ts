@@ -50,7 +50,7 @@ const LIBRARY_WRITERS: Record<string, { writer: RegExp; why: string }> = {
   },
   'facilitation/connectScopedDoc.ts': {
     writer: /new WebsocketProvider\(/,
-    why: 'the facilitation and private documents’ providers apply what the server relays, as above',
+    why: 'the facilitation and private documents’ providers apply what the server relays, never one of ours',
   },
 }
 

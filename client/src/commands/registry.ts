@@ -24,6 +24,11 @@ import { fitRect, ZOOM, zoomAt } from '../view/viewport'
 import { CLIPBOARD_COMMANDS } from './clipboardCommands'
 import { CONTENT_COMMANDS, type ContentArgs } from './contentCommands'
 import { EDIT_COMMANDS, HISTORY_COMMANDS } from './editCommands'
+import {
+  FACILITATION_COMMANDS,
+  type FacilitationArgs,
+  type FacilitationCommandContext,
+} from './facilitationCommands'
 import { GRID_COMMANDS } from './gridCommands'
 import { COLOR_COMMANDS, NOTE_COMMANDS } from './noteCommands'
 import { NOTE_DETAIL_COMMANDS } from './noteDetailCommands'
@@ -36,6 +41,8 @@ export interface CommandContext {
   getLayout: () => BoardLayout
   /** This person's undo history; absent until the board is open. */
   history?: LocalHistory
+  /** The facilitation document and the server's clock; absent in tests of board commands. */
+  facilitation?: FacilitationCommandContext
 }
 
 /**
@@ -96,6 +103,8 @@ export interface CommandArgs {
   step?: -1 | 1
   /** A filter to share with everyone, or null to stop sharing it. */
   filter?: { tags: readonly TagId[]; kinds: readonly NoteKind[] } | null
+  /** What a facilitation command acts on (facilitationCommands.ts). */
+  facilitation?: FacilitationArgs
 }
 
 export interface Shortcut {
@@ -201,6 +210,7 @@ export const COMMANDS: readonly Command[] = [
   ...PERSONA_COMMANDS,
   ...TAG_COMMANDS,
   ...FILTER_COMMANDS,
+  ...FACILITATION_COMMANDS,
 ]
 
 const byId = new Map(COMMANDS.map((command) => [command.id, command]))

@@ -8,6 +8,7 @@ import { createContext, useContext } from 'react'
 import type { Role } from '../api/boardsApi'
 import { connectFacilitation, connectPrivate, type ScopedDoc } from './connectScopedDoc'
 import { participantSecret } from './participantSecret'
+import { createServerClock, keepMeasuring, type ServerClock } from './serverClock'
 
 export interface FacilitationSession {
   boardId: string
@@ -19,6 +20,8 @@ export interface FacilitationSession {
   participantId: string | undefined
   /** This participant's private document; null without a participant id. */
   private: ScopedDoc | null
+  /** The server's clock as this browser estimates it: what every timer counts in (serverClock.ts). */
+  clock: ServerClock
   destroy: () => void
 }
 
@@ -32,6 +35,8 @@ export function openFacilitation(options: {
   const secret = participantSecret()
   const facilitation = connectFacilitation(boardId, token, secret)
   const own = participantId ? connectPrivate(boardId, participantId, token, secret) : null
+  const clock = createServerClock()
+  const stopMeasuring = keepMeasuring(clock, facilitation.provider)
   return {
     boardId,
     role,
@@ -39,7 +44,10 @@ export function openFacilitation(options: {
     facilitation,
     participantId,
     private: own,
+    clock,
     destroy: () => {
+      stopMeasuring()
+      clock.destroy()
       own?.destroy()
       facilitation.destroy()
     },

@@ -16,6 +16,7 @@ import { useBoardSession } from '../board/session'
 import { headerOptionsLabel } from '../commands/headerMenu'
 import { runCommand } from '../commands/registry'
 import { useBoardAnatomy, useBoardLayout, useBoardTitle, useNote } from '../doc/hooks'
+import { SpotlightCaption } from '../facilitation/SpotlightCaption'
 import { useNoteEditorsLabel } from '../presence/usePresence'
 import { selectOnly, setViewport, startEditing, useUi } from '../state/ui'
 import { noteName } from '../view/noteLabel'
@@ -79,6 +80,7 @@ export function AccessibleOutline() {
   return (
     // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: an interactive grid of focusable notes, by design
     <table className="sr-only" role="grid" aria-label={title} aria-readonly={readOnly}>
+      <SpotlightCaption />
       <thead>
         <tr>
           <th scope="col">Lane</th>

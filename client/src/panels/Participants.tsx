@@ -4,6 +4,7 @@
  * what they are looking at. A person with two tabs open counts once.
  */
 import { useEffect, useRef, useState } from 'react'
+import { FollowMenu } from '../facilitation/follow/FollowMenu'
 import { initials } from '../presence/identity'
 import { viewportShowing } from '../presence/jumpTo'
 import type { Peer } from '../presence/presenceStore'
@@ -120,6 +121,7 @@ export function Participants() {
         ))}
         {rest.length > 0 && <Overflow people={rest} onJump={jumpTo} />}
       </div>
+      <FollowMenu />
       <output className="participants__count" aria-label="People here" title={`${count} on this board`}>
         {count}
       </output>

@@ -6,6 +6,8 @@ import type { ConnectionStatus as Status } from '../doc/connectBoard'
 import type { ExternalStore } from '../doc/docStores'
 import { useBoardTitle } from '../doc/hooks'
 import { ExportDialog } from '../export/ExportDialog'
+import { FacilitateButton } from '../facilitation/FacilitateButton'
+import { FacilitationTopBar } from '../facilitation/FacilitationTopBar'
 import { PresentButton } from '../present/PresentationOverlay'
 import { setPersonasOpen, useUi } from '../state/ui'
 import { ConnectionStatus } from './ConnectionStatus'
@@ -276,6 +278,7 @@ export function TopBar({
         <span className="sr-only">Journeyboard home</span>
       </a>
       <TitleField />
+      <FacilitationTopBar />
       <div className="topbar__spacer" />
       {/* On a narrow screen the tools collapse behind this button (CSS shows it below 760 px). */}
       <button
@@ -299,6 +302,7 @@ export function TopBar({
           if (button && !button.closest('.zoom')) setMenuOpen(false)
         }}
       >
+        <FacilitateButton />
         <Participants />
         <ConnectionStatus status={status} unsynced={unsynced} />
         <ZoomControls />

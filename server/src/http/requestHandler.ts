@@ -11,6 +11,7 @@ import { type ReadinessDeps, serveReadiness } from './readiness'
 import { applySecurityHeaders } from './securityHeaders'
 import { createStaticClient } from './staticClient'
 import { listTemplates, saveTemplate } from './templatesApi'
+import { serveTime } from './timeApi'
 
 /*
  * Routes every plain HTTP request: health, metrics, the boards API, and the static client. Every
@@ -36,6 +37,7 @@ function routeLabel(pathname: string): string {
     '/api/boards/known',
     '/api/boards/import',
     '/api/templates',
+    '/api/time',
   ]
   if (fixed.includes(pathname)) return pathname
   if (/^\/api\/boards\/[^/]+$/.test(pathname)) return '/api/boards/:id'
@@ -64,6 +66,7 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
       return void res.end('ok')
     }
     if (pathname === '/readyz') return serveReadiness(deps.readiness, res)
+    if (pathname === '/api/time') return serveTime(deps.now, req, res)
     if (pathname === '/api/boards') {
       if (method === 'POST') return createBoard(api, req, res)
       if (method === 'GET') return listBoards(api, req, res)

@@ -12,7 +12,8 @@
  *   locks      Y.Map   'structure' → true (stages, lanes), 'board' → true (all content),
  *                      `note:<id>` → true (one note)                                 locks.ts
  *   spotlight  Y.Map   stageId → the stage everyone's view dims around, or absent      spotlight.ts
- *   summon     Y.Map   at (nonce), view {x,y,w,h}, by (name), follow: boolean          summon.ts
+ *   summon     Y.Map   at (nonce), view {x,y,w,h}, by (name), byUser (presence id whom
+ *                      followers track), follow: boolean                             summon.ts
  *   agenda     Y.Array of Y.Map steps { id, title, done, tool? }, and
  *   agendaMeta Y.Map   currentStepId                                                 agenda.ts
  *   vote       Y.Map   the current or last vote: id, state 'open'|'closed'|'revealed', rules
