@@ -1,0 +1,125 @@
+import * as Y from 'yjs'
+import { getVote, serverOrigin } from '../../../shared/src/facilitation/schema'
+import { type Ballot, readDots, readVote, tally } from '../../../shared/src/facilitation/vote'
+import type { Logger } from '../log'
+import { documentNamed } from '../permissions/documents'
+import type { BoardStore } from '../storage/BoardStore'
+import type { Room } from '../sync/room'
+import type { Rooms } from '../sync/rooms'
+import { samePlain, writeAsServer } from './serverWrite'
+
+// The server's count of a board's dot vote (issue 16). Only the server reads every private document of
+// a board, so it counts: how many people have voted, written into the facilitation document's
+// `vote.voters` while the vote runs, and on reveal the per-note `results`. It tallies after a private
+// document changes (debounced: a burst of dots is one tally) and at once when the vote itself changes
+// (a reveal). The ballots come from the store (every private document of the board, listDocuments) or
+// from the loaded room where this instance has one (it may hold an edit still in the write queue). The
+// same stored ballots always give the same values, so two instances that both tally converge.
+
+export interface VoteTallyDeps {
+  rooms: Rooms
+  store: BoardStore
+  log: Logger
+  /** How long a private document's changes gather before a tally. */
+  debounceMs: number
+}
+
+const facilitationDocument = documentNamed('facilitation')!
+
+export class VoteTally {
+  private readonly timers = new Map<string, NodeJS.Timeout>()
+  private readonly running = new Map<string, Promise<void>>()
+  private closed = false
+
+  constructor(private readonly deps: VoteTallyDeps) {}
+
+  /** Rooms' onLoaded: listens to each private document and to each facilitation document's vote. */
+  watch(room: Room): void {
+    const { boardId } = room
+    if (room.document.kind === 'private') {
+      room.doc.on('update', (_update: Uint8Array, origin: unknown) => {
+        if (origin !== 'load') this.schedule(boardId, this.deps.debounceMs)
+      })
+    } else if (room.document.kind === 'facilitation') {
+      getVote(room.doc).observe((_event, transaction) => {
+        if (transaction.origin !== serverOrigin) this.schedule(boardId, 0)
+      })
+    }
+  }
+
+  /** Resolves when every scheduled and running tally is done (tests, shutdown). */
+  async settled(): Promise<void> {
+    while (this.timers.size > 0 || this.running.size > 0) {
+      await Promise.all([...this.running.values()])
+      if (this.timers.size > 0) await new Promise((resolve) => setTimeout(resolve, 5))
+    }
+  }
+
+  close(): void {
+    this.closed = true
+    for (const timer of this.timers.values()) clearTimeout(timer)
+    this.timers.clear()
+  }
+
+  private schedule(boardId: string, delayMs: number): void {
+    if (this.closed) return
+    const pending = this.timers.get(boardId)
+    if (pending && delayMs > 0) return
+    clearTimeout(pending)
+    const timer = setTimeout(() => {
+      this.timers.delete(boardId)
+      // One tally per board at a time; one that arrives meanwhile runs after it, with what is newer.
+      const previous = this.running.get(boardId) ?? Promise.resolve()
+      const next = previous.then(() => this.run(boardId))
+      this.running.set(boardId, next)
+      void next.finally(() => {
+        if (this.running.get(boardId) === next) this.running.delete(boardId)
+      })
+    }, delayMs)
+    timer.unref?.()
+    this.timers.set(boardId, timer)
+  }
+
+  /** Counts the ballots of the current vote and writes what changed; never throws. */
+  async run(boardId: string): Promise<void> {
+    try {
+      const opened = await this.deps.rooms.open(boardId, facilitationDocument)
+      if (!opened.ok || this.closed) return
+      const { room } = opened
+      const vote = readVote(room.doc)
+      if (!vote) return
+      const counted = tally(await this.ballots(boardId, vote.id), vote.rules.anonymous)
+      writeAsServer(room, (doc) => {
+        const now = readVote(doc)
+        if (!now || now.id !== vote.id) return // a new vote started meanwhile: its own tally follows
+        const map = getVote(doc)
+        if (map.get('voters') !== counted.voters) map.set('voters', counted.voters)
+        if (now.state === 'revealed' && !samePlain(map.get('results'), counted.results))
+          map.set('results', counted.results)
+      })
+    } catch (error) {
+      this.deps.log.error({ err: error, boardId }, 'tallying the vote failed')
+    }
+  }
+
+  private async ballots(boardId: string, voteId: string): Promise<Ballot[]> {
+    const names = new Set(await (this.deps.store.listDocuments?.(boardId) ?? Promise.resolve([])))
+    const ballots: Ballot[] = []
+    for (const name of names) {
+      const document = documentNamed(name)
+      if (document?.kind !== 'private' || document.owner === undefined) continue
+      const loaded = this.deps.rooms.loaded(boardId, name)
+      let doc = loaded?.doc
+      let temporary: Y.Doc | undefined
+      if (!doc) {
+        temporary = new Y.Doc()
+        for (const row of await this.deps.store.loadUpdates(boardId, name))
+          Y.applyUpdate(temporary, row.update)
+        doc = temporary
+      }
+      ballots.push({ participantId: document.owner, dots: readDots(doc, voteId) })
+      temporary?.destroy()
+    }
+    return ballots
+  }
+}
