@@ -1,6 +1,7 @@
 import * as decoding from 'lib0/decoding'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import type { LaneId } from '../../../shared/src/board/ids'
 import { createNote, readLanes, readStages } from '../../../shared/src/board/schema'
 import { getPrivateDots, getVote } from '../../../shared/src/facilitation/schema'
 import { dotKey, readVote, setDots, setVoteState, startVote } from '../../../shared/src/facilitation/vote'
@@ -46,7 +47,7 @@ async function votingBoard() {
   await Promise.all([synced(content), synced(facilitator)])
   const [stage] = readStages(content.doc)
   const [laneA, laneB] = readLanes(content.doc)
-  const note = (laneId: typeof laneA.id, text: string) =>
+  const note = (laneId: LaneId, text: string) =>
     createNote(content.doc, { stageId: stage!.id, laneId, text })
   const a1 = note(laneA!.id, 'first')
   const a2 = note(laneA!.id, 'second')
