@@ -20,6 +20,7 @@ import {
   type FacilitationSession,
   openFacilitation,
 } from '../facilitation/useFacilitationDoc'
+import { VotePanel } from '../facilitation/voting/VotePanel'
 import { AccessibleOutline } from '../panels/AccessibleOutline'
 import { ErrorBoundary } from '../panels/ErrorBoundary'
 import { FilterBar } from '../panels/FilterBar'
@@ -279,6 +280,9 @@ function BoardView({ boardId, token, role, connection, stores, presence, facilit
                     <PeopleOnBoard />
                     <ErrorBoundary area="The personas panel">
                       <PersonasPanel />
+                    </ErrorBoundary>
+                    <ErrorBoundary area="Dot voting">
+                      <VotePanel />
                     </ErrorBoundary>
                     <PresentationOverlay />
                     <FollowBanner />

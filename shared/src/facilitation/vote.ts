@@ -128,12 +128,12 @@ export function startVote(facilitation: Y.Doc, id: string, rules: VoteRules, ori
 /** Closes (no more dots) or reveals (the server then writes the results) the current vote. */
 export function setVoteState(facilitation: Y.Doc, state: 'closed' | 'revealed', origin: unknown): void {
   if (!readVote(facilitation))
-    throw new Error('there is no vote to ' + (state === 'closed' ? 'close' : 'reveal'))
+    throw new Error(`there is no vote to ${state === 'closed' ? 'close' : 'reveal'}`)
   facilitation.transact(() => getVote(facilitation).set('state', state), origin)
 }
 
 /** Whether a dot may be placed now: open and not past its time. */
-export const acceptsDots = (vote: Vote | undefined, now: number): vote is Vote =>
+export const acceptsDots = (vote: Vote | undefined, now: number): boolean =>
   vote !== undefined && vote.state === 'open' && (vote.rules.endsAt === undefined || now < vote.rules.endsAt)
 
 export const dotKey = (voteId: string, noteId: string): string => `${voteId}/${noteId}`
