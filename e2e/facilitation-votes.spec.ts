@@ -23,9 +23,10 @@ test.afterAll(async () => {
 function frames(page: Page, direction: 'framereceived' | 'framesent' = 'framereceived'): string[] {
   const seen: string[] = []
   page.on('websocket', (ws) => {
-    ws.on(direction, ({ payload }) => {
+    const record = ({ payload }: { payload: string | Buffer }) =>
       seen.push(typeof payload === 'string' ? payload : Buffer.from(payload).toString('latin1'))
-    })
+    if (direction === 'framereceived') ws.on('framereceived', record)
+    else ws.on('framesent', record)
   })
   return seen
 }
