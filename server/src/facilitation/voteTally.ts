@@ -1,11 +1,12 @@
 import * as Y from 'yjs'
-import { getVote, serverOrigin } from '../../../shared/src/facilitation/schema'
+import { getPhase, getVote, serverOrigin } from '../../../shared/src/facilitation/schema'
 import { type Ballot, readDots, readVote, tally } from '../../../shared/src/facilitation/vote'
 import type { Logger } from '../log'
 import { documentNamed } from '../permissions/documents'
 import type { BoardStore } from '../storage/BoardStore'
 import type { Room } from '../sync/room'
 import type { Rooms } from '../sync/rooms'
+import { type PrivateDoc, revealPhaseIfDue } from './phaseReveal'
 import { samePlain, writeAsServer } from './serverWrite'
 
 // The server's count of a board's dot vote (issue 16). Only the server reads every private document of
@@ -15,6 +16,7 @@ import { samePlain, writeAsServer } from './serverWrite'
 // (a reveal). The ballots come from the store (every private document of the board, listDocuments) or
 // from the loaded room where this instance has one (it may hold an edit still in the write queue). The
 // same stored ballots always give the same values, so two instances that both tally converge.
+// The same runs reveal a private phase once the facilitator sets it 'revealed' (phaseReveal.ts).
 
 export interface VoteTallyDeps {
   rooms: Rooms
@@ -41,9 +43,11 @@ export class VoteTally {
         if (origin !== 'load') this.schedule(boardId, this.deps.debounceMs)
       })
     } else if (room.document.kind === 'facilitation') {
-      getVote(room.doc).observe((_event, transaction) => {
+      const now = (_event: unknown, transaction: Y.Transaction) => {
         if (transaction.origin !== serverOrigin) this.schedule(boardId, 0)
-      })
+      }
+      getVote(room.doc).observe(now)
+      getPhase(room.doc).observe(now)
     }
   }
 
@@ -86,40 +90,52 @@ export class VoteTally {
       const opened = await this.deps.rooms.open(boardId, facilitationDocument)
       if (!opened.ok || this.closed) return
       const { room } = opened
-      const vote = readVote(room.doc)
-      if (!vote) return
-      const counted = tally(await this.ballots(boardId, vote.id), vote.rules.anonymous)
-      writeAsServer(room, (doc) => {
-        const now = readVote(doc)
-        if (!now || now.id !== vote.id) return // a new vote started meanwhile: its own tally follows
-        const map = getVote(doc)
-        if (map.get('voters') !== counted.voters) map.set('voters', counted.voters)
-        if (now.state === 'revealed' && !samePlain(map.get('results'), counted.results))
-          map.set('results', counted.results)
-      })
+      const docs = await this.privateDocs(boardId)
+      try {
+        this.countVote(room, docs)
+        await revealPhaseIfDue({ rooms: this.deps.rooms, boardId, facilitation: room, docs })
+      } finally {
+        for (const doc of docs) doc.temporary?.destroy()
+      }
     } catch (error) {
       this.deps.log.error({ err: error, boardId }, 'tallying the vote failed')
     }
   }
 
-  private async ballots(boardId: string, voteId: string): Promise<Ballot[]> {
+  private countVote(room: Room, docs: readonly PrivateDoc[]): void {
+    const vote = readVote(room.doc)
+    if (!vote) return
+    const ballots: Ballot[] = docs.map(({ participantId, doc }) => ({
+      participantId,
+      dots: readDots(doc, vote.id),
+    }))
+    const counted = tally(ballots, vote.rules.anonymous)
+    writeAsServer(room, (doc) => {
+      const now = readVote(doc)
+      if (!now || now.id !== vote.id) return // a new vote started meanwhile: its own tally follows
+      const map = getVote(doc)
+      if (map.get('voters') !== counted.voters) map.set('voters', counted.voters)
+      if (now.state === 'revealed' && !samePlain(map.get('results'), counted.results))
+        map.set('results', counted.results)
+    })
+  }
+
+  /** Every private document of the board: the loaded room's doc, or one read from the store. */
+  private async privateDocs(boardId: string): Promise<PrivateDoc[]> {
     const names = new Set(await (this.deps.store.listDocuments?.(boardId) ?? Promise.resolve([])))
-    const ballots: Ballot[] = []
+    const docs: PrivateDoc[] = []
     for (const name of names) {
       const document = documentNamed(name)
       if (document?.kind !== 'private' || document.owner === undefined) continue
       const loaded = this.deps.rooms.loaded(boardId, name)
-      let doc = loaded?.doc
-      let temporary: Y.Doc | undefined
-      if (!doc) {
-        temporary = new Y.Doc()
-        for (const row of await this.deps.store.loadUpdates(boardId, name))
-          Y.applyUpdate(temporary, row.update)
-        doc = temporary
+      if (loaded) {
+        docs.push({ participantId: document.owner, document, doc: loaded.doc })
+        continue
       }
-      ballots.push({ participantId: document.owner, dots: readDots(doc, voteId) })
-      temporary?.destroy()
+      const temporary = new Y.Doc()
+      for (const row of await this.deps.store.loadUpdates(boardId, name)) Y.applyUpdate(temporary, row.update)
+      docs.push({ participantId: document.owner, document, doc: temporary, temporary })
     }
-    return ballots
+    return docs
   }
 }

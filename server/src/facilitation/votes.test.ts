@@ -47,8 +47,7 @@ async function votingBoard() {
   await Promise.all([synced(content), synced(facilitator)])
   const [stage] = readStages(content.doc)
   const [laneA, laneB] = readLanes(content.doc)
-  const note = (laneId: LaneId, text: string) =>
-    createNote(content.doc, { stageId: stage!.id, laneId, text })
+  const note = (laneId: LaneId, text: string) => createNote(content.doc, { stageId: stage!.id, laneId, text })
   const a1 = note(laneA!.id, 'first')
   const a2 = note(laneA!.id, 'second')
   const a3 = note(laneA!.id, 'third')
