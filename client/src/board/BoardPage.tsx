@@ -15,6 +15,7 @@ import { DocStores } from '../doc/docStores'
 import { DocStoresContext } from '../doc/hooks'
 import { recordExists } from '../doc/recordExists'
 import { participantSecret } from '../facilitation/participantSecret'
+import { PrivatePhasePanel } from '../facilitation/private/PrivatePhasePanel'
 import {
   FacilitationContext,
   type FacilitationSession,
@@ -283,6 +284,9 @@ function BoardView({ boardId, token, role, connection, stores, presence, facilit
                     </ErrorBoundary>
                     <ErrorBoundary area="Dot voting">
                       <VotePanel />
+                    </ErrorBoundary>
+                    <ErrorBoundary area="Private phase">
+                      <PrivatePhasePanel />
                     </ErrorBoundary>
                     <PresentationOverlay />
                     <FollowBanner />
