@@ -111,3 +111,70 @@ test('dots stay private until the reveal, then every page shows the same ranked 
   expect(axeResults.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([])
   for (const person of [facilitator, ana, ben]) expect(person.pageErrors).toEqual([])
 })
+
+test('a private brainstorm stays with its author until the reveal, survives a reload, then lands for all at once', async ({
+  browser,
+}) => {
+  const board = await createBoard(server.baseUrl, 'Brainstorm journey')
+  const facilitator = await openBoardAs(browser, server.baseUrl, board.facilitatorUrl, { name: 'Fran' })
+  const ana = await openBoardAs(browser, server.baseUrl, board.editUrl, { name: 'Ana' })
+  const ben = await openBoardAs(browser, server.baseUrl, board.editUrl, { name: 'Ben' })
+  const seen = { facilitator: frames(facilitator.page), ben: frames(ben.page), ana: frames(ana.page) }
+  for (const person of [facilitator, ana, ben]) {
+    await person.page.reload()
+    await person.ready()
+  }
+  const panel = (page: Page) => page.getByRole('complementary', { name: 'Private phase' })
+  const openPanel = (page: Page) => page.getByRole('button', { name: /^Private phase/ }).click()
+  await openPanel(facilitator.page)
+  await panel(facilitator.page).getByRole('button', { name: 'Start private brainstorm' }).click()
+
+  const write = async (page: Page, text: string) => {
+    await panel(page).getByLabel('Private note', { exact: true }).fill(text)
+    await panel(page).getByRole('button', { name: 'Add private note' }).click()
+    await expect(panel(page).getByText(text)).toBeVisible()
+  }
+  await openPanel(ana.page)
+  await write(ana.page, 'Ana hidden thought')
+  await openPanel(ben.page)
+  await write(ben.page, 'Ben hidden thought')
+  await expect(panel(ana.page).getByText('Only you')).toBeVisible()
+  const axe = await new AxeBuilder({ page: ana.page }).include('.private-panel').analyze()
+  expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([])
+  await ana.page.screenshot({ path: test.info().outputPath('private-brainstorm.png') })
+
+  // Survives the author's reload.
+  await ana.page.reload()
+  await ana.ready()
+  await openPanel(ana.page)
+  await expect(panel(ana.page).getByText('Ana hidden thought')).toBeVisible()
+
+  // Before the reveal: in no other page's DOM, board document (Yjs state) or received frames.
+  const boardText = (person: typeof ana) =>
+    person.page.evaluate(() => JSON.stringify(window.__journeyboard!.doc.toJSON()))
+  for (const [person, other] of [
+    [facilitator, 'Ana hidden thought'],
+    [ben, 'Ana hidden thought'],
+    [ana, 'Ben hidden thought'],
+  ] as const) {
+    await expect(person.page.locator('body')).not.toContainText(other)
+    expect(await boardText(person)).not.toContain(other)
+  }
+  expect(seen.facilitator.some((f) => f.includes('hidden thought'))).toBe(false)
+  expect(seen.ben.some((f) => f.includes('Ana hidden thought'))).toBe(false)
+  expect(seen.ana.some((f) => f.includes('Ben hidden thought'))).toBe(false)
+
+  await panel(facilitator.page).getByRole('button', { name: 'Reveal' }).click()
+  for (const person of [facilitator, ana, ben]) {
+    await expect
+      .poll(async () => {
+        const text = await boardText(person)
+        return [text.includes('Ana hidden thought'), text.includes('Ben hidden thought')]
+      })
+      .toEqual([true, true])
+    await expect(person.note(/Ana hidden thought/)).toHaveCount(1)
+  }
+  // The private copies are gone: each note is on the board once, not also in the author's panel.
+  await expect(panel(ana.page).getByText('Only you')).toHaveCount(0)
+  for (const person of [facilitator, ana, ben]) expect(person.pageErrors).toEqual([])
+})
