@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { LaneId } from '../../../shared/src/board/ids'
 import { createNote, readLanes, readStages } from '../../../shared/src/board/schema'
+import { parseCsv } from '../../../shared/src/exchange/csv'
 import { getPrivateDots, getVote } from '../../../shared/src/facilitation/schema'
 import { dotKey, readVote, setDots, setVoteState, startVote } from '../../../shared/src/facilitation/vote'
 import { participantId } from '../permissions/participant'
@@ -96,6 +97,18 @@ describe('dot voting', () => {
     ])
     const stored = readVote(await storedDoc(t.store, board.id, 'facilitation'))
     expect(stored?.results).toEqual(readVote(facilitator.doc)?.results)
+
+    // The CSV export's votes column carries the revealed counts.
+    const res = await fetch(`${t.httpUrl}/api/boards/${board.id}/export.csv`, {
+      headers: { authorization: `Bearer ${board.editToken}` },
+    })
+    const parsed = parseCsv(new TextDecoder().decode(new Uint8Array(await res.arrayBuffer())))
+    if (!parsed.ok) throw new Error(parsed.error)
+    const [header, ...rows] = parsed.rows
+    const votesAt = header!.indexOf('votes')
+    const textAt = header!.indexOf('text')
+    const votesOf = (text: string) => rows.find((r) => r[textAt] === text)?.[votesAt]
+    expect([votesOf('first'), votesOf('second'), votesOf('third')]).toEqual(['2', '1', ''])
   })
 
   it('refuses dots over the budget, out of scope or after the close: not applied, stored or counted', async () => {
