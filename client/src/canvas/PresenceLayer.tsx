@@ -141,7 +141,13 @@ function PresenceLayerImpl({ layout }: { layout: BoardLayout }) {
         const box = layout.notes.get(id as NoteId)
         if (!box) return null
         return (
-          <Label key={`dots:${id}`} x={box.x + box.w - 4 * inv} y={box.y - 8 * inv} scaleX={inv} scaleY={inv}>
+          <Label
+            key={`dots:${id}`}
+            x={box.x + box.w - 36 * inv}
+            y={box.y - 9 * inv}
+            scaleX={inv}
+            scaleY={inv}
+          >
             <Tag fill={BOARD_INK.stageHeaderFill} cornerRadius={9} />
             <Text
               name="vote-dots"
