@@ -1,4 +1,6 @@
+import * as decoding from 'lib0/decoding'
 import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
 import { readLanes, readNotes, readStages } from '../../../shared/src/board/schema'
 import {
   readPhase,
@@ -9,10 +11,14 @@ import {
   setPrivateScore,
   startPhase,
 } from '../../../shared/src/facilitation/privatePhase'
+import { getPrivateScores } from '../../../shared/src/facilitation/schema'
 import { participantId } from '../permissions/participant'
+import { messageAuth } from '../sync/messages'
+import { updateFrame } from '../testing/frames'
 import { collectMessages, openRawSocket } from '../testing/rawSocket'
 import { testScope } from '../testing/testScope'
 import { createBoard, storedDoc, synced, waitFor } from '../testing/testServer'
+import { noNotesPhaseReason } from './dotsPolicy'
 
 // Private phases over real sockets: each person's brainstorm notes and emotion scores stay in their
 // private document (no other socket receives a byte of them) until the facilitator reveals; then the
@@ -22,6 +28,16 @@ const { cleanups, start, client } = testScope()
 
 const aliceSecret = 'YWxpY2UncyBicm93c2VyIHNlY3JldCwgMzIgYnl0ZXM'
 const bobSecret = 'Ym9iJ3MgYnJvd3NlciBzZWNyZXQsIDMyIGJ5dGVzISE'
+
+const deniedReasons = (messages: Uint8Array[]) =>
+  messages
+    .filter((m) => m[0] === messageAuth)
+    .map((m) => {
+      const decoder = decoding.createDecoder(m)
+      decoding.readVarUint(decoder)
+      decoding.readVarUint(decoder)
+      return decoding.readVarString(decoder)
+    })
 
 async function phaseBoard() {
   const t = await start()
@@ -58,6 +74,50 @@ async function phaseBoard() {
 }
 
 describe('private phases', () => {
+  it('refuses private notes and scores while no phase of their kind is open, and scores off the lane or scale', async () => {
+    const { t, board, facilitator, alice, stageA, lane } = await phaseBoard()
+    const ws = await openRawSocket(
+      t.wsUrl,
+      `${board.id}/private/${alice}`,
+      board.editToken,
+      {},
+      `&participant=${aliceSecret}`,
+    )
+    cleanups.push(() => ws.terminate())
+    const received = collectMessages(ws)
+    const update = (fill: (doc: Y.Doc) => void) => {
+      const doc = new Y.Doc()
+      fill(doc)
+      return updateFrame(Y.encodeStateAsUpdate(doc))
+    }
+    const note = update((d) =>
+      setPrivateNote(d, { id: 'note:x', stageId: stageA.id, laneId: lane.id, text: 'early' }, 'x'),
+    )
+    ws.send(note)
+    await waitFor(() => deniedReasons(received).length === 1, 'the early note refused')
+    startPhase(facilitator.doc, { id: 'ph3', kind: 'emotions', laneId: lane.id }, 'test')
+    await waitFor(
+      async () => readPhase(await storedDoc(t.store, board.id, 'facilitation'))?.id === 'ph3',
+      'phase stored',
+    )
+    ws.send(note)
+    ws.send(update((d) => getPrivateScores(d).set(`ph3/lane:other/${stageA.id}`, 1)))
+    ws.send(update((d) => getPrivateScores(d).set(`ph3/${lane.id}/${stageA.id}`, 7)))
+    ws.send(update((d) => getPrivateScores(d).set(`ph3/${lane.id}/${stageA.id}`, -1)))
+    await waitFor(() => deniedReasons(received).length === 4, 'four refusals')
+    expect(deniedReasons(received)).toEqual([
+      noNotesPhaseReason,
+      noNotesPhaseReason,
+      'a score is a whole number from −2 to 2 on the rated lane',
+      'a score is a whole number from −2 to 2 on the rated lane',
+    ])
+    await waitFor(
+      async () => getPrivateScores(await storedDoc(t.store, board.id, `private/${alice}`)).size === 1,
+      'the fair score stored',
+    )
+    expect(readPrivateNotes(await storedDoc(t.store, board.id, `private/${alice}`))).toEqual([])
+  })
+
   it('keeps brainstorm notes private until the reveal, then puts them all on the board and clears the copies', async () => {
     const { t, board, content, facilitator, alice, bob, alicePrivate, bobPrivate, stageA, lane } =
       await phaseBoard()
