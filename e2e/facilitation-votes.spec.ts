@@ -178,3 +178,48 @@ test('a private brainstorm stays with its author until the reveal, survives a re
   await expect(panel(ana.page).getByText('Only you')).toHaveCount(0)
   for (const person of [facilitator, ana, ben]) expect(person.pageErrors).toEqual([])
 })
+
+test('a private emotion rating shows each stage’s median and spread after the reveal, and becomes a persona’s curve', async ({
+  browser,
+}) => {
+  const board = await createBoard(server.baseUrl, 'Feelings journey')
+  const facilitator = await openBoardAs(browser, server.baseUrl, board.facilitatorUrl, { name: 'Fran' })
+  const ana = await openBoardAs(browser, server.baseUrl, board.editUrl, { name: 'Ana' })
+  const ben = await openBoardAs(browser, server.baseUrl, board.editUrl, { name: 'Ben' })
+  const panel = (page: Page) => page.getByRole('complementary', { name: 'Private phase' })
+  const openPanel = (page: Page) => page.getByRole('button', { name: /^Private phase/ }).click()
+  await openPanel(facilitator.page)
+  await panel(facilitator.page).getByRole('button', { name: 'Start private emotion rating' }).click()
+  for (const [person, scores] of [
+    [ana, ['-2', '1']],
+    [ben, ['1', '1']],
+  ] as const) {
+    await openPanel(person.page)
+    await panel(person.page).getByLabel('Your score for Awareness').selectOption(scores[0])
+    await panel(person.page).getByLabel('Your score for Consideration').selectOption(scores[1])
+  }
+  const axe = await new AxeBuilder({ page: ana.page }).include('.private-panel').analyze()
+  expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([])
+  // Let both scores reach the server before the reveal.
+  await expect(panel(ben.page).getByLabel('Your score for Consideration')).toHaveValue('1')
+  await ben.page.waitForTimeout(500)
+  await panel(facilitator.page).getByRole('button', { name: 'Reveal' }).click()
+  for (const person of [facilitator, ana, ben]) {
+    const results = panel(person.page).getByRole('region', { name: 'Emotion rating results' })
+    await expect(results.getByText('Awareness: median -0.5 (from -2 to 1, 2 people)')).toBeVisible()
+    await expect(results.getByText('Consideration: median 1 (from 1 to 1, 2 people)')).toBeVisible()
+  }
+  await facilitator.page.screenshot({ path: test.info().outputPath('emotion-results.png') })
+  await panel(facilitator.page)
+    .getByRole('button', { name: /^Adopt as .*’s curve$/ })
+    .click()
+  await expect
+    .poll(() =>
+      facilitator.page.evaluate(() => {
+        const scores = window.__journeyboard!.doc.getMap('scores').toJSON() as Record<string, number>
+        return Object.values(scores).sort()
+      }),
+    )
+    .toEqual([0, 1]) // Awareness −0.5 rounds up to 0; Consideration 1
+  for (const person of [facilitator, ana, ben]) expect(person.pageErrors).toEqual([])
+})

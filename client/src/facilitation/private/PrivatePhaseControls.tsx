@@ -39,7 +39,8 @@ export function PrivatePhaseControls(props: {
     for (const r of phase.results) {
       runCommand('emotion.set', commands, {
         cell: { stageId: r.stageId as `stage:${string}`, laneId: phase.laneId as `lane:${string}` },
-        content: { persona: persona.id, value: Math.round(r.median) },
+        // Half rounds up (−0.5 → 0); `|| 0` keeps −0 out of the document.
+        content: { persona: persona.id, value: Math.round(r.median) || 0 },
       })
     }
   }
