@@ -52,6 +52,8 @@ function OpenPanel({ onClose }: { onClose: () => void }) {
   const [laneId, setLaneId] = useState(lanes[0]?.id ?? '')
   const [text, setText] = useState('')
   const stageTitle = new Map(stages.map((s) => [s.id as string, s.title]))
+  const stageOrder = new Map(stages.map((s, i) => [s.id as string, i]))
+  const byBoardOrder = (id: string) => stageOrder.get(id) ?? stages.length
   return (
     <aside
       id={PRIVATE_PANEL_ID}
@@ -157,12 +159,14 @@ function OpenPanel({ onClose }: { onClose: () => void }) {
             <p>Counting…</p>
           ) : (
             <ul className="vote-results">
-              {phase.results.map((r) => (
-                <li key={r.stageId}>
-                  {stageTitle.get(r.stageId) ?? 'A removed stage'}: median {r.median} (from {r.min} to {r.max}
-                  , {r.count} {r.count === 1 ? 'person' : 'people'})
-                </li>
-              ))}
+              {[...phase.results]
+                .sort((a, b) => byBoardOrder(a.stageId) - byBoardOrder(b.stageId))
+                .map((r) => (
+                  <li key={r.stageId}>
+                    {stageTitle.get(r.stageId) ?? 'A removed stage'}: median {r.median} (from {r.min} to{' '}
+                    {r.max}, {r.count} {r.count === 1 ? 'person' : 'people'})
+                  </li>
+                ))}
             </ul>
           )}
         </section>
