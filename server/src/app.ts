@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net'
 import { WebSocketServer } from 'ws'
 import { closeCodes } from './closeCodes'
 import type { ServerConfig } from './config'
+import { withDotsRule } from './facilitation/dotsPolicy'
+import { VoteTally } from './facilitation/voteTally'
 import { PdfExporter } from './http/pdfExporter'
 import type { ReadinessCheck } from './http/readiness'
 import { createRequestHandler } from './http/requestHandler'
@@ -58,14 +60,32 @@ export function createServer(
   logger: Logger,
   clock: { now: () => number } = { now: Date.now },
   /** Who may read and write each kind of document (permissions/documentPolicies.ts). */
-  policies: DocumentPolicies = documentPolicies,
+  basePolicies: DocumentPolicies = documentPolicies,
   instance: InstanceOptions = {},
 ): JourneyboardServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes })
   // Declared before rooms exist; the gauges read them only when scraped.
   const metrics = createMetrics({ connections: () => wss.clients.size, boardsLoaded: () => rooms.size })
   const queue = new PersistQueue(store, logger, (seconds) => metrics.persistSeconds.observe(seconds))
-  const rooms = new Rooms({ store, queue, config, log: logger, now: clock.now, relays: instance.relays })
+  const rooms: Rooms = new Rooms({
+    store,
+    queue,
+    config,
+    log: logger,
+    now: clock.now,
+    relays: instance.relays,
+    onLoaded: (room) => voteTally.watch(room),
+  })
+  // Issue 16: the server checks each dots update against the vote and counts the ballots.
+  const voteTally = new VoteTally({ rooms, store, log: logger, debounceMs: 150 })
+  const policies = withDotsRule(
+    basePolicies,
+    {
+      facilitation: (boardId) => rooms.loaded(boardId, 'facilitation')?.doc,
+      content: (boardId) => rooms.loaded(boardId, 'content')?.doc,
+    },
+    clock.now,
+  )
   const pdfExporter = new PdfExporter({
     maxConcurrent: config.maxConcurrentPdfExports,
     maxQueued: config.maxQueuedPdfExports,
@@ -128,6 +148,7 @@ export function createServer(
     draining = true
     const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()))
     await pdfExporter.close()
+    voteTally.close()
     try {
       await rooms.unloadAll(restartReason, closeCodes.serviceRestart)
     } catch (error) {

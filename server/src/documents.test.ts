@@ -1,6 +1,7 @@
 import * as decoding from 'lib0/decoding'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { startPhase } from '../../shared/src/facilitation/privatePhase'
 import {
   type DocumentPolicies,
   documentPolicies,
@@ -88,7 +89,14 @@ describe("a board's documents", () => {
       document: `private/${alice}`,
       participant: aliceSecret,
     })
-    await synced(alicePrivate)
+    // Private notes are written during a private brainstorm (facilitation/dotsPolicy.ts).
+    const facilitator = client(t, board.id, board.facilitatorToken, { document: 'facilitation' })
+    await Promise.all([synced(alicePrivate), synced(facilitator)])
+    startPhase(facilitator.doc, { id: 'brainstorm', kind: 'notes' }, 'test')
+    await waitFor(
+      async () => (await storedDoc(t.store, board.id, 'facilitation')).getMap('phase').size > 0,
+      'the brainstorm opened',
+    )
     alicePrivate.doc.getMap('notes').set('note:secret', 'my private brainstorm idea')
     await waitFor(
       async () => (await storedDoc(t.store, board.id, `private/${alice}`)).getMap('notes').size === 1,

@@ -17,12 +17,14 @@ import { recordExists } from '../doc/recordExists'
 import { FacilitatorPanel } from '../facilitation/FacilitatorPanel'
 import { FollowController } from '../facilitation/follow/FollowController'
 import { participantSecret } from '../facilitation/participantSecret'
+import { PrivatePhasePanel } from '../facilitation/private/PrivatePhasePanel'
 import { SpotlightOverlay } from '../facilitation/SpotlightOverlay'
 import {
   FacilitationContext,
   type FacilitationSession,
   openFacilitation,
 } from '../facilitation/useFacilitationDoc'
+import { VotePanel } from '../facilitation/voting/VotePanel'
 import { AccessibleOutline } from '../panels/AccessibleOutline'
 import { ErrorBoundary } from '../panels/ErrorBoundary'
 import { FilterBar } from '../panels/FilterBar'
@@ -296,6 +298,12 @@ function BoardView({ boardId, token, role, connection, stores, presence, facilit
                     </ErrorBoundary>
                     <ErrorBoundary area="The facilitate panel">
                       <FacilitatorPanel />
+                    </ErrorBoundary>
+                    <ErrorBoundary area="Dot voting">
+                      <VotePanel />
+                    </ErrorBoundary>
+                    <ErrorBoundary area="Private phase">
+                      <PrivatePhasePanel />
                     </ErrorBoundary>
                     <PresentationOverlay />
                     <FollowBanner />

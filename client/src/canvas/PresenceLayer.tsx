@@ -14,6 +14,7 @@ import { Label, Layer, Rect, Tag, Text } from 'react-konva'
 import type { NoteId } from '../../../shared/src/board/ids'
 import type { BoardLayout } from '../../../shared/src/layout/grid'
 import { BOARD_INK } from '../../../shared/src/scene/palette'
+import { useNoteDots } from '../facilitation/voting/useVote'
 import type { Peer } from '../presence/presenceStore'
 import { editorsLabel, usePeers, usePresence } from '../presence/usePresence'
 import { selectScale, useUi } from '../state/ui'
@@ -86,9 +87,11 @@ function PresenceLayerImpl({ layout }: { layout: BoardLayout }) {
   const inv = 1 / scale
   const marks = marksOf(peers, layout)
   const tags = editingTags(peers)
+  // Dot-vote badges (issue 16): drawn here, on a layer that exists anyway, rather than on a canvas more.
+  const dots = useNoteDots()
   return (
     // Hidden while empty (most of the time): see EMPTY_LAYER_HIDDEN in InteractionLayer.tsx.
-    <Layer ref={layerRef} listening={false} visible={marks.length > 0 || tags.length > 0}>
+    <Layer ref={layerRef} listening={false} visible={marks.length > 0 || tags.length > 0 || dots.size > 0}>
       {marks.map((mark) => {
         const box = layout.notes.get(mark.id)
         if (!box) return null
@@ -129,6 +132,31 @@ function PresenceLayerImpl({ layout }: { layout: BoardLayout }) {
               fontStyle="600"
               fontSize={TAG.fontSize}
               padding={TAG.padding}
+              perfectDrawEnabled={false}
+            />
+          </Label>
+        )
+      })}
+      {[...dots].map(([id, count]) => {
+        const box = layout.notes.get(id as NoteId)
+        if (!box) return null
+        return (
+          <Label
+            key={`dots:${id}`}
+            x={box.x + box.w - 36 * inv}
+            y={box.y - 9 * inv}
+            scaleX={inv}
+            scaleY={inv}
+          >
+            <Tag fill={BOARD_INK.stageHeaderFill} cornerRadius={9} />
+            <Text
+              name="vote-dots"
+              text={`● ${count}`}
+              fill="#ffffff"
+              fontFamily={BOARD_INK.font}
+              fontStyle="700"
+              fontSize={12}
+              padding={4}
               perfectDrawEnabled={false}
             />
           </Label>

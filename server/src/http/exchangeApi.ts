@@ -10,6 +10,7 @@ import { readBoardSummary } from '../../../shared/src/board/schema'
 import { exportBoardCsv } from '../../../shared/src/exchange/csvExport'
 import { exportContentDisposition } from '../../../shared/src/exchange/fileName'
 import { exportBoardJson, importBoardJson, importErrorMessage } from '../../../shared/src/exchange/json'
+import { dotCounts, readVote } from '../../../shared/src/facilitation/vote'
 import { clientIp } from '../limits/clientIp'
 import { authenticate, claimFromHttpRequest } from '../permissions/authenticate'
 import { contentDocument } from '../permissions/documents'
@@ -35,6 +36,17 @@ async function loadBoard(deps: ExchangeDeps, req: IncomingMessage, res: ServerRe
   return doc
 }
 
+/** Each note's dots in the board's vote, once revealed (the facilitation document); none before. */
+async function revealedVotes(deps: ExchangeDeps, id: string): Promise<Map<string, number> | undefined> {
+  const updates = await deps.store.loadUpdates(id, 'facilitation')
+  if (updates.length === 0) return undefined
+  const facilitation = new Y.Doc()
+  Y.applyUpdate(facilitation, Y.mergeUpdates(updates.map((u) => u.update)))
+  const vote = readVote(facilitation)
+  facilitation.destroy()
+  return vote?.state === 'revealed' ? dotCounts(vote.results) : undefined
+}
+
 function sendFile(res: ServerResponse, type: string, title: string, extension: 'json' | 'csv', body: string) {
   res.writeHead(200, {
     'Content-Type': type,
@@ -57,7 +69,7 @@ export async function exportCsv(deps: ExchangeDeps, req: IncomingMessage, res: S
   const doc = await loadBoard(deps, req, res, id)
   if (!doc) return
   const title = readBoardSummary(doc).title
-  const csv = exportBoardCsv(doc)
+  const csv = exportBoardCsv(doc, await revealedVotes(deps, id))
   doc.destroy()
   sendFile(res, 'text/csv; charset=utf-8; header=present', title, 'csv', csv)
 }

@@ -28,6 +28,10 @@ export interface UpdateToJudge {
   document: BoardDocument
   /** The document as it is before the update; read it, never write to it. */
   doc: Y.Doc
+  /** The update's bytes, for a policy that must see the document as it would be after (a dots budget). */
+  raw: Uint8Array | undefined
+  /** The board the document belongs to (undefined where a caller judges without one: unit tests). */
+  boardId: string | undefined
 }
 
 export interface DocumentPolicy {
@@ -77,6 +81,7 @@ export const documentPolicies: DocumentPolicies = {
 export type JudgeUpdate = (
   update: Uint8Array | ReturnType<typeof Y.decodeUpdate>,
   doc: Y.Doc,
+  raw?: Uint8Array,
 ) => string | undefined
 
 /** What one connection may write, decided when it joins. */
@@ -84,7 +89,12 @@ export type WriteGrant =
   | { allowed: true; judge: JudgeUpdate | undefined }
   | { allowed: false; reason: string }
 
-export function grantWrite(policies: DocumentPolicies, access: Access, document: BoardDocument): WriteGrant {
+export function grantWrite(
+  policies: DocumentPolicies,
+  access: Access,
+  document: BoardDocument,
+  boardId?: string,
+): WriteGrant {
   const policy = policies[document.kind]
   const decision = policy.write(access, document)
   if (!decision.ok) return { allowed: false, reason: decision.reason }
@@ -92,6 +102,7 @@ export function grantWrite(policies: DocumentPolicies, access: Access, document:
   if (!judgeUpdate) return { allowed: true, judge: undefined }
   return {
     allowed: true,
-    judge: (update, doc) => judgeUpdate({ touched: touchedRecords(update, doc), access, document, doc }),
+    judge: (update, doc, raw) =>
+      judgeUpdate({ touched: touchedRecords(update, doc), access, document, doc, raw, boardId }),
   }
 }

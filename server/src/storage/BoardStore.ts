@@ -122,6 +122,12 @@ export interface BoardStore {
   /** All stored updates of one document of a board, oldest first; none for a document never written. */
   loadUpdates(boardId: string, document: string): Promise<StoredUpdate[]>
   /**
+   * The names of a board's documents that have stored updates (`content`, `facilitation`,
+   * `private/<id>`…), in no set order: the server reads every private document of a board to tally a
+   * vote or reveal a private phase (issue 16). Optional so a test's partial store needs no stub.
+   */
+  listDocuments?(boardId: string): Promise<string[]>
+  /**
    * Appends updates of any number of boards and documents in ONE transaction; resolves with the seq of
    * each, in order, only once the transaction is durable. A rejection means nothing of the batch was
    * stored. Seqs increase per document.

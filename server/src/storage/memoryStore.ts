@@ -76,6 +76,9 @@ export function createMemoryStore(): BoardStore {
     async loadUpdates(boardId, document) {
       return (updates.get(boardId)?.get(document) ?? []).map((row) => ({ ...row }))
     },
+    async listDocuments(boardId) {
+      return [...(updates.get(boardId)?.keys() ?? [])]
+    },
     appendUpdatesNow,
     appendUpdates: async (batch) => appendUpdatesNow(batch),
     async compact(boardId, document, parts, upToSeq) {

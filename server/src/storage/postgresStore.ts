@@ -168,6 +168,7 @@ const statements = {
     'INSERT INTO board_updates (board_id, document, seq, update_bytes, compacted) VALUES ($1, $2, $3, $4, true)',
   selectUpdates:
     'SELECT seq, update_bytes, compacted FROM board_updates WHERE board_id = $1 AND document = $2 ORDER BY seq',
+  selectDocuments: 'SELECT DISTINCT document FROM board_updates WHERE board_id = $1',
   deleteUpTo: 'DELETE FROM board_updates WHERE board_id = $1 AND document = $2 AND seq <= $3',
   selectLastSeq: 'SELECT max(seq) AS seq FROM board_updates WHERE board_id = $1 AND document = $2',
   lockTemplates: `SELECT pg_advisory_xact_lock(${templatesLockKey})`,
@@ -329,6 +330,10 @@ export async function openPostgresStore(
         update: new Uint8Array(row.update_bytes),
         compacted: row.compacted,
       }))
+    },
+    async listDocuments(boardId): Promise<string[]> {
+      const { rows } = await run<{ document: string }>(pool, 'selectDocuments', [boardId])
+      return rows.map((row) => row.document)
     },
     appendUpdates: (batch) =>
       transaction(async (client) => {

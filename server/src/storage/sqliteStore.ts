@@ -184,6 +184,9 @@ export function openSqliteStore(
   const selectUpdates = db.prepare<[string, string], UpdateRow>(
     'SELECT seq, update_bytes, compacted FROM board_updates WHERE board_id = ? AND document = ? ORDER BY seq',
   )
+  const selectDocuments = db.prepare<[string], { document: string }>(
+    'SELECT DISTINCT document FROM board_updates WHERE board_id = ?',
+  )
   const selectLastSeq = db.prepare<[string, string], { seq: number | null }>(
     'SELECT max(seq) AS seq FROM board_updates WHERE board_id = ? AND document = ?',
   )
@@ -274,6 +277,7 @@ export function openSqliteStore(
         update: new Uint8Array(row.update_bytes),
         compacted: row.compacted === 1,
       })),
+    listDocuments: async (boardId) => selectDocuments.all(boardId).map((row) => row.document),
     appendUpdatesNow,
     appendUpdates: async (batch) => appendUpdatesNow(batch),
     async compact(boardId, document, parts, upToSeq) {

@@ -54,7 +54,7 @@ export function openConnection(
     id: connId,
     socket,
     access,
-    write: grantWrite(deps.policies, access, document),
+    write: grantWrite(deps.policies, access, document, boardId),
     log: deps.log.child({ connId, boardId, document: document.name }),
     awarenessIds: new Set(),
     updateBucket: new TokenBucket(config.maxUpdatesPerSecond, config.updateBurst),

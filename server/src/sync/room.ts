@@ -200,7 +200,7 @@ export class Room implements PersistTarget, MessageTarget, RelayTarget {
     }
     const judge = conn.write.allowed ? conn.write.judge : undefined
     if (judge) {
-      const refusal = this.judge(judge, decoded, conn)
+      const refusal = this.judge(judge, decoded, conn, update)
       if (refusal !== undefined) return { refused: refusal }
     }
     if (!this.size.admits(update.byteLength)) return 'doc-too-large'
@@ -323,9 +323,10 @@ export class Room implements PersistTarget, MessageTarget, RelayTarget {
     judge: JudgeUpdate,
     decoded: ReturnType<typeof Y.decodeUpdate>,
     conn: Connection,
+    raw: Uint8Array,
   ): string | undefined {
     try {
-      return judge(decoded, this.doc)
+      return judge(decoded, this.doc, raw)
     } catch (error) {
       this.log.error({ err: error, connId: conn.id }, 'the write policy failed to judge an update')
       return 'the server could not check this change'

@@ -35,7 +35,16 @@ export class Rooms {
   private readonly unloads = new Map<string, Promise<void>>()
   private closing = false
 
-  constructor(private readonly deps: Omit<RoomDeps, 'onClosed' | 'onIdle'>) {}
+  /** `onLoaded` sees each room once it is loaded, before any joiner (the facilitation tally listens). */
+  constructor(
+    private readonly deps: Omit<RoomDeps, 'onClosed' | 'onIdle'> & { onLoaded?: (room: Room) => void },
+  ) {}
+
+  /** The room of a document if it is loaded and open now; never loads one (a write policy's lookup). */
+  loaded(boardId: string, documentName: string): Room | undefined {
+    const room = this.rooms.get(roomKey(boardId, documentName))?.room
+    return room?.isOpen ? room : undefined
+  }
 
   /** The loaded room of a document of a board that exists in the store; waits for a load or unload in progress. */
   async open(boardId: string, document: BoardDocument): Promise<OpenRoomResult> {
@@ -139,6 +148,7 @@ export class Rooms {
       onIdle: (idle) => void this.unload(idle, 'board unloaded'),
     })
     if (document.kind === 'content') this.migrate(room, log)
+    this.deps.onLoaded?.(room)
     // Joiners add themselves in the microtasks that follow; if they all left meanwhile, it unloads.
     room.armIdleTimer()
     log.info('room loaded')

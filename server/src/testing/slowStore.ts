@@ -8,7 +8,7 @@ import type { BoardStore } from '../storage/BoardStore'
  * `appendUpdatesNow` (a network store cannot commit synchronously), so edits go through the persist queue.
  */
 
-type Method = Exclude<keyof BoardStore, 'close' | 'appendUpdatesNow' | 'ping'>
+type Method = Exclude<keyof BoardStore, 'close' | 'appendUpdatesNow' | 'ping' | 'listDocuments'>
 
 export interface SlowStore extends BoardStore {
   readonly delayMs: Partial<Record<Method, number>>
@@ -66,6 +66,8 @@ export function slowStore(inner: BoardStore, delayMs: Partial<Record<Method, num
     ping: async () => {
       await inner.ping?.()
     },
+    // Passed through undelayed: only the facilitation tally reads it.
+    ...(inner.listDocuments ? { listDocuments: inner.listDocuments.bind(inner) } : {}),
     close: () => inner.close(),
   }
 }

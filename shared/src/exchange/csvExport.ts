@@ -10,8 +10,11 @@ const text = (value: unknown): string =>
 
 type JsonRecord = Record<string, unknown> & { id: string }
 
-/** The board's notes as CSV (see the file header); notes of removed stages or lanes come last. */
-export function exportBoardCsv(doc: Y.Doc): string {
+/**
+ * The board's notes as CSV (see the file header); notes of removed stages or lanes come last. `votes`:
+ * each note's dots in the board's last revealed vote (facilitation document), for the votes column.
+ */
+export function exportBoardCsv(doc: Y.Doc, votes?: ReadonlyMap<string, number>): string {
   const json = exportBoardJson(doc)
   const stages = json.stages as JsonRecord[]
   const lanes = json.lanes as JsonRecord[]
@@ -39,7 +42,7 @@ export function exportBoardCsv(doc: Y.Doc): string {
       text(note.text),
       Array.isArray(tags) ? tags.map((t) => tagNames.get(t as string) ?? String(t)).join('; ') : text(tags),
       text(note.severity),
-      text(note.votes),
+      text(votes?.get(note.id) ?? note.votes),
       text(note.createdBy ?? note.author ?? note.authorName),
       isoTime(note.createdAt),
       isoTime(note.updatedAt),
