@@ -1,4 +1,3 @@
-import * as decoding from 'lib0/decoding'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { startPhase } from '../../shared/src/facilitation/privatePhase'
@@ -8,8 +7,7 @@ import {
   facilitatorsOnlyReason,
 } from './permissions/documentPolicies'
 import { participantId } from './permissions/participant'
-import { messageAuth } from './sync/messages'
-import { updateFrame } from './testing/frames'
+import { aliceSecret, bobSecret, deniedReasons, updateFrame } from './testing/frames'
 import { collectMessages, openRawSocket, upgradeStatus } from './testing/rawSocket'
 import { testScope } from './testing/testScope'
 import { createBoard, storedDoc, synced, waitFor } from './testing/testServer'
@@ -19,20 +17,6 @@ import { createBoard, storedDoc, synced, waitFor } from './testing/testServer'
 // /ws/<boardId>/<document>, each a room with its own log, and who may read and write which.
 
 const { cleanups, start, client } = testScope()
-
-const aliceSecret = 'YWxpY2UncyBicm93c2VyIHNlY3JldCwgMzIgYnl0ZXM'
-const bobSecret = 'Ym9iJ3MgYnJvd3NlciBzZWNyZXQsIDMyIGJ5dGVzISE'
-
-/** The permission-denied reasons among the messages a raw socket received. */
-const deniedReasons = (messages: Uint8Array[]) =>
-  messages
-    .filter((m) => m[0] === messageAuth)
-    .map((m) => {
-      const decoder = decoding.createDecoder(m)
-      decoding.readVarUint(decoder)
-      decoding.readVarUint(decoder)
-      return decoding.readVarString(decoder)
-    })
 
 function updateSetting(type: string, key: string, value: unknown): Uint8Array {
   const doc = new Y.Doc()

@@ -1,4 +1,3 @@
-import * as decoding from 'lib0/decoding'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { readLanes, readNotes, readStages } from '../../../shared/src/board/schema'
@@ -13,8 +12,7 @@ import {
 } from '../../../shared/src/facilitation/privatePhase'
 import { getPrivateScores } from '../../../shared/src/facilitation/schema'
 import { participantId } from '../permissions/participant'
-import { messageAuth } from '../sync/messages'
-import { updateFrame } from '../testing/frames'
+import { aliceSecret, bobSecret, deniedReasons, updateFrame } from '../testing/frames'
 import { collectMessages, openRawSocket } from '../testing/rawSocket'
 import { testScope } from '../testing/testScope'
 import { createBoard, storedDoc, synced, waitFor } from '../testing/testServer'
@@ -25,19 +23,6 @@ import { noNotesPhaseReason } from './dotsPolicy'
 // server puts every note on the board at once, or each stage's median and spread in the phase.
 
 const { cleanups, start, client } = testScope()
-
-const aliceSecret = 'YWxpY2UncyBicm93c2VyIHNlY3JldCwgMzIgYnl0ZXM'
-const bobSecret = 'Ym9iJ3MgYnJvd3NlciBzZWNyZXQsIDMyIGJ5dGVzISE'
-
-const deniedReasons = (messages: Uint8Array[]) =>
-  messages
-    .filter((m) => m[0] === messageAuth)
-    .map((m) => {
-      const decoder = decoding.createDecoder(m)
-      decoding.readVarUint(decoder)
-      decoding.readVarUint(decoder)
-      return decoding.readVarString(decoder)
-    })
 
 async function phaseBoard() {
   const t = await start()

@@ -1,4 +1,3 @@
-import * as decoding from 'lib0/decoding'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { LaneId } from '../../../shared/src/board/ids'
@@ -7,8 +6,7 @@ import { parseCsv } from '../../../shared/src/exchange/csv'
 import { getPrivateDots, getVote } from '../../../shared/src/facilitation/schema'
 import { dotKey, readVote, setDots, setVoteState, startVote } from '../../../shared/src/facilitation/vote'
 import { participantId } from '../permissions/participant'
-import { messageAuth } from '../sync/messages'
-import { updateFrame } from '../testing/frames'
+import { aliceSecret, bobSecret, deniedReasons, updateFrame } from '../testing/frames'
 import { collectMessages, openRawSocket } from '../testing/rawSocket'
 import { testScope } from '../testing/testScope'
 import { createBoard, storedDoc, synced, waitFor } from '../testing/testServer'
@@ -19,19 +17,6 @@ import { createBoard, storedDoc, synced, waitFor } from '../testing/testServer'
 // reveal, as itself: stored, then relayed.
 
 const { cleanups, start, client } = testScope()
-
-const aliceSecret = 'YWxpY2UncyBicm93c2VyIHNlY3JldCwgMzIgYnl0ZXM'
-const bobSecret = 'Ym9iJ3MgYnJvd3NlciBzZWNyZXQsIDMyIGJ5dGVzISE'
-
-const deniedReasons = (messages: Uint8Array[]) =>
-  messages
-    .filter((m) => m[0] === messageAuth)
-    .map((m) => {
-      const decoder = decoding.createDecoder(m)
-      decoding.readVarUint(decoder)
-      decoding.readVarUint(decoder)
-      return decoding.readVarString(decoder)
-    })
 
 /** A hand-made dots update from a client the server never saw. */
 function dotsUpdate(entries: Record<string, unknown>): Uint8Array {

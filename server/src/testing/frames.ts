@@ -1,7 +1,8 @@
+import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
-import { messageAwareness, messageSync } from '../sync/messages'
+import { messageAuth, messageAwareness, messageSync } from '../sync/messages'
 
 /** Hand-built y-websocket frames for tests that play a misbehaving (or exact) client. */
 
@@ -39,3 +40,18 @@ export function smallUpdate(key = 'key', value: unknown = 'value'): Uint8Array {
   doc.getMap('m').set(key, value)
   return Y.encodeStateAsUpdate(doc)
 }
+
+/** Two participants' browser secrets, for tests that need people with private documents. */
+export const aliceSecret = 'YWxpY2UncyBicm93c2VyIHNlY3JldCwgMzIgYnl0ZXM'
+export const bobSecret = 'Ym9iJ3MgYnJvd3NlciBzZWNyZXQsIDMyIGJ5dGVzISE'
+
+/** The reasons of the permission-denied (auth) messages among those a socket received. */
+export const deniedReasons = (messages: Uint8Array[]): string[] =>
+  messages
+    .filter((m) => m[0] === messageAuth)
+    .map((m) => {
+      const decoder = decoding.createDecoder(m)
+      decoding.readVarUint(decoder)
+      decoding.readVarUint(decoder)
+      return decoding.readVarString(decoder)
+    })
